@@ -1,0 +1,39 @@
+import type { Core } from '@strapi/strapi';
+
+/** Uploads the platform accepts: photos and documents; never SVG (scriptable) or executables. */
+const allowedTypes = ['image/jpeg', 'image/png', 'image/webp', 'video/mp4', 'application/pdf'];
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  'users-permissions': {
+    config: {
+      jwtSecret: env('JWT_SECRET'),
+      jwtManagement: 'refresh',
+      sessions: { httpOnly: true },
+    },
+  },
+  upload: {
+    config: {
+      sizeLimit: 20 * 1024 * 1024,
+      security: { allowedTypes },
+    },
+  },
+  email: {
+    config: {
+      provider: 'nodemailer',
+      providerOptions: {
+        host: env('SMTP_HOST', '127.0.0.1'),
+        port: env.int('SMTP_PORT', 1025),
+        secure: env.bool('SMTP_SECURE', false),
+        ...(env('SMTP_USERNAME', '')
+          ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } }
+          : {}),
+      },
+      settings: {
+        defaultFrom: env('EMAIL_FROM', 'VixenHealth <no-reply@vixenhealth.local>'),
+        defaultReplyTo: env('EMAIL_REPLY_TO', 'support@vixenhealth.local'),
+      },
+    },
+  },
+});
+
+export default config;

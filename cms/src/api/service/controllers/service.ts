@@ -1,0 +1,3 @@
+import { createPublicReadController } from '../../../public-content/public-read-controller';
+
+export default createPublicReadController('api::service.service');

@@ -1,0 +1,138 @@
+import type { Core, UID } from '@strapi/strapi';
+
+import {
+  DEMO_CLINICS,
+  DEMO_DOCTORS,
+  DEMO_SERVICES,
+  DEMO_SPECIALTIES,
+  demoPages,
+  type DemoClinic,
+} from './demo-content';
+import { DEMO_OWNER_EMAIL, ensureDemoUsers } from './demo-users';
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
+const WEEKEND = ['saturday', 'sunday'] as const;
+
+export interface SeedReport {
+  created: number;
+}
+
+type Documents = ReturnType<Core.Strapi['documents']>;
+
+/**
+ * Creates each demo entry that is missing, found by its stable key; existing entries are never
+ * changed, so running the seed again changes nothing.
+ */
+export const seedDemoData = async (strapi: Core.Strapi): Promise<SeedReport> => {
+  let created = 0;
+
+  /** The document id of the entry with `key`, creating it (published) when it is missing. */
+  const ensure = async (
+    uid: UID.ContentType,
+    filters: Record<string, unknown>,
+    data: () => Record<string, unknown>
+  ): Promise<string> => {
+    const documents: Documents = strapi.documents(uid);
+    const existing = await documents.findFirst({ filters, status: 'draft', fields: ['documentId'] } as never);
+    if (existing) return existing.documentId;
+    const entry = await documents.create({ data: data(), status: 'published' } as never);
+    created += 1;
+    return entry.documentId;
+  };
+
+  const users = await ensureDemoUsers(strapi);
+  const owner = users.get(DEMO_OWNER_EMAIL);
+
+  const specialties = new Map<string, string>();
+  for (const specialty of DEMO_SPECIALTIES) {
+    specialties.set(
+      specialty.slug,
+      await ensure('api::specialty.specialty', { slug: specialty.slug }, () => ({ ...specialty }))
+    );
+  }
+  const specialtyIds = (slugs: string[]) => slugs.map((slug) => specialties.get(slug)!);
+
+  const clinics = new Map<string, string>();
+  for (const clinic of DEMO_CLINICS) {
+    clinics.set(
+      clinic.slug,
+      await ensure('api::clinic.clinic', { slug: clinic.slug }, () => ({
+        name: clinic.name,
+        slug: clinic.slug,
+        subdomain: clinic.subdomain,
+        city: clinic.city,
+        address: clinic.address,
+        shortDescription: clinic.shortDescription,
+        description: clinic.description,
+        phones: clinic.phones,
+        email: clinic.email,
+        openingHours: openingHours(clinic),
+        specialties: specialtyIds(clinic.specialties),
+        owners: clinic.ownedByDemoOwner && owner ? [owner] : [],
+        accountStatus: 'active',
+      }))
+    );
+  }
+
+  const doctorsByClinic = new Map<string, string[]>();
+  for (const doctor of DEMO_DOCTORS) {
+    const documentId = await ensure('api::doctor.doctor', { slug: doctor.slug }, () => ({
+      fullName: doctor.fullName,
+      slug: doctor.slug,
+      specialty: specialties.get(doctor.specialty),
+      experienceYears: doctor.experienceYears,
+      biography: doctor.biography,
+      clinics: doctor.clinics.map((slug) => clinics.get(slug)!),
+    }));
+    for (const clinic of doctor.clinics) {
+      doctorsByClinic.set(clinic, [...(doctorsByClinic.get(clinic) ?? []), documentId]);
+    }
+  }
+
+  for (const service of DEMO_SERVICES) {
+    const clinic = clinics.get(service.clinic)!;
+    await ensure(
+      'api::service.service',
+      { name: service.name, clinic: { documentId: clinic } },
+      () => ({
+        name: service.name,
+        description: service.description,
+        price: service.price,
+        currency: 'RUB',
+        durationMinutes: service.durationMinutes,
+        specialty: specialties.get(service.specialty),
+        clinic,
+      })
+    );
+  }
+
+  for (const clinic of DEMO_CLINICS) {
+    const clinicId = clinics.get(clinic.slug)!;
+    for (const page of demoPages(clinic, doctorsByClinic.get(clinic.slug) ?? [])) {
+      await ensure('api::page.page', { slug: page.slug, clinic: { documentId: clinicId } }, () => ({
+        ...page,
+        clinic: clinicId,
+      }));
+    }
+  }
+
+  return { created };
+};
+
+const openingHours = (clinic: DemoClinic) => [
+  ...WEEKDAYS.map((day) => ({
+    day,
+    closed: false,
+    opens: `${clinic.weekdays[0]}:00`,
+    closes: `${clinic.weekdays[1]}:00`,
+  })),
+  ...WEEKEND.map((day) =>
+    clinic.weekend
+      ? { day, closed: false, opens: `${clinic.weekend[0]}:00`, closes: `${clinic.weekend[1]}:00` }
+      : { day, closed: true }
+  ),
+];
+
+/** True when the platform has no clinic at all, i.e. a fresh database. */
+export const isEmptyDatabase = async (strapi: Core.Strapi) =>
+  (await strapi.db.query('api::clinic.clinic').count()) === 0;

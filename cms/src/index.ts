@@ -1,0 +1,28 @@
+import type { Core } from '@strapi/strapi';
+
+import { ensureFirstAdmin } from './admin-access/first-admin';
+import { isEmptyDatabase, seedDemoData } from './demo/seed';
+import { syncPublicPermissions } from './public-content/public-permissions';
+import { registerContentRules } from './validation';
+
+/** Demo data is on by default outside production; DEMO_DATA=false turns it off. */
+const demoDataEnabled = () =>
+  (process.env.DEMO_DATA ?? (process.env.NODE_ENV === 'production' ? 'false' : 'true')) === 'true';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerContentRules(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // 1. Who may read what over the Content API is set here, never by hand.
+    await syncPublicPermissions(strapi);
+    // 2. A fresh install gets its first admin-panel user.
+    await ensureFirstAdmin(strapi);
+    // 3. A fresh database gets the demo network.
+    if (demoDataEnabled() && (await isEmptyDatabase(strapi))) {
+      const { created } = await seedDemoData(strapi);
+      strapi.log.info(`Seeded demo data: ${created} entries.`);
+    }
+  },
+};

@@ -1,0 +1,56 @@
+import type { Core } from '@strapi/strapi';
+
+/** Content API actions everyone may call, signed in or not. Code is the only source of truth. */
+export const PUBLIC_READ_ACTIONS = [
+  'api::clinic.clinic.find',
+  'api::clinic.clinic.findOne',
+  'api::doctor.doctor.find',
+  'api::doctor.doctor.findOne',
+  'api::service.service.find',
+  'api::service.service.findOne',
+  'api::page.page.find',
+  'api::page.page.findOne',
+  'api::specialty.specialty.find',
+  'api::specialty.specialty.findOne',
+] as const;
+
+/** The `api::` actions each users-permissions role has; later features add theirs here. */
+export const ROLE_API_ACTIONS: Readonly<Record<'public' | 'authenticated', readonly string[]>> = {
+  public: PUBLIC_READ_ACTIONS,
+  authenticated: PUBLIC_READ_ACTIONS,
+};
+
+const ROLE = 'plugin::users-permissions.role';
+const PERMISSION = 'plugin::users-permissions.permission';
+
+/**
+ * Gives the `public` and `authenticated` roles exactly their `api::` actions, and
+ * takes back any other `api::` action clicked on by hand. Safe to run at every start.
+ */
+export const syncPublicPermissions = async (strapi: Core.Strapi) => {
+  const roles = await strapi.db.query(ROLE).findMany({
+    where: { type: { $in: Object.keys(ROLE_API_ACTIONS) } },
+    select: ['id', 'type'],
+  });
+
+  for (const role of roles) {
+    const granted: { id: number; action: string }[] = await strapi.db.query(PERMISSION).findMany({
+      where: { role: role.id, action: { $startsWith: 'api::' } },
+      select: ['id', 'action'],
+    });
+    const grantedActions = new Set(granted.map((permission) => permission.action));
+    const wanted = new Set<string>(ROLE_API_ACTIONS[role.type as keyof typeof ROLE_API_ACTIONS]);
+
+    const extra = granted.filter((permission) => !wanted.has(permission.action));
+    if (extra.length > 0) {
+      await strapi.db
+        .query(PERMISSION)
+        .deleteMany({ where: { id: { $in: extra.map((permission) => permission.id) } } });
+    }
+    for (const action of wanted) {
+      if (!grantedActions.has(action)) {
+        await strapi.db.query(PERMISSION).create({ data: { action, role: role.id } });
+      }
+    }
+  }
+};

@@ -1,0 +1,18 @@
+/**
+ * What makes a published entry visible to the public, by content type: nothing of a suspended
+ * clinic is shown, and a doctor is shown while they work in at least one active clinic.
+ */
+export const VISIBILITY_FILTERS: Readonly<Record<string, Record<string, unknown>>> = {
+  'api::clinic.clinic': { accountStatus: 'active' },
+  'api::doctor.doctor': { clinics: { accountStatus: 'active' } },
+  'api::service.service': { clinic: { accountStatus: 'active' } },
+  'api::page.page': { clinic: { accountStatus: 'active' } },
+};
+
+/** Adds the visibility rule of `uid` to filters the caller asked for. */
+export const withVisibility = (uid: string, filters: unknown): unknown => {
+  const rule = VISIBILITY_FILTERS[uid];
+  if (!rule) return filters;
+  const asked = filters && typeof filters === 'object' && Object.keys(filters).length > 0;
+  return asked ? { $and: [filters, rule] } : rule;
+};

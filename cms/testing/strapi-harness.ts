@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+
+import type { Core } from '@strapi/strapi';
+
+import { CMS_DIR, CMS_DIST_DIR } from './paths';
+import { createTestDatabase } from './test-database';
+
+export const TEST_ADMIN = { email: 'admin@test.vixenhealth.local', password: 'Test-admin-password-1' };
+
+export interface HttpResponse<T = any> {
+  status: number;
+  body: T;
+}
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  token?: string;
+}
+
+export interface TestCms {
+  strapi: Core.Strapi;
+  baseUrl: string;
+  request<T = any>(path: string, options?: RequestOptions): Promise<HttpResponse<T>>;
+  /** A token of the first admin-panel user (a Super Admin), for the admin API. */
+  adminToken(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const secret = () => randomBytes(24).toString('base64');
+
+/**
+ * Boots the real CMS in this process on a database of its own, listening on a free loopback port.
+ * Call once per test file (in `beforeAll`) and `stop()` it in `afterAll`.
+ */
+export const startTestCms = async (env: Record<string, string> = {}): Promise<TestCms> => {
+  const database = await createTestDatabase();
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    // Keep a developer's .env out of the tests.
+    ENV_PATH: '/dev/null',
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    ADMIN_EMAIL: TEST_ADMIN.email,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
+    DEMO_DATA: 'false',
+    DEMO_USER_PASSWORD: 'Demo-user-password-1',
+    SITES_BASE_DOMAIN: 'localhost',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    ...database.env,
+    ...env,
+  });
+
+  // strapi.destroy() removes every process listener, Vitest's own included: keep them to restore.
+  const listeners = new Map(
+    process.eventNames().map((event) => [event, process.listeners(event as never)] as const)
+  );
+
+  const require = createRequire(`${CMS_DIR}/package.json`);
+  const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+  const strapi = createStrapi({
+    appDir: CMS_DIR,
+    distDir: CMS_DIST_DIR,
+    autoReload: false,
+    serveAdminPanel: false,
+  });
+  await strapi.load();
+  await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = strapi.server.httpServer.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const request = async <T>(path: string, options: RequestOptions = {}) => {
+    const headers: Record<string, string> = {};
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const response = await fetch(`${baseUrl}${path}`, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    const text = await response.text();
+    const body = text ? (JSON.parse(text) as T) : (undefined as T);
+    return { status: response.status, body };
+  };
+
+  let adminToken: string | undefined;
+
+  return {
+    strapi,
+    baseUrl,
+    request,
+    async adminToken() {
+      if (!adminToken) {
+        const login = await request<{ data: { token: string } }>('/admin/login', {
+          method: 'POST',
+          body: TEST_ADMIN,
+        });
+        if (login.status !== 200) throw new Error(`Admin login failed: ${login.status}`);
+        adminToken = login.body.data.token;
+      }
+      return adminToken;
+    },
+    async stop() {
+      await strapi.destroy();
+      for (const [event, handlers] of listeners) {
+        for (const handler of handlers) {
+          if (!process.listeners(event as never).includes(handler as never)) {
+            process.on(event as never, handler as never);
+          }
+        }
+      }
+      await database.drop();
+    },
+  };
+};
