@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { ensureFirstAdmin } from './admin-access/first-admin';
+import { registerClinicContentDeletion } from './content-lifecycle/delete-clinic-content';
 import { isEmptyDatabase, seedDemoData } from './demo/seed';
 import { syncPublicPermissions } from './public-content/public-permissions';
 import { registerContentRules } from './validation';
@@ -12,6 +13,7 @@ const demoDataEnabled = () =>
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentRules(strapi);
+    registerClinicContentDeletion(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -85,7 +85,8 @@ export const startTestCms = async (env: Record<string, string> = {}): Promise<Te
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
     const text = await response.text();
-    const body = text ? (JSON.parse(text) as T) : (undefined as T);
+    const isJson = response.headers.get('content-type')?.includes('application/json');
+    const body = (isJson && text ? JSON.parse(text) : text) as T;
     return { status: response.status, body };
   };
 
