@@ -9,7 +9,7 @@ export default {
       level,
       format: winston.format.combine(
         levelFilter(level),
-        prettyPrint({ timestamps: 'YYYY-MM-DD hh:mm:ss.SSS' })
+        prettyPrint({ timestamps: 'YYYY-MM-DD HH:mm:ss.SSS' })
       ),
     }),
   ],

@@ -1,0 +1,33 @@
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { CMS_DIR, ROOT_DIR } from './paths.mjs';
+import { run } from './processes.mjs';
+import { STRAPI_CLI } from './strapi-cli.mjs';
+
+const STAMP = path.join(CMS_DIR, 'dist', '.build-stamp');
+const SOURCES = ['cms/src', 'cms/config', 'cms/package.json', 'package-lock.json', 'plugins'];
+const SKIPPED = new Set(['node_modules', 'dist', '__tests__', '.strapi', '.tmp']);
+
+/** @param {string} file @returns {number} the newest modification time below `file` */
+const newestChange = (file) => {
+  if (!existsSync(file)) return 0;
+  const stats = statSync(file);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  return readdirSync(file)
+    .filter((name) => !SKIPPED.has(name))
+    .reduce((newest, name) => Math.max(newest, newestChange(path.join(file, name))), stats.mtimeMs);
+};
+
+/** True when the CMS (server code and admin panel) was never built, or its sources changed since. */
+export const cmsBuildIsStale = () => {
+  if (!existsSync(STAMP) || !existsSync(path.join(CMS_DIR, 'dist', 'build'))) return true;
+  const builtAt = statSync(STAMP).mtimeMs;
+  return SOURCES.some((source) => newestChange(path.join(ROOT_DIR, source)) > builtAt);
+};
+
+/** Compiles the CMS and builds its admin panel (about a minute), then stamps the build. */
+export const buildCms = async () => {
+  await run(process.execPath, [STRAPI_CLI, 'build'], { cwd: CMS_DIR });
+  writeFileSync(STAMP, new Date().toISOString());
+};

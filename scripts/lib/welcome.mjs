@@ -1,0 +1,29 @@
+const DEMO_ACCOUNTS = [
+  ['Demo clinic owner', 'owner@demo.vixenhealth.local'],
+  ['Demo patient', 'patient@demo.vixenhealth.local'],
+];
+
+/**
+ * Tells where everything is. In development it also shows the sign-in details of the first admin
+ * and the demo accounts (all generated into `.env` on first start); never in production.
+ */
+export const printWelcome = () => {
+  const env = process.env;
+  const cmsUrl = env.PUBLIC_URL || `http://localhost:${env.PORT ?? 1337}`;
+  const rows = [
+    ['CMS content API', `${cmsUrl}/api/clinics`],
+    ['CMS admin panel', `${cmsUrl}/admin`],
+  ];
+  if (env.NODE_ENV !== 'production') {
+    rows.push(['Admin sign-in', `${env.ADMIN_EMAIL} / ${env.ADMIN_PASSWORD}`]);
+    if (env.DEMO_DATA !== 'false') {
+      for (const [label, email] of DEMO_ACCOUNTS) {
+        rows.push([label, `${email} / ${env.DEMO_USER_PASSWORD}`]);
+      }
+    }
+  }
+  const width = Math.max(...rows.map(([label]) => label.length));
+  console.log(`\nVixenHealth is running:\n`);
+  for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
+  console.log('\nStop with Ctrl+C. Settings live in .env (see .env.example).\n');
+};

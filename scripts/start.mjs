@@ -1,0 +1,29 @@
+// Runs the whole platform on this machine: `npm start` (built, as in production) or
+// `npm run dev` (watch and reload). Creates `.env` with fresh secrets on first start.
+import { buildCms, cmsBuildIsStale } from './lib/cms-build.mjs';
+import { ensureEnvFile, loadEnvFile } from './lib/env-file.mjs';
+import { CMS_DIR } from './lib/paths.mjs';
+import { start, waitForHttp } from './lib/processes.mjs';
+import { STRAPI_CLI } from './lib/strapi-cli.mjs';
+import { printWelcome } from './lib/welcome.mjs';
+
+const dev = process.argv.includes('--dev');
+
+const { created, generated } = ensureEnvFile();
+if (created) console.log('Created .env from .env.example with fresh secrets.');
+else if (generated.length > 0) console.log(`Added to .env: ${generated.join(', ')}.`);
+loadEnvFile();
+
+if (!dev && cmsBuildIsStale()) {
+  console.log('Building the CMS and its admin panel (about a minute)...');
+  await buildCms();
+}
+
+const cms = start(process.execPath, [STRAPI_CLI, dev ? 'develop' : 'start'], { cwd: CMS_DIR });
+cms.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+await waitForHttp(`http://127.0.0.1:${process.env.PORT ?? 1337}/_health`, {
+  timeoutMs: dev ? 300_000 : 120_000,
+  isAlive: () => cms.exitCode === null && cms.signalCode === null,
+});
+printWelcome();
