@@ -37,9 +37,8 @@ const parseEnvFile = (text: string): Map<string, string> => {
 
 const envExample = parseEnvFile(read('.env.example'));
 
-// ${VAR}, ${VAR:-default}, ${VAR:?message}... and bare $VAR; `$$` is compose's escape for a literal $.
-const VARIABLE =
-  /(?<!\$)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+// ${VAR}, ${VAR:-default}, ${VAR:?message}... and bare $VAR; `$$` is compose's literal $.
+const VARIABLE = /(?<!\$)\$(?:\{([A-Za-z_]\w*)(?:(:?[-?+])([^}]*))?\}|([A-Za-z_]\w*))/g;
 
 /** Every string compose interpolates: the values of the parsed file, so comments are left out. */
 const stringValues = (node: unknown): string[] => {
