@@ -38,6 +38,13 @@ afterAll(async () => {
   await cms?.stop();
 });
 
+describe('test database', () => {
+  it('is the one the run asked for: PostgreSQL when TEST_DATABASE_URL is set', () => {
+    const client = (cms.strapi.db.config.connection as { client: string }).client;
+    expect(client).toBe(process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite');
+  });
+});
+
 describe('seed on an empty database', () => {
   it('publishes at least 3 clinics in 2 cities to anonymous readers', async () => {
     const { status, body } = await cms.request('/api/clinics?pagination[pageSize]=100');
@@ -77,7 +84,9 @@ describe('seed on an empty database', () => {
       .query('api::clinic.clinic')
       .count({ where: { owners: { id: owner.id }, publishedAt: { $notNull: true } } });
     expect(owned).toBeGreaterThan(0);
-    expect(await cms.strapi.db.query('admin::user').count({ where: { email: TEST_ADMIN.email } })).toBe(1);
+    expect(
+      await cms.strapi.db.query('admin::user').count({ where: { email: TEST_ADMIN.email } })
+    ).toBe(1);
   });
 
   it('signs the demo patient in with the demo password', async () => {

@@ -144,7 +144,7 @@ describe('update a clinic', () => {
     const stored = await cms.strapi
       .documents('api::clinic.clinic')
       .findOne({ documentId: clinicB.documentId, status: 'draft' } as never);
-    expect((stored as { subdomain: string }).subdomain).not.toBe('id');
+    expect((stored as unknown as { subdomain: string }).subdomain).not.toBe('id');
   });
 });
 
