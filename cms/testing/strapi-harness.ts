@@ -7,7 +7,10 @@ import type { Core } from '@strapi/strapi';
 import { CMS_DIR, CMS_DIST_DIR } from './paths';
 import { createTestDatabase } from './test-database';
 
-export const TEST_ADMIN = { email: 'admin@test.vixenhealth.local', password: 'Test-admin-password-1' };
+export const TEST_ADMIN = {
+  email: 'admin@test.vixenhealth.local',
+  password: 'Test-admin-password-1',
+};
 
 export interface HttpResponse<T = any> {
   status: number;

@@ -40,7 +40,11 @@ const postgresDatabase = async (adminUrl: string): Promise<TestDatabase> => {
 const sqliteDatabase = (): TestDatabase => {
   const dir = mkdtempSync(path.join(tmpdir(), 'vh-test-'));
   return {
-    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db'), DATABASE_URL: '' },
+    env: {
+      DATABASE_CLIENT: 'sqlite',
+      DATABASE_FILENAME: path.join(dir, 'data.db'),
+      DATABASE_URL: '',
+    },
     async drop() {
       rmSync(dir, { recursive: true, force: true });
     },

@@ -8,7 +8,9 @@ import { CMS_DIR } from './paths.mjs';
  * rather than through npx, lets Ctrl+C reach Strapi itself.
  */
 export const STRAPI_CLI = path.join(
-  path.dirname(createRequire(path.join(CMS_DIR, 'package.json')).resolve('@strapi/strapi/package.json')),
+  path.dirname(
+    createRequire(path.join(CMS_DIR, 'package.json')).resolve('@strapi/strapi/package.json')
+  ),
   'bin',
   'strapi.js'
 );

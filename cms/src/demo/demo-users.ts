@@ -29,7 +29,14 @@ export const ensureDemoUsers = async (strapi: Core.Strapi): Promise<Map<string, 
     }
     if (!password) continue;
     const created = await strapi.documents(USER).create({
-      data: { ...user, password, provider: 'local', confirmed: true, blocked: false, role: role?.id },
+      data: {
+        ...user,
+        password,
+        provider: 'local',
+        confirmed: true,
+        blocked: false,
+        role: role?.id,
+      },
     } as never);
     ids.set(user.email, created.documentId);
   }

@@ -33,7 +33,11 @@ export const seedDemoData = async (strapi: Core.Strapi): Promise<SeedReport> => 
     data: () => Record<string, unknown>
   ): Promise<string> => {
     const documents: Documents = strapi.documents(uid);
-    const existing = await documents.findFirst({ filters, status: 'draft', fields: ['documentId'] } as never);
+    const existing = await documents.findFirst({
+      filters,
+      status: 'draft',
+      fields: ['documentId'],
+    } as never);
     if (existing) return existing.documentId;
     const entry = await documents.create({ data: data(), status: 'published' } as never);
     created += 1;

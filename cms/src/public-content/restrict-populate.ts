@@ -33,8 +33,7 @@ const fromPaths = (paths: string[]): PopulateObject => {
 
 const schemaOf = (strapi: Core.Strapi, uid: string) =>
   (strapi.contentTypes[uid as UID.ContentType] ?? strapi.components[uid as UID.Component]) as
-    | { attributes: Record<string, Attribute> }
-    | undefined;
+    { attributes: Record<string, Attribute> } | undefined;
 
 /**
  * Rewrites a Content API `populate` so that related entries obey the same visibility rules as

@@ -15,7 +15,10 @@ export const clinicRules: ContentRule = async ({ data }) => {
   if (data.customDomain === '' || data.customDomain === null) {
     data.customDomain = null;
   } else if (typeof data.customDomain === 'string') {
-    const check = checkCustomDomain(data.customDomain, process.env.SITES_BASE_DOMAIN ?? 'localhost');
+    const check = checkCustomDomain(
+      data.customDomain,
+      process.env.SITES_BASE_DOMAIN ?? 'localhost'
+    );
     if (!check.ok) throw fieldError('customDomain', check.problem, data.customDomain);
     data.customDomain = check.domain;
   }
@@ -23,7 +26,8 @@ export const clinicRules: ContentRule = async ({ data }) => {
   if (Array.isArray(data.openingHours)) {
     (data.openingHours as OpeningHoursInput[]).forEach((hours, index) => {
       const problem = openingHoursProblem(hours);
-      if (problem) throw fieldError(['openingHours', String(index), problem.field], problem.message);
+      if (problem)
+        throw fieldError(['openingHours', String(index), problem.field], problem.message);
     });
   }
 };

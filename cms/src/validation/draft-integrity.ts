@@ -10,7 +10,8 @@ const isEmpty = (value: unknown) => value === undefined || value === null || val
 
 // Relations and media are checked by the Document Service itself, once it has resolved them.
 // (Relations inside components still reach the validator; their errors are set aside below.)
-const isLink = (attribute: { type: string }) => attribute.type === 'relation' || attribute.type === 'media';
+const isLink = (attribute: { type: string }) =>
+  attribute.type === 'relation' || attribute.type === 'media';
 
 /**
  * The schema's value rules without what only a finished entry must meet (required fields,
@@ -22,10 +23,11 @@ const valueRules = (contentType: Schema.ContentType): Schema.ContentType => ({
     Object.entries(contentType.attributes)
       .filter(([, attribute]) => !isLink(attribute))
       .map(([name, attribute]) => {
-        const { required: _required, unique: _unique, ...rest } = attribute as Record<
-          string,
-          unknown
-        >;
+        const {
+          required: _required,
+          unique: _unique,
+          ...rest
+        } = attribute as Record<string, unknown>;
         return [name, rest];
       })
   ) as Attributes,

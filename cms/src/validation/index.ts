@@ -24,7 +24,12 @@ export const registerContentRules = (strapi: Core.Strapi) => {
     const data = params.data ?? {};
     params.data = data;
     const selfDocumentId = context.action === 'update' ? params.documentId : undefined;
-    await RULES[context.uid]?.({ strapi, data, sourceDocumentId: params.documentId, selfDocumentId });
+    await RULES[context.uid]?.({
+      strapi,
+      data,
+      sourceDocumentId: params.documentId,
+      selfDocumentId,
+    });
     await checkDraftIntegrity(strapi, context.contentType, data, selfDocumentId);
     return next();
   };

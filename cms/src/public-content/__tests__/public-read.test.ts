@@ -24,7 +24,10 @@ beforeAll(async () => {
     specialties: [world.cardiology.documentId],
   });
   world.kazan = await make.clinic({ city: 'Казань' });
-  world.suspended = await make.clinic({ accountStatus: 'suspended', subdomain: 'suspended-clinic' });
+  world.suspended = await make.clinic({
+    accountStatus: 'suspended',
+    subdomain: 'suspended-clinic',
+  });
   world.draftClinic = await make.clinic({ subdomain: 'draft-clinic' }, 'draft');
 
   world.sharedDoctor = await make.doctor({
@@ -50,9 +53,7 @@ describe('anonymous clinic list', () => {
   it('returns published active clinics only', async () => {
     const { status, body } = await cms.request('/api/clinics?pagination[pageSize]=100');
     expect(status).toBe(200);
-    expect(ids(body.data).sort()).toEqual(
-      [world.active.documentId, world.kazan.documentId].sort()
-    );
+    expect(ids(body.data).sort()).toEqual([world.active.documentId, world.kazan.documentId].sort());
   });
 
   it('ignores ?status=draft instead of revealing drafts', async () => {
@@ -132,7 +133,9 @@ describe('doctors, services and pages', () => {
     const { body } = await cms.request(
       `/api/clinics/${world.active.documentId}?populate[doctors][populate][clinics]=true`
     );
-    const doctor = body.data.doctors.find((entry: Entry) => entry.documentId === world.sharedDoctor.documentId);
+    const doctor = body.data.doctors.find(
+      (entry: Entry) => entry.documentId === world.sharedDoctor.documentId
+    );
     expect(ids(doctor.clinics)).toEqual([world.active.documentId]);
   });
 
@@ -164,7 +167,9 @@ describe('writes over the public API', () => {
     const before = await cms.strapi.db.query('api::clinic.clinic').count();
     const { status } = await cms.request('/api/clinics', {
       method: 'POST',
-      body: { data: { name: 'Взлом', subdomain: 'hack', city: 'Москва', address: 'ул. Взлома, 1' } },
+      body: {
+        data: { name: 'Взлом', subdomain: 'hack', city: 'Москва', address: 'ул. Взлома, 1' },
+      },
     });
     expect(status).toBe(405);
     expect(await cms.strapi.db.query('api::clinic.clinic').count()).toBe(before);
