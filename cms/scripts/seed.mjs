@@ -15,7 +15,7 @@ const { compileStrapi, createStrapi } = require('@strapi/strapi');
 const app = await compileStrapi({ appDir: CMS_DIR });
 const strapi = await createStrapi({ ...app, autoReload: false, serveAdminPanel: false }).load();
 try {
-  const { seedDemoData } = require(path.join(app.distDir, 'src', 'demo', 'seed.js'));
+  const { seedDemoData } = require(path.join(app.distDir ?? CMS_DIR, 'src', 'demo', 'seed.js'));
   const { created } = await seedDemoData(strapi);
   console.log(created > 0 ? `Seeded ${created} demo entries.` : 'Demo data is already there.');
 } finally {

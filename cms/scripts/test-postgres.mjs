@@ -14,7 +14,9 @@ try {
   await client.connect();
   await client.end();
 } catch (error) {
-  console.error(`Cannot reach PostgreSQL at TEST_DATABASE_URL: ${error.message}`);
+  console.error(
+    `Cannot reach PostgreSQL at TEST_DATABASE_URL: ${/** @type {Error} */ (error).message}`
+  );
   process.exit(1);
 }
 

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 
 import type { Core } from '@strapi/strapi';
 
+import { isolatedCmsEnv } from './isolated-env.mjs';
 import { CMS_DIR, CMS_DIST_DIR } from './paths';
 import { createTestDatabase } from './test-database';
 
@@ -32,8 +32,6 @@ export interface TestCms {
   stop(): Promise<void>;
 }
 
-const secret = () => randomBytes(24).toString('base64');
-
 /**
  * Boots the real CMS in this process on a database of its own, listening on a free loopback port.
  * Call once per test file (in `beforeAll`) and `stop()` it in `afterAll`.
@@ -42,20 +40,12 @@ export const startTestCms = async (env: Record<string, string> = {}): Promise<Te
   const database = await createTestDatabase();
   Object.assign(process.env, {
     NODE_ENV: 'test',
-    // Keep a developer's .env out of the tests.
-    ENV_PATH: '/dev/null',
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    ADMIN_EMAIL: TEST_ADMIN.email,
-    ADMIN_PASSWORD: TEST_ADMIN.password,
+    ...isolatedCmsEnv({
+      adminEmail: TEST_ADMIN.email,
+      adminPassword: TEST_ADMIN.password,
+      demoUserPassword: 'Demo-user-password-1',
+    }),
     DEMO_DATA: 'false',
-    DEMO_USER_PASSWORD: 'Demo-user-password-1',
-    SITES_BASE_DOMAIN: 'localhost',
-    STRAPI_TELEMETRY_DISABLED: 'true',
     ...database.env,
     ...env,
   });

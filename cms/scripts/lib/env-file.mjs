@@ -20,14 +20,13 @@ export const parseEnv = (text) => {
 };
 
 /**
- * Fills each secret that `text` leaves empty or lacks, among those `.env.example` lists.
+ * Fills each secret that `text` leaves empty or lacks, among those `template` lists.
  * @param {string} text
+ * @param {string} template
  * @param {string[]} generated receives the names filled
  */
-const fillSecrets = (text, generated) => {
-  const wanted = [...parseEnv(readFileSync(ENV_EXAMPLE_FILE, 'utf8')).keys()].filter(
-    (name) => SECRET_GENERATORS[name]
-  );
+const fillSecrets = (text, template, generated) => {
+  const wanted = [...parseEnv(template).keys()].filter((name) => SECRET_GENERATORS[name]);
   const present = parseEnv(text);
   const lines = text.split('\n').map((line) => {
     const match = ASSIGNMENT.exec(line.trim());
@@ -47,14 +46,20 @@ const fillSecrets = (text, generated) => {
  * Makes sure `.env` exists and holds every secret: on first start it is copied from
  * `.env.example`; then every secret left empty, or introduced by a newer `.env.example`, gets a
  * fresh random value. Values already set are never changed.
+ * @param {{ envFile?: string, exampleFile?: string }} [files]
  * @returns {{ created: boolean, generated: string[] }}
  */
-export const ensureEnvFile = () => {
-  const created = !existsSync(ENV_FILE);
-  const text = readFileSync(created ? ENV_EXAMPLE_FILE : ENV_FILE, 'utf8');
+export const ensureEnvFile = ({ envFile = ENV_FILE, exampleFile = ENV_EXAMPLE_FILE } = {}) => {
+  const created = !existsSync(envFile);
+  const template = readFileSync(exampleFile, 'utf8');
+  /** @type {string[]} */
   const generated = [];
-  const filled = fillSecrets(text, generated);
-  if (created || generated.length > 0) writeFileSync(ENV_FILE, filled, { mode: 0o600 });
+  const filled = fillSecrets(
+    created ? template : readFileSync(envFile, 'utf8'),
+    template,
+    generated
+  );
+  if (created || generated.length > 0) writeFileSync(envFile, filled, { mode: 0o600 });
   return { created, generated };
 };
 

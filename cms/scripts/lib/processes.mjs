@@ -16,7 +16,7 @@ export const start = (command, args, options = {}) => {
   return child;
 };
 
-for (const signal of ['SIGINT', 'SIGTERM']) {
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
   process.on(signal, () => {
     for (const child of children) child.kill(signal);
     if (children.size === 0) process.exit(130);

@@ -9,6 +9,7 @@ interface Attribute {
   target?: string;
   component?: string;
   components?: string[];
+  private?: boolean;
 }
 
 const POPULATABLE = new Set(['relation', 'media', 'component', 'dynamiczone']);
@@ -47,7 +48,8 @@ export const restrictPopulate = (strapi: Core.Strapi, uid: string, populate: unk
   if (populate === '*' || populate === true) {
     tree = Object.fromEntries(
       Object.entries(schema.attributes)
-        .filter(([, attribute]) => POPULATABLE.has(attribute.type))
+        // Private relations would be stripped from the answer anyway; don't load them at all.
+        .filter(([, attribute]) => POPULATABLE.has(attribute.type) && !attribute.private)
         .map(([name]) => [name, true])
     );
   } else if (typeof populate === 'string') {

@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { isolatedCmsEnv } from '../../cms/testing/isolated-env.mjs';
+import { startChild } from './child.mjs';
+import { onExit } from './cleanup.mjs';
+import { waitForStatus } from './wait-for.mjs';
+
+/** A fresh password that passes the admin panel's rules: upper and lower case, digits, 8+. */
+const password = () => `Bench-${randomBytes(12).toString('hex')}-A1`;
+
+/** @type {Promise<void> | undefined} */
+let compiled;
+
+/** Compiles the CMS once per run, however many cases use it; tsc is incremental when unchanged. */
+const compileCms = () => {
+  compiled ??= (async () => {
+    const compiler = await startChild(new URL('./cms-compile.mjs', import.meta.url), {
+      label: 'CMS compile (TypeScript errors above)',
+      timeoutMs: 300_000,
+    });
+    await compiler.stop();
+  })();
+  return compiled;
+};
+
+/**
+ * The CMS's settings for one benchmark run: development mode, the one the demo data is meant
+ * for; fresh secrets; and a database of its own that nothing else touches.
+ * @param {string} dataDir
+ * @returns {NodeJS.ProcessEnv}
+ */
+const cmsEnv = (dataDir) => ({
+  ...process.env,
+  ...isolatedCmsEnv({
+    adminEmail: 'bench-admin@vixenhealth.local',
+    adminPassword: password(),
+    demoUserPassword: password(),
+  }),
+  NODE_ENV: 'development',
+  LOG_LEVEL: 'warn',
+  DATABASE_CLIENT: 'sqlite',
+  DATABASE_FILENAME: path.join(dataDir, 'data.db'),
+  DATABASE_URL: '',
+  DEMO_DATA: 'true',
+});
+
+/**
+ * Starts the real CMS on a fresh SQLite database seeded with the demo data, in a child process,
+ * listening on a free port of 127.0.0.1.
+ * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
+ */
+export const startCms = async () => {
+  await compileCms();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'vh-bench-'));
+  const removeData = () => rmSync(dataDir, { recursive: true, force: true });
+  const forgetData = onExit(removeData);
+  /** @type {import('./child.mjs').Child | undefined} */
+  let server;
+  const stop = async () => {
+    await server?.stop();
+    removeData();
+    forgetData();
+  };
+
+  try {
+    server = await startChild(new URL('./cms-server.mjs', import.meta.url), {
+      label: 'CMS',
+      env: cmsEnv(dataDir),
+      // Booting includes migrations and seeding the demo data.
+      timeoutMs: 180_000,
+    });
+    const url = `http://127.0.0.1:${server.report.port}`;
+    await waitForStatus(`${url}/_health`, 204, 30_000);
+    return { url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+};
