@@ -11,16 +11,17 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
   const acquireConnectionTimeout = env.int('DATABASE_CONNECTION_TIMEOUT', 60000);
 
   if (client === 'postgres') {
+    if (!url) throw new TypeError('DATABASE_URL is required when DATABASE_CLIENT is "postgres".');
+    const { hostname, port, pathname, username, password } = new URL(url);
     return {
       connection: {
         client: 'postgres',
         connection: {
-          connectionString: url || undefined,
-          host: env('DATABASE_HOST', '127.0.0.1'),
-          port: env.int('DATABASE_PORT', 5432),
-          database: env('DATABASE_NAME', 'vixenhealth'),
-          user: env('DATABASE_USERNAME', 'postgres'),
-          password: env('DATABASE_PASSWORD', ''),
+          host: hostname,
+          port: Number(port || 5432),
+          database: decodeURIComponent(pathname.slice(1)),
+          user: decodeURIComponent(username),
+          password: decodeURIComponent(password),
           ssl: env.bool('DATABASE_SSL', false) && {
             rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true),
           },
