@@ -4,6 +4,19 @@ import type { Core } from '@strapi/strapi';
 const allowedTypes = ['image/jpeg', 'image/png', 'image/webp', 'video/mp4', 'application/pdf'];
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  sso: {
+    enabled: true,
+    resolve: '../plugins/sso',
+    config: {
+      issuer: env('ID_ISSUER', 'http://localhost:1337/id'),
+      apiAudience: env('ID_API_AUDIENCE', 'https://api.vixenhealth.ru'),
+      keyEncryptionKey: env('ID_KEY_ENCRYPTION_KEY', ''),
+      cookieKeys: env.array('ID_COOKIE_KEYS', []),
+      accessTokenTtlSeconds: env.int('ID_ACCESS_TOKEN_TTL', 600),
+      keyRotationDays: env.int('ID_KEY_ROTATION_DAYS', 90),
+      proxy: env.bool('IS_PROXIED', false),
+    },
+  },
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),

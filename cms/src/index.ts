@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { ensureFirstAdmin } from './admin-access/first-admin';
 import { registerClinicContentDeletion } from './content-lifecycle/delete-clinic-content';
 import { isEmptyDatabase, seedDemoData } from './demo/seed';
+import { registerPlatformClients } from './identity/platform-clients';
 import { syncPublicPermissions } from './public-content/public-permissions';
 import { registerContentRules } from './validation';
 
@@ -26,5 +27,7 @@ export default {
       const { created } = await seedDemoData(strapi);
       strapi.log.info(`Seeded demo data: ${created} entries.`);
     }
+    // 4. The platform's own applications may sign users in with VixenHealth ID.
+    await registerPlatformClients(strapi, { demo: demoDataEnabled() });
   },
 };

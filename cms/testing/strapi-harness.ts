@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 
 import type { Core } from '@strapi/strapi';
 
@@ -32,12 +32,25 @@ export interface TestCms {
   stop(): Promise<void>;
 }
 
+/** A port free on loopback now; the issuer must name it before the CMS starts. */
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
 /**
  * Boots the real CMS in this process on a database of its own, listening on a free loopback port.
  * Call once per test file (in `beforeAll`) and `stop()` it in `afterAll`.
  */
 export const startTestCms = async (env: Record<string, string> = {}): Promise<TestCms> => {
   const database = await createTestDatabase();
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
   Object.assign(process.env, {
     NODE_ENV: 'test',
     ...isolatedCmsEnv({
@@ -46,6 +59,7 @@ export const startTestCms = async (env: Record<string, string> = {}): Promise<Te
       demoUserPassword: 'Demo-user-password-1',
     }),
     DEMO_DATA: 'false',
+    ID_ISSUER: `${baseUrl}/id`,
     ...database.env,
     ...env,
   });
@@ -64,9 +78,7 @@ export const startTestCms = async (env: Record<string, string> = {}): Promise<Te
     serveAdminPanel: false,
   });
   await strapi.load();
-  await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = strapi.server.httpServer.address() as AddressInfo;
-  const baseUrl = `http://127.0.0.1:${port}`;
+  await new Promise<void>((resolve) => strapi.server.listen(port, '127.0.0.1', () => resolve()));
 
   const request = async <T>(path: string, options: RequestOptions = {}) => {
     const headers: Record<string, string> = {};
@@ -78,7 +90,7 @@ export const startTestCms = async (env: Record<string, string> = {}): Promise<Te
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
     const text = await response.text();
-    const isJson = response.headers.get('content-type')?.includes('application/json');
+    const isJson = /[/+]json\b/.test(response.headers.get('content-type') ?? '');
     const body = (isJson && text ? JSON.parse(text) : text) as T;
     return { status: response.status, body };
   };

@@ -1,10 +1,12 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import { CMS_DIR, ROOT_DIR } from './paths.mjs';
 import { run } from './processes.mjs';
 import { STRAPI_CLI } from './strapi-cli.mjs';
 
+const TSC = createRequire(path.join(ROOT_DIR, 'package.json')).resolve('typescript/bin/tsc');
 const STAMP = path.join(CMS_DIR, 'dist', '.build-stamp');
 const SOURCES = ['cms/src', 'cms/config', 'cms/package.json', 'package-lock.json', 'plugins'];
 const SKIPPED = new Set(['node_modules', 'dist', '__tests__', '.strapi', '.tmp']);
@@ -26,8 +28,9 @@ export const cmsBuildIsStale = () => {
   return SOURCES.some((source) => newestChange(path.join(ROOT_DIR, source)) > builtAt);
 };
 
-/** Compiles the CMS and builds its admin panel (about a minute), then stamps the build. */
+/** Builds the local plugins, then compiles the CMS and its admin panel (about a minute). */
 export const buildCms = async () => {
+  await run(process.execPath, [TSC, '-p', path.join(ROOT_DIR, 'plugins', 'sso')], { cwd: ROOT_DIR });
   await run(process.execPath, [STRAPI_CLI, 'build'], { cwd: CMS_DIR });
   writeFileSync(STAMP, new Date().toISOString());
 };

@@ -23,4 +23,7 @@ export const SECRET_GENERATORS = {
   ADMIN_PASSWORD: password,
   DEMO_USER_PASSWORD: password,
   POSTGRES_PASSWORD: () => token(18),
+  ID_KEY_ENCRYPTION_KEY: () => randomBytes(32).toString('base64'),
+  ID_COOKIE_KEYS: () => [token(32), token(32)].join(','),
+  ID_DEMO_CLIENT_SECRET: () => token(32),
 };

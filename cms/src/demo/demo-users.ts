@@ -11,7 +11,7 @@ const DEMO_USERS = [
 ];
 
 /**
- * The demo clinic owner and patient, signed in with DEMO_USER_PASSWORD. Existing users are left
+ * The demo clinic owner and patient, who sign in to VixenHealth ID with DEMO_USER_PASSWORD. Existing users are left
  * as they are. Returns the document id of each user by email.
  */
 export const ensureDemoUsers = async (strapi: Core.Strapi): Promise<Map<string, string>> => {

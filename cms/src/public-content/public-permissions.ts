@@ -42,6 +42,15 @@ export const syncPublicPermissions = async (strapi: Core.Strapi) => {
     const wanted = new Set<string>(ROLE_API_ACTIONS[role.type as keyof typeof ROLE_API_ACTIONS]);
 
     const extra = granted.filter((permission) => !wanted.has(permission.action));
+    if (role.type === 'public') {
+      // People sign in and sign up with VixenHealth ID: users-permissions' own routes stay shut.
+      extra.push(
+        ...(await strapi.db.query(PERMISSION).findMany({
+          where: { role: role.id, action: { $startsWith: 'plugin::users-permissions.auth.' } },
+          select: ['id', 'action'],
+        }))
+      );
+    }
     if (extra.length > 0) {
       await strapi.db
         .query(PERMISSION)

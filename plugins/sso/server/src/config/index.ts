@@ -1,0 +1,52 @@
+/** VixenHealth ID settings, given in `cms/config/plugins.ts` from the environment. */
+export interface SsoConfig {
+  /** The issuer, e.g. `http://localhost:1337/id`; its path is where ID is served. */
+  issuer: string;
+  /** The `aud` of access tokens for the platform's APIs. */
+  apiAudience: string;
+  /** 32 random bytes, base64: encrypts private signing keys and client secrets at rest. */
+  keyEncryptionKey: string;
+  /** Keys that sign ID's cookies; the first signs, all verify. */
+  cookieKeys: string[];
+  /** Default access token lifetime; a client may set its own. */
+  accessTokenTtlSeconds: number;
+  /** Signing keys are replaced after this many days. */
+  keyRotationDays: number;
+  /** Trust X-Forwarded-* headers (behind a reverse proxy). */
+  proxy: boolean;
+  /** Demo service client registered by the seed (development only). */
+  demoClient?: { clientId: string; clientSecret: string };
+}
+
+const isBase64Key = (value: string) => Buffer.from(value, 'base64').length === 32;
+
+export default {
+  default: {
+    issuer: 'http://localhost:1337/id',
+    apiAudience: 'https://api.vixenhealth.ru',
+    keyEncryptionKey: '',
+    cookieKeys: [],
+    accessTokenTtlSeconds: 600,
+    keyRotationDays: 90,
+    proxy: false,
+  } satisfies Partial<SsoConfig>,
+
+  validator(config: SsoConfig) {
+    let issuer: URL;
+    try {
+      issuer = new URL(config.issuer);
+    } catch {
+      throw new TypeError(`sso: issuer must be an absolute URL, got "${config.issuer}"`);
+    }
+    if (issuer.search || issuer.hash) throw new TypeError('sso: issuer must not have a query');
+    if (!isBase64Key(config.keyEncryptionKey)) {
+      throw new TypeError('sso: keyEncryptionKey (ID_KEY_ENCRYPTION_KEY) must be 32 bytes, base64');
+    }
+    if (!Array.isArray(config.cookieKeys) || config.cookieKeys.length === 0) {
+      throw new TypeError('sso: cookieKeys (ID_COOKIE_KEYS) must list at least one key');
+    }
+    if (!(config.accessTokenTtlSeconds >= 60 && config.accessTokenTtlSeconds <= 3600)) {
+      throw new TypeError('sso: accessTokenTtlSeconds must be between 60 and 3600');
+    }
+  },
+};

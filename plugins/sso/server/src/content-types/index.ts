@@ -1,0 +1,13 @@
+import client from './client/schema.json';
+import credential from './credential/schema.json';
+import loginEvent from './login-event/schema.json';
+import oidcRecord from './oidc-record/schema.json';
+import signingKey from './signing-key/schema.json';
+
+export default {
+  client: { schema: client },
+  credential: { schema: credential },
+  'login-event': { schema: loginEvent },
+  'oidc-record': { schema: oidcRecord },
+  'signing-key': { schema: signingKey },
+};

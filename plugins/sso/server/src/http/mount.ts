@@ -1,0 +1,57 @@
+import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
+import type Provider from 'oidc-provider';
+
+import { FormTooLargeError } from './form';
+import { createInteractionHandlers } from './interactions';
+import { pageContext } from './page-context';
+import { errorPage } from './views/pages';
+import { translate } from './i18n/messages';
+
+const INTERACTION = /^\/interaction\/([A-Za-z0-9_-]{1,64})(?:\/(login|confirm|abort))?$/;
+
+/**
+ * Serves everything under the issuer's path (`/id`): our sign-in and consent screens, and every
+ * protocol endpoint of oidc-provider. Runs ahead of Strapi's own middlewares, so requests reach
+ * oidc-provider untouched (bodies unread).
+ */
+export const createIdMount = (strapi: Core.Strapi, base: string, current: () => Provider | null) => {
+  const interactions = createInteractionHandlers(strapi, base);
+  const handlers = new WeakMap<Provider, ReturnType<Provider['callback']>>();
+  const handlerOf = (provider: Provider) => {
+    if (!handlers.has(provider)) handlers.set(provider, provider.callback());
+    return handlers.get(provider)!;
+  };
+
+  return async (ctx: Context, next: Next) => {
+    if (ctx.path !== base && !ctx.path.startsWith(`${base}/`)) return next();
+    const provider = current();
+    if (!provider) {
+      ctx.status = 503;
+      ctx.body = { error: 'temporarily_unavailable', error_description: 'ID is starting' };
+      return;
+    }
+    const local = ctx.path.slice(base.length) || '/';
+    const match = INTERACTION.exec(local);
+    if (!match) {
+      // Like Express's mounting: oidc-provider derives its mount path from originalUrl.
+      const req = ctx.req as typeof ctx.req & { originalUrl?: string };
+      req.originalUrl = req.url;
+      req.url = req.url!.slice(base.length) || '/';
+      ctx.respond = false;
+      await handlerOf(provider)(ctx.req, ctx.res);
+      return;
+    }
+    const action = match[2] ?? 'show';
+    if ((action === 'show') !== (ctx.method === 'GET')) return ctx.throw(405);
+    try {
+      await interactions[action as 'show' | 'login' | 'confirm' | 'abort'](ctx, provider);
+    } catch (error) {
+      const page = pageContext(ctx, base);
+      const status = error instanceof FormTooLargeError ? 413 : 400;
+      strapi.log.warn(`ID interaction failed: ${(error as Error).name}`);
+      ctx.status = status;
+      ctx.body = errorPage(page, (error as { error_description?: string }).error_description ?? translate(page.locale, 'error.title'));
+    }
+  };
+};

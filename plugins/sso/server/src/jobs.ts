@@ -1,0 +1,28 @@
+import type { Core } from '@strapi/strapi';
+
+import { idServers } from './register';
+import { pruneExpiredRecords } from './services/oidc-adapter';
+import { getService } from './utils';
+
+/** Housekeeping of ID, on Strapi's cron (server time). */
+export const registerScheduledJobs = (strapi: Core.Strapi) => {
+  strapi.cron.add({
+    ssoPruneExpiredRecords: {
+      task: async () => pruneExpiredRecords(strapi),
+      options: { rule: '*/15 * * * *' },
+    },
+    ssoRotateKeys: {
+      task: async () => {
+        const keys = getService(strapi, 'signing-keys');
+        await keys.rotateIfDue();
+        await keys.prune();
+        await idServers.get(strapi)?.refresh();
+      },
+      options: { rule: '17 3 * * *' },
+    },
+    ssoPruneLoginHistory: {
+      task: async () => getService(strapi, 'login-history').prune(),
+      options: { rule: '43 3 * * *' },
+    },
+  });
+};

@@ -1,0 +1,20 @@
+import type { Core } from '@strapi/strapi';
+
+import { createIdTokenStrategy } from './auth/id-token-strategy';
+import { createIdServer } from './id-server';
+import { registerAccountRevocation } from './lifecycle/account-revocation';
+
+export const idServers = new WeakMap<Core.Strapi, ReturnType<typeof createIdServer>>();
+
+const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  // 1. ID answers under its issuer path ahead of Strapi's middlewares (bodies left unread).
+  const server = createIdServer(strapi);
+  idServers.set(strapi, server);
+  strapi.server.use(server.middleware());
+  // 2. The Content API accepts ID access tokens.
+  strapi.get('auth').register('content-api', createIdTokenStrategy(strapi));
+  // 3. Blocking a user ends their sessions and refresh tokens at once.
+  registerAccountRevocation(strapi);
+};
+
+export default register;

@@ -1,0 +1,127 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+import { DECOY_HASH, hashPassword, needsRehash, verifyPassword } from '../passwords/hash';
+import { passwordProblem } from '../passwords/policy';
+import { getService } from '../utils';
+import { platformAccess, type ClinicMembership, type PlatformAccess } from './platform-access';
+
+const USER = 'plugin::users-permissions.user';
+const CREDENTIAL = 'plugin::sso.credential';
+const CLINIC = 'api::clinic.clinic';
+
+export interface Account {
+  id: number;
+  documentId: string;
+  email: string;
+  username: string;
+  confirmed: boolean;
+  blocked: boolean;
+  role: { id: number; type: string } | null;
+}
+
+export type SignInResult =
+  | { ok: true; account: Account }
+  | { ok: false; reason: 'bad-credentials' | 'blocked' }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+export interface SignInAttempt {
+  email: string;
+  password: string;
+  ip: string;
+  userAgent: string;
+}
+
+const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+/**
+ * People who sign in with VixenHealth ID: users-permissions users, whose passwords ID keeps
+ * (scrypt) in its own credential records.
+ */
+const accounts = ({ strapi }: { strapi: Core.Strapi }) => {
+  const findByEmail = async (email: string): Promise<Account | null> =>
+    strapi.db.query(USER).findOne({ where: { email: normaliseEmail(email) }, populate: ['role'] });
+
+  const credentialOf = async (userId: number): Promise<{ id: number; passwordHash: string } | null> =>
+    strapi.db.query(CREDENTIAL).findOne({ where: { user: userId } });
+
+  const clinicsOf = async (userId: number): Promise<ClinicMembership[]> => {
+    const query = strapi.db.query(CLINIC);
+    const [owned, administered] = await Promise.all(
+      (['owners', 'administrators'] as const).map((relation) =>
+        query.findMany({ where: { [relation]: { id: userId }, publishedAt: null }, select: ['documentId'] })
+      )
+    );
+    const memberships = new Map<string, ClinicMembership>();
+    for (const clinic of administered) memberships.set(clinic.documentId, { id: clinic.documentId, role: 'administrator' });
+    for (const clinic of owned) memberships.set(clinic.documentId, { id: clinic.documentId, role: 'owner' });
+    return [...memberships.values()];
+  };
+
+  return {
+    findByEmail,
+
+    async findBySubject(sub: string): Promise<Account | null> {
+      return strapi.db.query(USER).findOne({ where: { documentId: sub }, populate: ['role'] });
+    },
+
+    /** Sets a user's password after checking it against the policy. */
+    async setPassword(account: Pick<Account, 'id' | 'email'>, password: string, now = new Date()) {
+      const problem = passwordProblem(password, account.email);
+      if (problem) {
+        throw new errors.ValidationError(`password: ${problem}`, {
+          errors: [{ path: ['password'], message: problem, name: 'ValidationError' }],
+        });
+      }
+      const passwordHash = await hashPassword(password);
+      const existing = await credentialOf(account.id);
+      const data = { passwordHash, passwordChangedAt: now };
+      if (existing) await strapi.db.query(CREDENTIAL).update({ where: { id: existing.id }, data });
+      else await strapi.db.query(CREDENTIAL).create({ data: { ...data, user: account.id } });
+    },
+
+    /**
+     * Checks an email and password, throttled per account and per address, recording the
+     * attempt whatever its outcome. An unknown email costs the same time as a wrong password.
+     */
+    async signIn(attempt: SignInAttempt): Promise<SignInResult> {
+      const history = getService(strapi, 'login-history');
+      const account = await findByEmail(attempt.email);
+      const record = (outcome: 'success' | 'bad-credentials' | 'throttled' | 'blocked') =>
+        history.record({ userId: account?.id ?? null, outcome, method: 'password', ip: attempt.ip, userAgent: attempt.userAgent });
+
+      const retryAfterSeconds = await history.secondsToWait(account?.id ?? null, attempt.ip);
+      if (retryAfterSeconds > 0) {
+        await record('throttled');
+        return { ok: false, reason: 'throttled', retryAfterSeconds };
+      }
+
+      const credential = account ? await credentialOf(account.id) : null;
+      const matches = await verifyPassword(attempt.password, credential?.passwordHash ?? DECOY_HASH);
+      if (!account || !credential || !matches) {
+        await record('bad-credentials');
+        return { ok: false, reason: 'bad-credentials' };
+      }
+      if (account.blocked) {
+        await record('blocked');
+        return { ok: false, reason: 'blocked' };
+      }
+      if (needsRehash(credential.passwordHash)) {
+        await strapi.db.query(CREDENTIAL).update({
+          where: { id: credential.id },
+          data: { passwordHash: await hashPassword(attempt.password) },
+        });
+      }
+      await record('success');
+      return { ok: true, account };
+    },
+
+    /** Roles, permissions and clinics of a user, as access tokens carry them. */
+    async accessOf(account: Account): Promise<PlatformAccess> {
+      return platformAccess(account.role?.type ?? 'authenticated', await clinicsOf(account.id));
+    },
+  };
+};
+
+export type AccountsService = ReturnType<typeof accounts>;
+export default accounts;

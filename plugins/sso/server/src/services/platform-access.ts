@@ -1,0 +1,33 @@
+export interface ClinicMembership {
+  /** The clinic's document id. */
+  id: string;
+  role: 'owner' | 'administrator';
+}
+
+export interface PlatformAccess {
+  roles: string[];
+  permissions: string[];
+  clinics: ClinicMembership[];
+}
+
+/** users-permissions role types as the platform names them. */
+const ROLE_NAMES: Record<string, string> = { authenticated: 'patient' };
+
+/** What each platform role may do; services check these in access tokens. */
+export const ROLE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
+  patient: ['account:manage', 'reviews:write'],
+  'clinic-owner': ['clinics:manage', 'clinic-content:manage', 'clinic-administrators:manage', 'clinic-metrics:read'],
+  'clinic-administrator': ['clinic-content:manage', 'clinic-metrics:read'],
+};
+
+/**
+ * A user's roles and permissions: their users-permissions role, plus owner or administrator of
+ * each clinic they run.
+ */
+export const platformAccess = (roleType: string, clinics: ClinicMembership[]): PlatformAccess => {
+  const roles = new Set([ROLE_NAMES[roleType] ?? roleType]);
+  if (clinics.some((clinic) => clinic.role === 'owner')) roles.add('clinic-owner');
+  if (clinics.some((clinic) => clinic.role === 'administrator')) roles.add('clinic-administrator');
+  const permissions = new Set([...roles].flatMap((role) => ROLE_PERMISSIONS[role] ?? []));
+  return { roles: [...roles].sort(), permissions: [...permissions].sort(), clinics };
+};

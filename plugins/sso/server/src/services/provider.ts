@@ -1,0 +1,136 @@
+import type { Core } from '@strapi/strapi';
+import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+
+import { getConfig, getService, mountPath } from '../utils';
+import { pageContext } from '../http/page-context';
+import { errorPage } from '../http/views/pages';
+import { createOidcAdapter } from './oidc-adapter';
+
+/** The scope that asks for an access token to the platform's APIs (a JWT, RFC 9068). */
+export const API_SCOPE = 'api';
+
+const DAY = 24 * 60 * 60;
+
+/**
+ * Builds the OpenID Connect provider (oidc-provider, the certified library) from the current
+ * keys, clients and accounts. Rebuilt when the signing keys change.
+ */
+const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async create(): Promise<Provider> {
+    const config = getConfig(strapi);
+    const accounts = getService(strapi, 'accounts');
+    const clients = getService(strapi, 'clients');
+    const base = mountPath(config);
+
+    const wantsApi = (ctx: KoaContextWithOIDC) => {
+      const scope = String(ctx.oidc.params?.scope ?? '');
+      return ctx.oidc.params?.grant_type === 'client_credentials' || scope.split(' ').includes(API_SCOPE);
+    };
+
+    const configuration: Configuration = {
+      adapter: createOidcAdapter(strapi),
+      jwks: (await getService(strapi, 'signing-keys').providerJwks()) as Configuration['jwks'],
+      cookies: {
+        keys: config.cookieKeys,
+        long: { signed: true, sameSite: 'lax' },
+        short: { signed: true, sameSite: 'lax' },
+      },
+      claims: {
+        openid: ['sub'],
+        email: ['email', 'email_verified'],
+        profile: ['name', 'preferred_username', 'updated_at'],
+      },
+      scopes: ['openid', 'offline_access', 'email', 'profile', API_SCOPE],
+      responseTypes: ['code'],
+      pkce: { required: () => true },
+      rotateRefreshToken: true,
+      ttl: {
+        AccessToken: config.accessTokenTtlSeconds,
+        ClientCredentials: config.accessTokenTtlSeconds,
+        AuthorizationCode: 60,
+        IdToken: 60 * 60,
+        Interaction: 60 * 60,
+        RefreshToken: 30 * DAY,
+        Session: 14 * DAY,
+        Grant: 365 * DAY,
+      },
+      features: {
+        devInteractions: { enabled: false },
+        clientCredentials: { enabled: true },
+        introspection: { enabled: true },
+        revocation: { enabled: true },
+        userinfo: { enabled: true },
+        rpInitiatedLogout: { enabled: true },
+        resourceIndicators: {
+          enabled: true,
+          defaultResource: (ctx) => (wantsApi(ctx) ? config.apiAudience : (undefined as never)),
+          useGrantedResource: () => true,
+          getResourceServerInfo: async (_ctx, resource, client) => {
+            if (resource !== config.apiAudience) {
+              throw new errors.InvalidTarget('unknown resource');
+            }
+            const registered = await clients.find(client.clientId);
+            return {
+              scope: API_SCOPE,
+              audience: config.apiAudience,
+              accessTokenTTL: registered?.accessTokenTtlSeconds ?? config.accessTokenTtlSeconds,
+              accessTokenFormat: 'jwt',
+              jwt: { sign: { alg: 'ES256' } },
+            };
+          },
+        },
+      },
+      clientBasedCORS: (_ctx, origin, client) =>
+        (client.redirectUris ?? []).some((uri) => new URL(uri).origin === origin),
+      findAccount: async (_ctx, sub) => {
+        const account = await accounts.findBySubject(sub);
+        if (!account || account.blocked) return undefined;
+        return {
+          accountId: sub,
+          claims: async () => ({
+            sub,
+            email: account.email,
+            email_verified: account.confirmed,
+            name: account.username,
+            preferred_username: account.username,
+          }),
+        };
+      },
+      extraTokenClaims: async (_ctx, token) => {
+        if (!('accountId' in token) || !token.accountId) return undefined;
+        const account = await accounts.findBySubject(token.accountId);
+        return account ? { ...(await accounts.accessOf(account)) } : undefined;
+      },
+      loadExistingGrant: async (ctx) => {
+        const grantId =
+          ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session?.grantIdFor(ctx.oidc.client!.clientId);
+        if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+        // Our own applications need no consent: the user signed in to VixenHealth itself.
+        const registered = await clients.find(ctx.oidc.client!.clientId);
+        if (!registered?.firstParty || !ctx.oidc.session?.accountId) return undefined;
+        const grant = new ctx.oidc.provider.Grant({
+          clientId: ctx.oidc.client!.clientId,
+          accountId: ctx.oidc.session.accountId,
+        });
+        grant.addOIDCScope(String(ctx.oidc.params?.scope ?? 'openid'));
+        if (wantsApi(ctx)) grant.addResourceScope(config.apiAudience, API_SCOPE);
+        await grant.save();
+        return grant;
+      },
+      interactions: {
+        url: (_ctx, interaction) => `${base}/interaction/${interaction.uid}`,
+      },
+      renderError: async (ctx, out) => {
+        const page = pageContext(ctx as never, base);
+        ctx.body = errorPage(page, String(out.error_description ?? out.error));
+      },
+    };
+
+    const oidc = new Provider(config.issuer, configuration);
+    oidc.proxy = config.proxy;
+    return oidc;
+  },
+});
+
+export type ProviderService = ReturnType<typeof provider>;
+export default provider;

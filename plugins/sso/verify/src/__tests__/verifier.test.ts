@@ -1,0 +1,246 @@
+import { SignJWT, base64url, exportSPKI } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createAccessTokenVerifier } from '../verifier';
+import type { AccessTokenVerifierOptions } from '../options';
+import {
+  AUDIENCE,
+  EXPIRES_AT,
+  ISSUED_AT,
+  createSigningKey,
+  refusal,
+  signAccessToken,
+  startIdServer,
+  userClaims,
+} from './support/id-server';
+import type { IdServer, SigningKey } from './support/id-server';
+
+let es256: SigningKey;
+let rs256: SigningKey;
+let server: IdServer;
+
+beforeAll(async () => {
+  es256 = await createSigningKey('ES256', 'es-1');
+  rs256 = await createSigningKey('RS256', 'rs-1');
+  server = await startIdServer([es256, rs256]);
+});
+
+afterAll(() => server.stop());
+
+/** A verifier whose clock reads `at` (default: one minute after the tokens were issued). */
+function verifier(
+  at = new Date(ISSUED_AT.getTime() + 60_000),
+  options: Partial<AccessTokenVerifierOptions> = {}
+) {
+  return createAccessTokenVerifier({
+    issuer: server.issuer,
+    audience: AUDIENCE,
+    currentDate: () => at,
+    ...options,
+  });
+}
+
+function secondsAfter(date: Date, seconds: number): Date {
+  return new Date(date.getTime() + seconds * 1000);
+}
+
+describe('verify: accepted tokens', () => {
+  it('returns the typed claims of an ES256 user token', async () => {
+    const claims = userClaims(server.issuer);
+    const token = await signAccessToken(es256, claims);
+
+    await expect(verifier().verify(token)).resolves.toEqual({
+      sub: 'user-42',
+      clientId: 'clinic-site',
+      scope: ['openid', 'profile', 'appointments:read'],
+      roles: ['clinic-owner'],
+      permissions: ['appointments.read', 'clinic.update'],
+      clinics: [{ id: 'clinic-7', role: 'owner' }],
+      expiresAt: EXPIRES_AT,
+      payload: claims,
+    });
+  });
+
+  it('accepts an RS256 token', async () => {
+    const token = await signAccessToken(rs256, userClaims(server.issuer));
+
+    await expect(verifier().verify(token)).resolves.toMatchObject({ sub: 'user-42' });
+  });
+
+  it('accepts a client-credentials token without roles, permissions or clinics', async () => {
+    const claims = userClaims(server.issuer, {
+      sub: 'booking-service',
+      client_id: 'booking-service',
+      scope: undefined,
+      roles: undefined,
+      permissions: undefined,
+      clinics: undefined,
+    });
+    const token = await signAccessToken(es256, claims);
+
+    await expect(verifier().verify(token)).resolves.toMatchObject({
+      sub: 'booking-service',
+      clientId: 'booking-service',
+      scope: [],
+      roles: [],
+      permissions: [],
+      clinics: [],
+    });
+  });
+
+  it('accepts one of several audiences', async () => {
+    const token = await signAccessToken(es256, userClaims(server.issuer));
+    const check = verifier(undefined, { audience: ['https://cms.vixenhealth.test', AUDIENCE] });
+
+    await expect(check.verify(token)).resolves.toMatchObject({ sub: 'user-42' });
+  });
+
+  it('allows the clock tolerance after exp', async () => {
+    const token = await signAccessToken(es256, userClaims(server.issuer));
+
+    await expect(verifier(secondsAfter(EXPIRES_AT, 4)).verify(token)).resolves.toBeDefined();
+  });
+});
+
+describe('verify: refused tokens', () => {
+  it('refuses an expired token', async () => {
+    const token = await signAccessToken(es256, userClaims(server.issuer));
+
+    const error = await refusal(
+      verifier(secondsAfter(EXPIRES_AT, 6)).verify(token),
+      'ERR_VH_TOKEN_EXPIRED'
+    );
+    expect(error.cause).toMatchObject({ code: 'ERR_JWT_EXPIRED' });
+  });
+
+  it('refuses a token that is not valid yet', async () => {
+    const nbf = ISSUED_AT.getTime() / 1000 + 600;
+    const token = await signAccessToken(es256, userClaims(server.issuer, { nbf }));
+
+    const error = await refusal(verifier().verify(token), 'ERR_VH_TOKEN_CLAIM');
+    expect(error).toMatchObject({ claim: 'nbf', message: 'This access token is not valid yet.' });
+  });
+
+  it('refuses a token from another issuer', async () => {
+    const token = await signAccessToken(es256, userClaims('https://id.elsewhere.test'));
+
+    const error = await refusal(verifier().verify(token), 'ERR_VH_TOKEN_CLAIM');
+    expect(error.claim).toBe('iss');
+  });
+
+  it('refuses a token for another audience', async () => {
+    const token = await signAccessToken(
+      es256,
+      userClaims(server.issuer, { aud: 'https://other.test' })
+    );
+
+    const error = await refusal(verifier().verify(token), 'ERR_VH_TOKEN_CLAIM');
+    expect(error.claim).toBe('aud');
+  });
+
+  it('refuses a token without a required RFC 9068 claim', async () => {
+    const token = await signAccessToken(es256, userClaims(server.issuer, { client_id: undefined }));
+
+    const error = await refusal(verifier().verify(token), 'ERR_VH_TOKEN_CLAIM');
+    expect(error).toMatchObject({
+      claim: 'client_id',
+      message: 'This access token has no "client_id" claim.',
+    });
+  });
+
+  it('refuses an unsigned token (alg: none)', async () => {
+    const encode = (value: object) => base64url.encode(JSON.stringify(value));
+    const token = `${encode({ alg: 'none', typ: 'at+jwt' })}.${encode(userClaims(server.issuer))}.`;
+
+    const error = await refusal(verifier().verify(token), 'ERR_VH_TOKEN_INVALID');
+    expect(error.cause).toMatchObject({ code: 'ERR_JOSE_ALG_NOT_ALLOWED' });
+  });
+
+  it('refuses an HS256 token keyed with the public key (algorithm confusion)', async () => {
+    const secret = new TextEncoder().encode(await exportSPKI(rs256.publicKey));
+    const token = await new SignJWT(userClaims(server.issuer))
+      .setProtectedHeader({ alg: 'HS256', kid: rs256.kid, typ: 'at+jwt' })
+      .sign(secret);
+
+    const error = await refusal(verifier().verify(token), 'ERR_VH_TOKEN_INVALID');
+    expect(error.cause).toMatchObject({ code: 'ERR_JOSE_ALG_NOT_ALLOWED' });
+  });
+
+  it('refuses a token whose payload was changed after signing', async () => {
+    const [header, , signature] = (await signAccessToken(es256, userClaims(server.issuer))).split(
+      '.'
+    );
+    const payload = base64url.encode(
+      JSON.stringify(userClaims(server.issuer, { roles: ['admin'] }))
+    );
+
+    const error = await refusal(
+      verifier().verify(`${header}.${payload}.${signature}`),
+      'ERR_VH_TOKEN_INVALID'
+    );
+    expect(error.cause).toMatchObject({ code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' });
+  });
+
+  it.each([
+    ['an ID token', 'JWT'],
+    ['a token without typ', undefined],
+  ])('refuses %s (typ must be at+jwt)', async (_label, typ) => {
+    const token = await signAccessToken(es256, userClaims(server.issuer), { typ });
+
+    const error = await refusal(verifier().verify(token), 'ERR_VH_TOKEN_INVALID');
+    expect(error.cause).toMatchObject({ code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'typ' });
+  });
+
+  it('refuses an RS256 token when only ES256 is allowed', async () => {
+    const token = await signAccessToken(rs256, userClaims(server.issuer));
+
+    const error = await refusal(
+      verifier(undefined, { algorithms: ['ES256'] }).verify(token),
+      'ERR_VH_TOKEN_INVALID'
+    );
+    expect(error.cause).toMatchObject({ code: 'ERR_JOSE_ALG_NOT_ALLOWED' });
+  });
+
+  it('refuses a token with malformed roles', async () => {
+    const token = await signAccessToken(es256, userClaims(server.issuer, { roles: 'admin' }));
+
+    const error = await refusal(verifier().verify(token), 'ERR_VH_TOKEN_CLAIM');
+    expect(error.claim).toBe('roles');
+  });
+
+  it.each([
+    ['an empty string', ''],
+    ['garbage', 'not-a-jwt'],
+  ])('refuses %s', async (_label, token) => {
+    await refusal(verifier().verify(token), 'ERR_VH_TOKEN_INVALID');
+  });
+});
+
+describe('verify: required scope', () => {
+  it('refuses a token without the scope the verifier requires', async () => {
+    const token = await signAccessToken(es256, userClaims(server.issuer));
+    const check = verifier(undefined, { requiredScope: 'appointments:write' });
+
+    const error = await refusal(check.verify(token), 'ERR_VH_TOKEN_SCOPE');
+    expect(error).toMatchObject({
+      claim: 'scope',
+      message: 'This access token does not grant the scope "appointments:write".',
+    });
+  });
+
+  it('adds the scope required by one verification to the verifier’s', async () => {
+    const token = await signAccessToken(es256, userClaims(server.issuer));
+    const check = verifier(undefined, { requiredScope: ['openid'] });
+
+    await expect(
+      check.verify(token, { requiredScope: 'appointments:read' })
+    ).resolves.toBeDefined();
+    await refusal(check.verify(token, { requiredScope: 'clinic:write' }), 'ERR_VH_TOKEN_SCOPE');
+  });
+
+  it('refuses a client-credentials token without scope when one is required', async () => {
+    const token = await signAccessToken(es256, userClaims(server.issuer, { scope: undefined }));
+
+    await refusal(verifier().verify(token, { requiredScope: 'openid' }), 'ERR_VH_TOKEN_SCOPE');
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * Why an access token was refused. Stable: callers branch on it, logs and dashboards count it.
+ *
+ * | code | meaning | usual answer |
+ * |---|---|---|
+ * | `ERR_VH_TOKEN_INVALID` | not a VixenHealth ID access token: malformed, wrong `typ` or algorithm, bad signature, unknown key | 401 |
+ * | `ERR_VH_TOKEN_EXPIRED` | signed by VixenHealth ID, but `exp` has passed | 401 (the client refreshes) |
+ * | `ERR_VH_TOKEN_CLAIM` | a claim is missing, malformed or not for us (`iss`, `aud`, `nbf`, `roles`...) | 401 |
+ * | `ERR_VH_TOKEN_SCOPE` | valid, but lacks a required scope | 403 |
+ * | `ERR_VH_KEYS_UNAVAILABLE` | VixenHealth ID cannot be reached and the key is not among those already known | 503 |
+ */
+export type AccessTokenErrorCode =
+  | 'ERR_VH_TOKEN_INVALID'
+  | 'ERR_VH_TOKEN_EXPIRED'
+  | 'ERR_VH_TOKEN_CLAIM'
+  | 'ERR_VH_TOKEN_SCOPE'
+  | 'ERR_VH_KEYS_UNAVAILABLE';
+
+/** Options of {@link AccessTokenError}. */
+export interface AccessTokenErrorOptions {
+  /** The error this one explains (a `jose` error, a network failure). */
+  cause?: unknown;
+  /** The claim (or header parameter) at fault, for `ERR_VH_TOKEN_CLAIM` and `ERR_VH_TOKEN_SCOPE`. */
+  claim?: string;
+}
+
+/**
+ * The one error the verifier throws for a refused token. `message` may be shown to the user;
+ * details for logs are in `code`, `claim` and `cause`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   locals.accessToken = await verifier.verify(token);
+ * } catch (error) {
+ *   if (!(error instanceof AccessTokenError)) throw error;
+ *   const status =
+ *     error.code === 'ERR_VH_TOKEN_SCOPE' ? 403 : error.code === 'ERR_VH_KEYS_UNAVAILABLE' ? 503 : 401;
+ *   return new Response(error.message, { status });
+ * }
+ * ```
+ */
+export class AccessTokenError extends Error {
+  readonly code: AccessTokenErrorCode;
+  /** The claim (or header parameter) at fault, when there is one. */
+  readonly claim: string | undefined;
+
+  constructor(code: AccessTokenErrorCode, message: string, options: AccessTokenErrorOptions = {}) {
+    super(message, 'cause' in options ? { cause: options.cause } : undefined);
+    this.name = new.target.name;
+    this.code = code;
+    this.claim = options.claim;
+  }
+}

@@ -1,0 +1,89 @@
+import { errors, jwtVerify } from 'jose';
+import type { JWTPayload } from 'jose';
+
+import { readClaims } from './claims';
+import type { VerifiedAccessToken } from './claims';
+import { AccessTokenError } from './errors';
+import { fromJoseError } from './jose-error';
+import { createKeySet } from './key-set';
+import { resolveOptions } from './options';
+import type { AccessTokenVerifierOptions } from './options';
+import { assertScope, readRequiredScope } from './scope';
+
+/** RFC 9068 claims every VixenHealth ID access token carries (`iss` and `aud` are checked too). */
+const REQUIRED_CLAIMS = ['exp', 'iat', 'jti', 'sub', 'client_id'];
+
+/** Options of one verification. */
+export interface VerifyOptions {
+  /** Scope this token must grant, on top of the verifier's `requiredScope`. */
+  requiredScope?: string | readonly string[];
+}
+
+/** Verifies VixenHealth ID access tokens; made by {@link createAccessTokenVerifier}. */
+export interface AccessTokenVerifier {
+  /**
+   * Verifies a token: signature by one of VixenHealth ID's keys, `typ: at+jwt`, algorithm, issuer,
+   * audience, lifetime, the shape of its claims and the required scope.
+   * @throws AccessTokenError when the token is refused (see its `code`).
+   */
+  verify(token: string, options?: VerifyOptions): Promise<VerifiedAccessToken>;
+}
+
+/**
+ * Creates a verifier of VixenHealth ID access tokens (JWTs, RFC 9068), which checks them offline
+ * against ID's published keys. Create one per process and reuse it: it caches the keys, and keeps
+ * verifying tokens signed by known keys while ID is unreachable.
+ *
+ * @throws TypeError when an option is wrong.
+ * @example
+ * ```ts
+ * import { bearerToken, createAccessTokenVerifier } from '@vixenhealth/sso/verify';
+ *
+ * const verifier = createAccessTokenVerifier({
+ *   issuer: 'https://id.vixenhealth.example',
+ *   audience: 'https://api.vixenhealth.example',
+ * });
+ *
+ * const token = bearerToken(request.headers.get('authorization'));
+ * if (token === null) return new Response(null, { status: 401 });
+ * const accessToken = await verifier.verify(token, { requiredScope: 'appointments:read' });
+ * accessToken.sub; // the user's stable identifier
+ * ```
+ */
+export function createAccessTokenVerifier(
+  options: AccessTokenVerifierOptions
+): AccessTokenVerifier {
+  const settings = resolveOptions(options);
+  const keySet = createKeySet(settings);
+
+  return {
+    async verify(token, verifyOptions = {}) {
+      const requiredScope = [
+        ...settings.requiredScope,
+        ...readRequiredScope(verifyOptions.requiredScope, 'requiredScope'),
+      ];
+      if (typeof token !== 'string' || token === '') {
+        throw new AccessTokenError('ERR_VH_TOKEN_INVALID', 'No access token was given.');
+      }
+
+      let payload: JWTPayload;
+      try {
+        ({ payload } = await jwtVerify(token, keySet, {
+          issuer: settings.issuer,
+          audience: settings.audience,
+          algorithms: settings.algorithms,
+          typ: 'at+jwt',
+          clockTolerance: settings.clockTolerance,
+          currentDate: settings.currentDate?.(),
+          requiredClaims: REQUIRED_CLAIMS,
+        }));
+      } catch (error) {
+        throw error instanceof errors.JOSEError ? fromJoseError(error) : error;
+      }
+
+      const accessToken = readClaims(payload);
+      assertScope(accessToken.scope, requiredScope);
+      return accessToken;
+    },
+  };
+}
