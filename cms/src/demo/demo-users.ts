@@ -29,15 +29,13 @@ export const ensureDemoUsers = async (strapi: Core.Strapi): Promise<Map<string, 
     }
     if (!password) continue;
     const created = await strapi.documents(USER).create({
-      data: {
-        ...user,
-        password,
-        provider: 'local',
-        confirmed: true,
-        blocked: false,
-        role: role?.id,
-      },
+      data: { ...user, provider: 'vixenhealth-id', confirmed: true, blocked: false, role: role?.id },
     } as never);
+    // VixenHealth ID keeps passwords (scrypt), not users-permissions.
+    await strapi
+      .plugin('sso')
+      .service('accounts')
+      .setPassword({ id: created.id, email: user.email }, password);
     ids.set(user.email, created.documentId);
   }
   return ids;

@@ -44,6 +44,13 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
       responseTypes: ['code'],
       pkce: { required: () => true },
       rotateRefreshToken: true,
+      // Our own applications keep users signed in without a consent screen; third parties must
+      // ask for offline_access with prompt=consent, as OpenID Connect requires.
+      issueRefreshToken: async (_ctx, client, code) => {
+        if (!client.grantTypeAllowed('refresh_token')) return false;
+        if (code.scopes.has('offline_access')) return true;
+        return (await clients.find(client.clientId))?.firstParty ?? false;
+      },
       ttl: {
         AccessToken: config.accessTokenTtlSeconds,
         ClientCredentials: config.accessTokenTtlSeconds,
