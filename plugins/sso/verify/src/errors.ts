@@ -1,13 +1,14 @@
 /**
  * Why an access token was refused. Stable: callers branch on it, logs and dashboards count it.
  *
- * | code | meaning | usual answer |
- * |---|---|---|
- * | `ERR_VH_TOKEN_INVALID` | not a VixenHealth ID access token: malformed, wrong `typ` or algorithm, bad signature, unknown key | 401 |
- * | `ERR_VH_TOKEN_EXPIRED` | signed by VixenHealth ID, but `exp` has passed | 401 (the client refreshes) |
- * | `ERR_VH_TOKEN_CLAIM` | a claim is missing, malformed or not for us (`iss`, `aud`, `nbf`, `roles`...) | 401 |
- * | `ERR_VH_TOKEN_SCOPE` | valid, but lacks a required scope | 403 |
- * | `ERR_VH_KEYS_UNAVAILABLE` | VixenHealth ID cannot be reached and the key is not among those already known | 503 |
+ * - `ERR_VH_TOKEN_INVALID` (401): not a VixenHealth ID access token: malformed, wrong `typ` or
+ *   algorithm, bad signature, signed by a key ID does not publish.
+ * - `ERR_VH_TOKEN_EXPIRED` (401, the client refreshes): signed by ID, but `exp` has passed.
+ * - `ERR_VH_TOKEN_CLAIM` (401): a claim is missing, malformed or not for us (`iss`, `aud`, `nbf`,
+ *   `roles`...); `claim` names it.
+ * - `ERR_VH_TOKEN_SCOPE` (403): valid, but lacks a required scope.
+ * - `ERR_VH_KEYS_UNAVAILABLE` (503): ID cannot be reached, and the token's key is not among those
+ *   already known.
  */
 export type AccessTokenErrorCode =
   | 'ERR_VH_TOKEN_INVALID'
@@ -20,7 +21,7 @@ export type AccessTokenErrorCode =
 export interface AccessTokenErrorOptions {
   /** The error this one explains (a `jose` error, a network failure). */
   cause?: unknown;
-  /** The claim (or header parameter) at fault, for `ERR_VH_TOKEN_CLAIM` and `ERR_VH_TOKEN_SCOPE`. */
+  /** The claim at fault, for `ERR_VH_TOKEN_CLAIM`, `ERR_VH_TOKEN_SCOPE`, `ERR_VH_TOKEN_EXPIRED`. */
   claim?: string;
 }
 
@@ -35,7 +36,9 @@ export interface AccessTokenErrorOptions {
  * } catch (error) {
  *   if (!(error instanceof AccessTokenError)) throw error;
  *   const status =
- *     error.code === 'ERR_VH_TOKEN_SCOPE' ? 403 : error.code === 'ERR_VH_KEYS_UNAVAILABLE' ? 503 : 401;
+ *     error.code === 'ERR_VH_TOKEN_SCOPE' ? 403
+ *     : error.code === 'ERR_VH_KEYS_UNAVAILABLE' ? 503
+ *     : 401;
  *   return new Response(error.message, { status });
  * }
  * ```

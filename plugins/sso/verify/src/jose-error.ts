@@ -9,7 +9,7 @@ const CLAIM_MESSAGES: Record<string, string> = {
 };
 
 /**
- * Translates an error of `jose`'s `jwtVerify` into an {@link AccessTokenError}, keeping it as `cause`.
+ * Translates an error of `jose`'s `jwtVerify` into an {@link AccessTokenError}, kept as `cause`.
  */
 export function fromJoseError(error: errors.JOSEError): AccessTokenError {
   if (error instanceof errors.JWTExpired) {

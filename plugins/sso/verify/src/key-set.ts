@@ -27,11 +27,11 @@ interface Outage {
 }
 
 /**
- * VixenHealth ID's signing keys, for `jwtVerify`. `jose`'s remote set fetches them, caches them for
- * `cacheMaxAge` and fetches again when a token names an unknown `kid` (at most every 30 s). When a
- * fetch fails (ID unreachable, not 200, too slow, not a key set), the keys the remote set last loaded
- * keep verifying tokens, and ID is asked again only after {@link RETRY_AFTER_FAILURE_MS}, so that an
- * outage does not slow every request by a timeout.
+ * VixenHealth ID's signing keys, for `jwtVerify`. `jose`'s remote set fetches them, caches them
+ * for `cacheMaxAge` and fetches again when a token names an unknown `kid` (at most every 30 s).
+ * When a fetch fails (ID unreachable, not 200, too slow, not a key set), the keys the remote set
+ * last loaded keep verifying tokens, and ID is asked again only after
+ * {@link RETRY_AFTER_FAILURE_MS}, so that an outage does not slow every request by a timeout.
  *
  * Cache ages follow the system clock (`Date.now()`), as in `jose`.
  * @throws AccessTokenError `ERR_VH_KEYS_UNAVAILABLE` when the keys cannot be fetched and the

@@ -36,7 +36,7 @@ export interface AccessTokenVerifierOptions {
   currentDate?: () => Date;
   /** How long a request for the keys may take, in milliseconds. Default 5000. */
   fetchTimeoutMs?: number;
-  /** How long fetched keys are used before they are fetched again, in milliseconds. Default 10 minutes. */
+  /** How long fetched keys are used before being fetched again, in milliseconds. Default 10 min. */
   cacheMaxAge?: number;
 }
 

@@ -46,7 +46,7 @@ export interface AccessTokenVerifier {
  *
  * const token = bearerToken(request.headers.get('authorization'));
  * if (token === null) return new Response(null, { status: 401 });
- * const accessToken = await verifier.verify(token, { requiredScope: 'appointments:read' });
+ * const accessToken = await verifier.verify(token, { requiredScope: 'api' });
  * accessToken.sub; // the user's stable identifier
  * ```
  */

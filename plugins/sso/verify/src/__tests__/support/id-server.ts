@@ -80,7 +80,7 @@ export async function startIdServer(keys: SigningKey[]): Promise<IdServer> {
   return state;
 }
 
-/** The claims of a user's access token from `issuer`; `overrides` set or (with `undefined`) drop claims. */
+/** A user's access token claims from `issuer`; `overrides` set claims, or drop them with `undefined`. */
 export function userClaims(issuer: string, overrides: JWTPayload = {}): JWTPayload {
   const iat = ISSUED_AT.getTime() / 1000;
   return {
@@ -92,8 +92,8 @@ export function userClaims(issuer: string, overrides: JWTPayload = {}): JWTPaylo
     jti: 'jti-1',
     client_id: 'clinic-site',
     scope: 'openid profile appointments:read',
-    roles: ['clinic-owner'],
-    permissions: ['appointments.read', 'clinic.update'],
+    roles: ['clinic-owner', 'patient'],
+    permissions: ['account:manage', 'clinics:manage'],
     clinics: [{ id: 'clinic-7', role: 'owner' }],
     ...overrides,
   };
