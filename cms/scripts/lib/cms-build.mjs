@@ -30,7 +30,9 @@ export const cmsBuildIsStale = () => {
 
 /** Builds the local plugins, then compiles the CMS and its admin panel (about a minute). */
 export const buildCms = async () => {
-  await run(process.execPath, [TSC, '-p', path.join(ROOT_DIR, 'plugins', 'sso')], { cwd: ROOT_DIR });
+  await run(process.execPath, [TSC, '-p', path.join(ROOT_DIR, 'plugins', 'sso')], {
+    cwd: ROOT_DIR,
+  });
   await run(process.execPath, [STRAPI_CLI, 'build'], { cwd: CMS_DIR });
   writeFileSync(STAMP, new Date().toISOString());
 };

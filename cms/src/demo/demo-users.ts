@@ -29,7 +29,13 @@ export const ensureDemoUsers = async (strapi: Core.Strapi): Promise<Map<string, 
     }
     if (!password) continue;
     const created = await strapi.documents(USER).create({
-      data: { ...user, provider: 'vixenhealth-id', confirmed: true, blocked: false, role: role?.id },
+      data: {
+        ...user,
+        provider: 'vixenhealth-id',
+        confirmed: true,
+        blocked: false,
+        role: role?.id,
+      },
     } as never);
     // VixenHealth ID keeps passwords (scrypt), not users-permissions.
     await strapi

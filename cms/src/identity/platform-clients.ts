@@ -14,7 +14,10 @@ interface ClientsService {
 }
 
 const USER_SCOPE = 'openid email profile offline_access api';
-const USER_GRANTS: ('authorization_code' | 'refresh_token')[] = ['authorization_code', 'refresh_token'];
+const USER_GRANTS: ('authorization_code' | 'refresh_token')[] = [
+  'authorization_code',
+  'refresh_token',
+];
 
 /** A site's sign-in callback and where it lands after signing out. */
 const callbacks = (origin: string) => ({
@@ -46,7 +49,14 @@ export const registerPlatformClients = async (strapi: Core.Strapi, { demo }: { d
   const docs = callbacks(env.DOCS_URL ?? 'http://localhost:4323');
   const sites = clinicOrigins.map(callbacks);
 
-  await clients.register({ clientId: 'portal', name: 'VixenHealth', ...portal, grantTypes: USER_GRANTS, scope: USER_SCOPE, firstParty: true });
+  await clients.register({
+    clientId: 'portal',
+    name: 'VixenHealth',
+    ...portal,
+    grantTypes: USER_GRANTS,
+    scope: USER_SCOPE,
+    firstParty: true,
+  });
   await clients.register({
     clientId: 'clinic-sites',
     name: 'VixenHealth clinic sites',
@@ -56,7 +66,14 @@ export const registerPlatformClients = async (strapi: Core.Strapi, { demo }: { d
     scope: USER_SCOPE,
     firstParty: true,
   });
-  await clients.register({ clientId: 'docs', name: 'VixenHealth docs', ...docs, grantTypes: USER_GRANTS, scope: 'openid email profile', firstParty: true });
+  await clients.register({
+    clientId: 'docs',
+    name: 'VixenHealth docs',
+    ...docs,
+    grantTypes: USER_GRANTS,
+    scope: 'openid email profile',
+    firstParty: true,
+  });
 
   if (demo && env.ID_DEMO_CLIENT_SECRET) {
     await clients.register({

@@ -37,7 +37,8 @@ export const signInThroughForm = async (
   });
   const isCallback = (url: string) => url.startsWith(redirectUri);
   const start = await browser.follow(authorizationUrl.href, isCallback);
-  if (!start.page) return { callback: new URL(start.url), verifier, state, browser, signInPage: null };
+  if (!start.page)
+    return { callback: new URL(start.url), verifier, state, browser, signInPage: null };
   const form = readForm(start.page.text, /\/login$/);
   const submitted = await browser.request(new URL(form.action, start.url).href, {
     form: { ...form.fields, email: credentials.email, password: credentials.password },
@@ -46,5 +47,11 @@ export const signInThroughForm = async (
     return { callback: null, verifier, state, browser, signInPage: submitted };
   }
   const end = await browser.follow(submitted.location, isCallback);
-  return { callback: end.page ? null : new URL(end.url), verifier, state, browser, signInPage: end.page };
+  return {
+    callback: end.page ? null : new URL(end.url),
+    verifier,
+    state,
+    browser,
+    signInPage: end.page,
+  };
 };

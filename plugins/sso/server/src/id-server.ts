@@ -29,7 +29,9 @@ export const createIdServer = (strapi: Core.Strapi) => {
     async start() {
       await refresh();
       timer = setInterval(() => {
-        refresh().catch((error: Error) => strapi.log.error(`ID key refresh failed: ${error.message}`));
+        refresh().catch((error: Error) =>
+          strapi.log.error(`ID key refresh failed: ${error.message}`)
+        );
       }, KEY_CHECK_MS);
       timer.unref();
     },

@@ -22,12 +22,18 @@ afterAll(async () => cms?.stop());
 describe('authorization code + PKCE through the sign-in form', () => {
   it('signs the demo patient in and issues an RFC 9068 access token for the API', async () => {
     const flow = await signInThroughForm(portal, PATIENT);
-    expect(flow.callback, flow.signInPage?.text.replace(/[\s\S]*<main>/, "").slice(0, 1500)).not.toBeNull();
+    expect(
+      flow.callback,
+      flow.signInPage?.text.replace(/[\s\S]*<main>/, '').slice(0, 1500)
+    ).not.toBeNull();
     const tokens = await client.authorizationCodeGrant(portal, flow.callback!, {
       pkceCodeVerifier: flow.verifier,
       expectedState: flow.state,
     });
-    expect(decodeProtectedHeader(tokens.access_token)).toMatchObject({ alg: 'ES256', typ: 'at+jwt' });
+    expect(decodeProtectedHeader(tokens.access_token)).toMatchObject({
+      alg: 'ES256',
+      typ: 'at+jwt',
+    });
     const claims = decodeJwt(tokens.access_token);
     expect(claims).toMatchObject({
       iss: issuer,
@@ -48,15 +54,24 @@ describe('authorization code + PKCE through the sign-in form', () => {
       pkceCodeVerifier: flow.verifier,
       expectedState: flow.state,
     });
-    const claims = decodeJwt(tokens.access_token) as { roles: string[]; clinics: { role: string }[] };
+    const claims = decodeJwt(tokens.access_token) as {
+      roles: string[];
+      clinics: { role: string }[];
+    };
     expect(claims.roles).toEqual(['clinic-owner', 'patient']);
     expect(claims.clinics.length).toBeGreaterThan(0);
     expect(claims.clinics.every((clinic) => clinic.role === 'owner')).toBe(true);
   });
 
   it('refuses a wrong password with a message that does not tell whether the email exists', async () => {
-    const wrong = await signInThroughForm(portal, { email: PATIENT.email, password: 'not-the-password-1' });
-    const unknown = await signInThroughForm(portal, { email: 'nobody@example.com', password: 'whatever-password-1' });
+    const wrong = await signInThroughForm(portal, {
+      email: PATIENT.email,
+      password: 'not-the-password-1',
+    });
+    const unknown = await signInThroughForm(portal, {
+      email: 'nobody@example.com',
+      password: 'whatever-password-1',
+    });
     for (const attempt of [wrong, unknown]) {
       expect(attempt.callback).toBeNull();
       expect(attempt.signInPage?.status).toBe(401);

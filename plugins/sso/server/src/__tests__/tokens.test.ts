@@ -56,9 +56,13 @@ describe('refresh tokens', () => {
   it('reusing an old refresh token revokes the whole family', async () => {
     const { tokens } = await signIn();
     const first = await client.refreshTokenGrant(portal, tokens.refresh_token!);
-    expect(await oauthError(client.refreshTokenGrant(portal, tokens.refresh_token!))).toBe('invalid_grant');
+    expect(await oauthError(client.refreshTokenGrant(portal, tokens.refresh_token!))).toBe(
+      'invalid_grant'
+    );
     // The thief's reuse also ended the legitimate holder's newer token.
-    expect(await oauthError(client.refreshTokenGrant(portal, first.refresh_token!))).toBe('invalid_grant');
+    expect(await oauthError(client.refreshTokenGrant(portal, first.refresh_token!))).toBe(
+      'invalid_grant'
+    );
   });
 });
 
@@ -67,13 +71,20 @@ describe('client credentials', () => {
     const service = await discover(issuer, 'demo-service', process.env.ID_DEMO_CLIENT_SECRET);
     const tokens = await client.clientCredentialsGrant(service, { scope: 'api' });
     const claims = decodeJwt(tokens.access_token);
-    expect(claims).toMatchObject({ iss: issuer, sub: 'demo-service', client_id: 'demo-service', aud: 'https://api.vixenhealth.ru' });
+    expect(claims).toMatchObject({
+      iss: issuer,
+      sub: 'demo-service',
+      client_id: 'demo-service',
+      aud: 'https://api.vixenhealth.ru',
+    });
     expect(claims.exp! - claims.iat!).toBeLessThanOrEqual(600);
   });
 
   it('refuses a wrong secret', async () => {
     const service = await discover(issuer, 'demo-service', 'wrong-secret');
-    expect(await oauthError(client.clientCredentialsGrant(service, { scope: 'api' }))).toBe('invalid_client');
+    expect(await oauthError(client.clientCredentialsGrant(service, { scope: 'api' }))).toBe(
+      'invalid_client'
+    );
   });
 
   it('is not open to public clients', async () => {
@@ -97,7 +108,9 @@ describe('userinfo, introspection and revocation', () => {
     expect((await client.tokenIntrospection(portal, tokens.refresh_token!)).active).toBe(true);
     await client.tokenRevocation(portal, tokens.refresh_token!);
     expect((await client.tokenIntrospection(portal, tokens.refresh_token!)).active).toBe(false);
-    expect(await oauthError(client.refreshTokenGrant(portal, tokens.refresh_token!))).toBe('invalid_grant');
+    expect(await oauthError(client.refreshTokenGrant(portal, tokens.refresh_token!))).toBe(
+      'invalid_grant'
+    );
     expect(service).toBeTruthy();
   });
 });
@@ -116,7 +129,9 @@ describe('sign-out (RP-initiated logout)', () => {
     });
     const confirm = await browser.request(logoutUrl.href);
     const form = readForm(confirm.text, /\/session\/end\/confirm$/);
-    const done = await browser.request(new URL(form.action, logoutUrl).href, { form: { ...form.fields, logout: 'yes' } });
+    const done = await browser.request(new URL(form.action, logoutUrl).href, {
+      form: { ...form.fields, logout: 'yes' },
+    });
     expect(done.location).toBe('http://localhost:4321/');
 
     const afterLogout = await browser.follow(

@@ -2,18 +2,19 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JWK } from 'jose';
 
+import type { Account } from '../services/accounts';
 import { getConfig, getService } from '../utils';
 
 const PERMISSION = 'plugin::users-permissions.permission';
 
-interface IdCredentials {
-  kind: 'user' | 'service';
-  sub: string;
-  /** users-permissions role of a user; services have none. */
-  roleId: number | null;
+/** A service calling with a client-credentials token; users are their users-permissions entry. */
+interface ServiceCredentials {
+  kind: 'service';
+  clientId: string;
   permissions: string[];
-  user?: Record<string, unknown>;
 }
+
+type Credentials = ServiceCredentials | (Account & { kind?: undefined });
 
 /**
  * Lets the CMS's Content API accept VixenHealth ID access tokens as bearer tokens: `sub` is the
@@ -44,7 +45,10 @@ export const createIdTokenStrategy = (strapi: Core.Strapi) => {
   return {
     name: 'vixenhealth-id',
 
-    async authenticate(ctx: { request: { header: Record<string, string | undefined> } }) {
+    async authenticate(ctx: {
+      request: { header: Record<string, string | undefined> };
+      state: Record<string, unknown>;
+    }) {
       const header = ctx.request.header.authorization ?? '';
       const [scheme, token] = header.split(' ');
       if (scheme?.toLowerCase() !== 'bearer' || !token || !isIdToken(token)) {
@@ -60,41 +64,43 @@ export const createIdTokenStrategy = (strapi: Core.Strapi) => {
         });
         const sub = String(payload.sub);
         if (payload.sub === payload.client_id) {
-          const credentials: IdCredentials = {
+          const credentials: ServiceCredentials = {
             kind: 'service',
-            sub,
-            roleId: null,
+            clientId: sub,
             permissions: Array.isArray(payload.permissions) ? payload.permissions.map(String) : [],
           };
           return { authenticated: true, credentials };
         }
         const account = await getService(strapi, 'accounts').findBySubject(sub);
-        if (!account || account.blocked) return { authenticated: false, error: new errors.UnauthorizedError('Account unavailable') };
-        const credentials: IdCredentials = {
-          kind: 'user',
-          sub,
-          roleId: account.role?.id ?? null,
-          permissions: Array.isArray(payload.permissions) ? payload.permissions.map(String) : [],
-          user: account as unknown as Record<string, unknown>,
-        };
-        return { authenticated: true, credentials };
+        if (!account || account.blocked) {
+          return {
+            authenticated: false,
+            error: new errors.UnauthorizedError('Account unavailable'),
+          };
+        }
+        // Where users-permissions' own routes (such as /api/users/me) look for the user.
+        ctx.state.user = account;
+        return { authenticated: true, credentials: account };
       } catch {
-        return { authenticated: false, error: new errors.UnauthorizedError('Invalid or expired access token') };
+        return {
+          authenticated: false,
+          error: new errors.UnauthorizedError('Invalid or expired access token'),
+        };
       }
     },
 
     /** The route's actions must be granted to the user's role, as with users-permissions. */
-    async verify(auth: { credentials: IdCredentials }, config: { scope?: string[] }) {
+    async verify(auth: { credentials: Credentials }, config: { scope?: string[] }) {
       const scopes = config.scope ?? [];
       if (scopes.length === 0) return;
-      const { roleId, permissions } = auth.credentials;
-      if (roleId !== null) {
+      const { credentials } = auth;
+      if (credentials.kind === 'service') {
+        if (scopes.some((scope) => credentials.permissions.includes(scope))) return;
+      } else if (credentials.role) {
         const granted = await strapi.db
           .query(PERMISSION)
-          .count({ where: { role: roleId, action: { $in: scopes } } });
+          .count({ where: { role: credentials.role.id, action: { $in: scopes } } });
         if (granted > 0) return;
-      } else if (scopes.some((scope) => permissions.includes(scope))) {
-        return;
       }
       throw new errors.ForbiddenError();
     },

@@ -70,7 +70,10 @@ export const createInteractionHandlers = (strapi: Core.Strapi, base: string) => 
       if (details.prompt.name === 'login') return renderSignIn(ctx, provider, details);
       const page = pageContext(ctx, `${base}/interaction/${details.uid}`);
       const urls = paths(details.uid);
-      const missing = details.prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };
+      const missing = details.prompt.details as {
+        missingOIDCScope?: string[];
+        missingResourceScopes?: Record<string, string[]>;
+      };
       const scopes = [
         ...(missing.missingOIDCScope ?? []),
         ...Object.values(missing.missingResourceScopes ?? {}).flat(),
@@ -91,7 +94,11 @@ export const createInteractionHandlers = (strapi: Core.Strapi, base: string) => 
       const email = (form.email ?? '').trim().slice(0, 254);
       const password = (form.password ?? '').slice(0, 1024);
       if (!email || !password) {
-        return renderSignIn(ctx, provider, details, { email, error: translate(locale, 'sign-in.error.missing'), status: 400 });
+        return renderSignIn(ctx, provider, details, {
+          email,
+          error: translate(locale, 'sign-in.error.missing'),
+          status: 400,
+        });
       }
       const result = await getService(strapi, 'accounts').signIn({
         email,

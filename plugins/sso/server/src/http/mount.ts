@@ -15,7 +15,11 @@ const INTERACTION = /^\/interaction\/([A-Za-z0-9_-]{1,64})(?:\/(login|confirm|ab
  * protocol endpoint of oidc-provider. Runs ahead of Strapi's own middlewares, so requests reach
  * oidc-provider untouched (bodies unread).
  */
-export const createIdMount = (strapi: Core.Strapi, base: string, current: () => Provider | null) => {
+export const createIdMount = (
+  strapi: Core.Strapi,
+  base: string,
+  current: () => Provider | null
+) => {
   const interactions = createInteractionHandlers(strapi, base);
   const handlers = new WeakMap<Provider, ReturnType<Provider['callback']>>();
   const handlerOf = (provider: Provider) => {
@@ -51,7 +55,11 @@ export const createIdMount = (strapi: Core.Strapi, base: string, current: () => 
       const status = error instanceof FormTooLargeError ? 413 : 400;
       strapi.log.warn(`ID interaction failed: ${(error as Error).name}`);
       ctx.status = status;
-      ctx.body = errorPage(page, (error as { error_description?: string }).error_description ?? translate(page.locale, 'error.title'));
+      ctx.body = errorPage(
+        page,
+        (error as { error_description?: string }).error_description ??
+          translate(page.locale, 'error.title')
+      );
     }
   };
 };

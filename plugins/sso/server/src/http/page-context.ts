@@ -21,5 +21,9 @@ export const pageContext = (ctx: Context, cookiePath: string): PageContext => {
     Vary: 'Accept-Language',
   });
   ctx.type = 'html';
-  return { locale: negotiateLocale(ctx.get('accept-language')), nonce, csrfToken: csrfToken(ctx, cookiePath) };
+  return {
+    locale: negotiateLocale(ctx.get('accept-language')),
+    nonce,
+    csrfToken: csrfToken(ctx, cookiePath),
+  };
 };

@@ -1,4 +1,9 @@
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import {
+  randomBytes,
+  scrypt as scryptCallback,
+  timingSafeEqual,
+  type ScryptOptions,
+} from 'node:crypto';
 
 /**
  * scrypt, memory-hard: N = 2^14, r = 8 (16 MiB, about 40 ms on our machines), the strongest
@@ -10,8 +15,12 @@ const KEY_LENGTH = 32;
 
 const scrypt = (password: string, salt: Buffer, params: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) =>
-    scryptCallback(password, salt, KEY_LENGTH, { ...params, maxmem: 256 * 1024 * 1024 }, (error, key) =>
-      error ? reject(error) : resolve(key)
+    scryptCallback(
+      password,
+      salt,
+      KEY_LENGTH,
+      { ...params, maxmem: 256 * 1024 * 1024 },
+      (error, key) => (error ? reject(error) : resolve(key))
     )
   );
 
@@ -26,7 +35,11 @@ export const hashPassword = async (password: string): Promise<string> => {
 const parse = (stored: string) => {
   const [scheme, N, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return null;
-  return { params: { N: Number(N), r: Number(r), p: Number(p) }, salt: Buffer.from(salt, 'base64url'), hash: Buffer.from(hash, 'base64url') };
+  return {
+    params: { N: Number(N), r: Number(r), p: Number(p) },
+    salt: Buffer.from(salt, 'base64url'),
+    hash: Buffer.from(hash, 'base64url'),
+  };
 };
 
 /** True when `password` matches `stored`; compares in constant time. */

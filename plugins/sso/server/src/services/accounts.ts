@@ -42,19 +42,26 @@ const accounts = ({ strapi }: { strapi: Core.Strapi }) => {
   const findByEmail = async (email: string): Promise<Account | null> =>
     strapi.db.query(USER).findOne({ where: { email: normaliseEmail(email) }, populate: ['role'] });
 
-  const credentialOf = async (userId: number): Promise<{ id: number; passwordHash: string } | null> =>
+  const credentialOf = async (
+    userId: number
+  ): Promise<{ id: number; passwordHash: string } | null> =>
     strapi.db.query(CREDENTIAL).findOne({ where: { user: userId } });
 
   const clinicsOf = async (userId: number): Promise<ClinicMembership[]> => {
     const query = strapi.db.query(CLINIC);
     const [owned, administered] = await Promise.all(
       (['owners', 'administrators'] as const).map((relation) =>
-        query.findMany({ where: { [relation]: { id: userId }, publishedAt: null }, select: ['documentId'] })
+        query.findMany({
+          where: { [relation]: { id: userId }, publishedAt: null },
+          select: ['documentId'],
+        })
       )
     );
     const memberships = new Map<string, ClinicMembership>();
-    for (const clinic of administered) memberships.set(clinic.documentId, { id: clinic.documentId, role: 'administrator' });
-    for (const clinic of owned) memberships.set(clinic.documentId, { id: clinic.documentId, role: 'owner' });
+    for (const clinic of administered)
+      memberships.set(clinic.documentId, { id: clinic.documentId, role: 'administrator' });
+    for (const clinic of owned)
+      memberships.set(clinic.documentId, { id: clinic.documentId, role: 'owner' });
     return [...memberships.values()];
   };
 
@@ -88,7 +95,13 @@ const accounts = ({ strapi }: { strapi: Core.Strapi }) => {
       const history = getService(strapi, 'login-history');
       const account = await findByEmail(attempt.email);
       const record = (outcome: 'success' | 'bad-credentials' | 'throttled' | 'blocked') =>
-        history.record({ userId: account?.id ?? null, outcome, method: 'password', ip: attempt.ip, userAgent: attempt.userAgent });
+        history.record({
+          userId: account?.id ?? null,
+          outcome,
+          method: 'password',
+          ip: attempt.ip,
+          userAgent: attempt.userAgent,
+        });
 
       const retryAfterSeconds = await history.secondsToWait(account?.id ?? null, attempt.ip);
       if (retryAfterSeconds > 0) {
@@ -97,7 +110,10 @@ const accounts = ({ strapi }: { strapi: Core.Strapi }) => {
       }
 
       const credential = account ? await credentialOf(account.id) : null;
-      const matches = await verifyPassword(attempt.password, credential?.passwordHash ?? DECOY_HASH);
+      const matches = await verifyPassword(
+        attempt.password,
+        credential?.passwordHash ?? DECOY_HASH
+      );
       if (!account || !credential || !matches) {
         await record('bad-credentials');
         return { ok: false, reason: 'bad-credentials' };

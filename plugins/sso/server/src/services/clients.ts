@@ -46,7 +46,9 @@ const clients = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const toRegistered = (row: ClientRow): RegisteredClient => {
     const grantTypes = row.grantTypes ?? [];
-    const secret = row.encryptedSecret ? getService(strapi, 'sealed-box').open(row.encryptedSecret) : null;
+    const secret = row.encryptedSecret
+      ? getService(strapi, 'sealed-box').open(row.encryptedSecret)
+      : null;
     return {
       firstParty: row.firstParty,
       accessTokenTtlSeconds: row.accessTokenTtlSeconds,
@@ -68,7 +70,9 @@ const clients = ({ strapi }: { strapi: Core.Strapi }) => {
     async find(clientId: string, now = Date.now()): Promise<RegisteredClient | null> {
       const cached = cache.get(clientId);
       if (cached && now - cached.at < CACHE_MS) return cached.client;
-      const row: ClientRow | null = await strapi.db.query(CLIENT).findOne({ where: { clientId, enabled: true } });
+      const row: ClientRow | null = await strapi.db
+        .query(CLIENT)
+        .findOne({ where: { clientId, enabled: true } });
       const client = row ? toRegistered(row) : null;
       cache.set(clientId, { at: now, client });
       return client;
@@ -79,7 +83,9 @@ const clients = ({ strapi }: { strapi: Core.Strapi }) => {
       const data = {
         clientId: registration.clientId,
         name: registration.name,
-        encryptedSecret: registration.secret ? getService(strapi, 'sealed-box').seal(registration.secret) : null,
+        encryptedSecret: registration.secret
+          ? getService(strapi, 'sealed-box').seal(registration.secret)
+          : null,
         redirectUris: registration.redirectUris ?? [],
         postLogoutRedirectUris: registration.postLogoutRedirectUris ?? [],
         grantTypes: registration.grantTypes,
@@ -89,7 +95,10 @@ const clients = ({ strapi }: { strapi: Core.Strapi }) => {
         enabled: true,
       };
       const query = strapi.db.query(CLIENT);
-      const existing = await query.findOne({ where: { clientId: registration.clientId }, select: ['id'] });
+      const existing = await query.findOne({
+        where: { clientId: registration.clientId },
+        select: ['id'],
+      });
       if (existing) await query.update({ where: { id: existing.id }, data });
       else await query.create({ data });
       cache.delete(registration.clientId);

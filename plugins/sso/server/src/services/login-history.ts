@@ -58,7 +58,11 @@ const loginHistory = ({ strapi }: { strapi: Core.Strapi }) => {
     async secondsToWait(userId: number | null, ip: string, now = new Date()) {
       const byIp = secondsToWait(await recentFailures({ ip }, now), IP_RULE, now);
       if (userId === null) return byIp;
-      const byAccount = secondsToWait(await recentFailures({ user: userId }, now), ACCOUNT_RULE, now);
+      const byAccount = secondsToWait(
+        await recentFailures({ user: userId }, now),
+        ACCOUNT_RULE,
+        now
+      );
       return Math.max(byIp, byAccount);
     },
 
@@ -74,7 +78,9 @@ const loginHistory = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Deletes attempts older than a year. */
     async prune(now = new Date()) {
-      await events().deleteMany({ where: { occurredAt: { $lt: new Date(now.getTime() - RETENTION_MS) } } });
+      await events().deleteMany({
+        where: { occurredAt: { $lt: new Date(now.getTime() - RETENTION_MS) } },
+      });
     },
   };
 };

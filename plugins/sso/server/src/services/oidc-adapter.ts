@@ -67,7 +67,10 @@ export const createOidcAdapter = (strapi: Core.Strapi): AdapterConstructor => {
     }
 
     async consume(id: string) {
-      await records().updateMany({ where: { key: this.key(id) }, data: { consumedAt: new Date() } });
+      await records().updateMany({
+        where: { key: this.key(id) },
+        data: { consumedAt: new Date() },
+      });
     }
 
     async destroy(id: string) {

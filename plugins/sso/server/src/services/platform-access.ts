@@ -16,7 +16,12 @@ const ROLE_NAMES: Record<string, string> = { authenticated: 'patient' };
 /** What each platform role may do; services check these in access tokens. */
 export const ROLE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   patient: ['account:manage', 'reviews:write'],
-  'clinic-owner': ['clinics:manage', 'clinic-content:manage', 'clinic-administrators:manage', 'clinic-metrics:read'],
+  'clinic-owner': [
+    'clinics:manage',
+    'clinic-content:manage',
+    'clinic-administrators:manage',
+    'clinic-metrics:read',
+  ],
   'clinic-administrator': ['clinic-content:manage', 'clinic-metrics:read'],
 };
 

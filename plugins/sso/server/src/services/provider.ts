@@ -24,7 +24,9 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
 
     const wantsApi = (ctx: KoaContextWithOIDC) => {
       const scope = String(ctx.oidc.params?.scope ?? '');
-      return ctx.oidc.params?.grant_type === 'client_credentials' || scope.split(' ').includes(API_SCOPE);
+      return (
+        ctx.oidc.params?.grant_type === 'client_credentials' || scope.split(' ').includes(API_SCOPE)
+      );
     };
 
     const configuration: Configuration = {
@@ -110,7 +112,8 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
       },
       loadExistingGrant: async (ctx) => {
         const grantId =
-          ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session?.grantIdFor(ctx.oidc.client!.clientId);
+          ctx.oidc.result?.consent?.grantId ??
+          ctx.oidc.session?.grantIdFor(ctx.oidc.client!.clientId);
         if (grantId) return ctx.oidc.provider.Grant.find(grantId);
         // Our own applications need no consent: the user signed in to VixenHealth itself.
         const registered = await clients.find(ctx.oidc.client!.clientId);

@@ -76,14 +76,18 @@ const signingKeys = ({ strapi }: { strapi: Core.Strapi }) => {
     async rotateIfDue(now = new Date()) {
       const maxAgeMs = getConfig(strapi).keyRotationDays * 24 * 60 * 60 * 1000;
       const current = await active();
-      const due = current.some((key) => now.getTime() - new Date(key.activatedAt).getTime() > maxAgeMs);
+      const due = current.some(
+        (key) => now.getTime() - new Date(key.activatedAt).getTime() > maxAgeMs
+      );
       if (due) await this.rotate(now);
       return due;
     },
 
     /** Deletes retired keys nothing valid was signed with any more. */
     async prune(now = new Date()) {
-      await rows().deleteMany({ where: { retiredAt: { $notNull: true }, publishedUntil: { $lt: now } } });
+      await rows().deleteMany({
+        where: { retiredAt: { $notNull: true }, publishedUntil: { $lt: now } },
+      });
     },
 
     /**

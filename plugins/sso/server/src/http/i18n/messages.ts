@@ -71,7 +71,10 @@ export const negotiateLocale = (acceptLanguage: string | undefined): Locale => {
 };
 
 /** The message in `locale`, with `{name}` placeholders filled. */
-export const translate = (locale: Locale, key: MessageKey, values: Record<string, string | number> = {}) =>
-  CATALOGS[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+export const translate = (
+  locale: Locale,
+  key: MessageKey,
+  values: Record<string, string | number> = {}
+) => CATALOGS[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 
 export const hasMessage = (key: string): key is MessageKey => key in en;

@@ -21,15 +21,17 @@ button.secondary { background: transparent; color: #1f1a17; border: 1px solid #8
  */
 export const layout = (options: { locale: Locale; title: string; nonce: string; body: SafeHtml }) =>
   html`<!doctype html>
-<html lang="${options.locale}">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta name="robots" content="noindex" />
-    <title>${options.title} · VixenHealth ID</title>
-    <style nonce="${options.nonce}">${new SafeHtml(STYLE)}</style>
-  </head>
-  <body>
-    <main>${options.body}</main>
-  </body>
-</html>`.value;
+    <html lang="${options.locale}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>${options.title} · VixenHealth ID</title>
+        <style nonce="${options.nonce}">
+          ${new SafeHtml(STYLE)}
+        </style>
+      </head>
+      <body>
+        <main>${options.body}</main>
+      </body>
+    </html>`.value;

@@ -17,24 +17,43 @@ const errorBox = (message: string | null) =>
 /** The sign-in form of an interaction; `error` is shown above it and linked to its fields. */
 export const signInPage = (
   page: PageContext,
-  options: { action: string; abortAction: string; clientName: string; email: string; error: string | null }
+  options: {
+    action: string;
+    abortAction: string;
+    clientName: string;
+    email: string;
+    error: string | null;
+  }
 ) =>
   layout({
     locale: page.locale,
     nonce: page.nonce,
     title: t(page, 'sign-in.title'),
-    body: html`
-      <h1>${t(page, 'sign-in.title')}</h1>
+    body: html` <h1>${t(page, 'sign-in.title')}</h1>
       <p class="lead">${t(page, 'sign-in.continue-to', { client: options.clientName })}</p>
       ${errorBox(options.error)}
       <form method="post" action="${options.action}" novalidate>
         <input type="hidden" name="csrf" value="${page.csrfToken}" />
         <label for="email">${t(page, 'sign-in.email')}</label>
-        <input id="email" name="email" type="email" autocomplete="username" required
-          value="${options.email}" ${options.error ? html`aria-describedby="form-error" aria-invalid="true"` : ''} autofocus />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autocomplete="username"
+          required
+          value="${options.email}"
+          ${options.error ? html`aria-describedby="form-error" aria-invalid="true"` : ''}
+          autofocus
+        />
         <label for="password">${t(page, 'sign-in.password')}</label>
-        <input id="password" name="password" type="password" autocomplete="current-password" required
-          ${options.error ? html`aria-describedby="form-error" aria-invalid="true"` : ''} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+          ${options.error ? html`aria-describedby="form-error" aria-invalid="true"` : ''}
+        />
         <button type="submit">${t(page, 'sign-in.submit')}</button>
       </form>
       <form method="post" action="${options.abortAction}">
@@ -52,8 +71,7 @@ export const consentPage = (
     locale: page.locale,
     nonce: page.nonce,
     title: t(page, 'consent.title'),
-    body: html`
-      <h1>${t(page, 'consent.title')}</h1>
+    body: html` <h1>${t(page, 'consent.title')}</h1>
       <p class="lead">${t(page, 'consent.lead', { client: options.clientName })}</p>
       <ul>
         ${options.scopes.map((scope) => html`<li>${scopeLabel(page, scope)}</li>`)}
@@ -79,8 +97,7 @@ export const errorPage = (page: Omit<PageContext, 'csrfToken'>, message: string)
     locale: page.locale,
     nonce: page.nonce,
     title: translate(page.locale, 'error.title'),
-    body: html`
-      <h1>${translate(page.locale, 'error.title')}</h1>
+    body: html` <h1>${translate(page.locale, 'error.title')}</h1>
       <p class="error" role="alert">${message}</p>
       <p><a href="/">${translate(page.locale, 'error.back')}</a></p>`,
   });
