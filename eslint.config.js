@@ -34,6 +34,12 @@ export default tseslint.config(
     },
   },
   {
+    // Strapi loads plugins through CommonJS entry files.
+    files: ['plugins/*/strapi-server.js', 'plugins/*/strapi-admin.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Tests read loosely typed JSON answers.
     files: ['**/__tests__/**', '**/testing/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

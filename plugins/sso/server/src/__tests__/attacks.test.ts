@@ -4,7 +4,6 @@ import * as client from 'openid-client';
 import {
   SignJWT,
   decodeJwt,
-  exportJWK,
   generateKeyPair,
   importJWK,
   type JWK,
@@ -17,7 +16,6 @@ import { Browser } from '../../../testing/browser';
 import { discover, PORTAL_CALLBACK, signInThroughForm } from '../../../testing/relying-party';
 
 const PATIENT = { email: 'patient@demo.vixenhealth.local', password: 'Demo-user-password-1' };
-const AUDIENCE = 'https://api.vixenhealth.ru';
 
 let cms: TestCms;
 let issuer: string;
