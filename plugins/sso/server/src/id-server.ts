@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type Provider from 'oidc-provider';
 
 import { createIdMount } from './http/mount';
+import { KEYS_CHANGED } from './services/signing-keys';
 import { getConfig, getService, mountPath } from './utils';
 
 /** How often a running server looks for keys rotated elsewhere (`npm run id:rotate-keys`). */
@@ -28,6 +29,7 @@ export const createIdServer = (strapi: Core.Strapi) => {
     refresh,
     async start() {
       await refresh();
+      strapi.eventHub.on(KEYS_CHANGED, refresh);
       timer = setInterval(() => {
         refresh().catch((error: Error) =>
           strapi.log.error(`ID key refresh failed: ${error.message}`)

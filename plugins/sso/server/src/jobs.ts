@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 
-import { idServers } from './register';
 import { pruneExpiredRecords } from './services/oidc-adapter';
 import { getService } from './utils';
 
@@ -16,7 +15,6 @@ export const registerScheduledJobs = (strapi: Core.Strapi) => {
         const keys = getService(strapi, 'signing-keys');
         await keys.rotateIfDue();
         await keys.prune();
-        await idServers.get(strapi)?.refresh();
       },
       options: { rule: '17 3 * * *' },
     },

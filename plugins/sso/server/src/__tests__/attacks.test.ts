@@ -1,14 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 
 import * as client from 'openid-client';
-import {
-  SignJWT,
-  decodeJwt,
-  generateKeyPair,
-  importJWK,
-  type JWK,
-  type JWTPayload,
-} from 'jose';
+import { SignJWT, decodeJwt, generateKeyPair, importJWK, type JWK, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startTestCms, type TestCms } from '../../../../../cms/testing/strapi-harness';

@@ -12,6 +12,9 @@ type Algorithm = (typeof ALGORITHMS)[number];
 /** Longest life of anything signed (an ID token: one hour), plus clock skew. */
 const SIGNED_TOKEN_MAX_AGE_MS = 70 * 60 * 1000;
 
+/** Emitted (and awaited) whenever the key set changes, so the provider signs with the new keys. */
+export const KEYS_CHANGED = 'sso::signing-keys.changed';
+
 interface KeyRow {
   id: number;
   kid: string;
@@ -70,6 +73,7 @@ const signingKeys = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const key of retiring) {
         await rows().update({ where: { id: key.id }, data: { retiredAt: now, publishedUntil } });
       }
+      await strapi.eventHub.emit(KEYS_CHANGED);
     },
 
     /** Rotates when the active keys are older than the configured period. */
@@ -85,9 +89,10 @@ const signingKeys = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Deletes retired keys nothing valid was signed with any more. */
     async prune(now = new Date()) {
-      await rows().deleteMany({
+      const { count } = await rows().deleteMany({
         where: { retiredAt: { $notNull: true }, publishedUntil: { $lt: now } },
       });
+      if (count > 0) await strapi.eventHub.emit(KEYS_CHANGED);
     },
 
     /**

@@ -1,0 +1,145 @@
+import * as client from 'openid-client';
+import { decodeProtectedHeader } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createAccessTokenVerifier } from '../../../verify/src';
+import { startTestCms, type TestCms } from '../../../../../cms/testing/strapi-harness';
+import { discover, signInThroughForm } from '../../../testing/relying-party';
+
+const PASSWORD = 'Demo-user-password-1';
+const PATIENT = { email: 'patient@demo.vixenhealth.local', password: PASSWORD };
+const OWNER = { email: 'owner@demo.vixenhealth.local', password: PASSWORD };
+
+let cms: TestCms;
+let issuer: string;
+let portal: client.Configuration;
+
+const signIn = async (credentials: { email: string; password: string }) => {
+  const flow = await signInThroughForm(portal, credentials);
+  if (!flow.callback) return { page: flow.signInPage!, tokens: null };
+  const tokens = await client.authorizationCodeGrant(portal, flow.callback, {
+    pkceCodeVerifier: flow.verifier,
+    expectedState: flow.state,
+  });
+  return { page: null, tokens };
+};
+
+const eventsOf = async (email: string) => {
+  const user = await cms.strapi.db
+    .query('plugin::users-permissions.user')
+    .findOne({ where: { email } });
+  return cms.strapi.plugin('sso').service('login-history').forUser(user.id);
+};
+
+beforeAll(async () => {
+  cms = await startTestCms({ DEMO_DATA: 'true' });
+  issuer = `${cms.baseUrl}/id`;
+  portal = await discover(issuer, 'portal');
+});
+afterAll(async () => cms?.stop());
+
+describe('login history', () => {
+  it('records every attempt with its outcome, method, address and browser', async () => {
+    await signIn({ ...OWNER, password: 'wrong-password-1' });
+    await signIn(OWNER);
+    const [latest, previous] = await eventsOf(OWNER.email);
+    expect(latest).toMatchObject({
+      outcome: 'success',
+      method: 'password',
+      ip: expect.stringContaining('127.0.0.1'),
+    });
+    expect(previous).toMatchObject({ outcome: 'bad-credentials' });
+    expect(latest.userAgent).toBeTruthy();
+  });
+});
+
+describe('brute force', () => {
+  it('makes an account wait after repeated failures, even with the right password', async () => {
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      const { page } = await signIn({ ...PATIENT, password: `wrong-password-${attempt}` });
+      expect(page.status).toBe(401);
+    }
+    const { page, tokens } = await signIn(PATIENT);
+    expect(tokens).toBeNull();
+    expect(page.status).toBe(429);
+    expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(page.text).toMatch(/Too many attempts/);
+    const outcomes = (await eventsOf(PATIENT.email)).map(
+      (event: { outcome: string }) => event.outcome
+    );
+    expect(outcomes.slice(0, 5)).toEqual(['throttled', ...Array(4).fill('bad-credentials')]);
+  });
+
+  it('lets the account in again once the wait is over', async () => {
+    const history = cms.strapi.plugin('sso').service('login-history');
+    const user = await cms.strapi.db
+      .query('plugin::users-permissions.user')
+      .findOne({ where: { email: PATIENT.email } });
+    const later = new Date(Date.now() + 16 * 60 * 1000);
+    expect(await history.secondsToWait(user.id, '127.0.0.1', later)).toBe(0);
+    expect(await history.secondsToWait(user.id, '127.0.0.1')).toBeGreaterThan(0);
+  });
+});
+
+describe('offline verification', () => {
+  it('keeps verifying tokens with cached keys while ID is down', async () => {
+    const { tokens } = await signIn(OWNER);
+    const verifier = createAccessTokenVerifier({ issuer, audience: 'https://api.vixenhealth.ru' });
+    const verified = await verifier.verify(tokens!.access_token);
+    expect(verified.roles).toContain('clinic-owner');
+
+    await new Promise<void>((resolve) => cms.strapi.server.httpServer.close(() => resolve()));
+    cms.strapi.server.httpServer.closeAllConnections();
+    await expect(fetch(`${issuer}/jwks`)).rejects.toThrow();
+    const again = await verifier.verify(tokens!.access_token);
+    expect(again.sub).toBe(verified.sub);
+    await new Promise<void>((resolve) =>
+      cms.strapi.server.httpServer.listen(Number(new URL(issuer).port), '127.0.0.1', () =>
+        resolve()
+      )
+    );
+  });
+});
+
+describe('blocking a user', () => {
+  it('ends their sessions and refresh tokens at once, and the API refuses them', async () => {
+    const { tokens } = await signIn(OWNER);
+    const user = await cms.strapi.db
+      .query('plugin::users-permissions.user')
+      .findOne({ where: { email: OWNER.email } });
+    await cms.strapi
+      .documents('plugin::users-permissions.user')
+      .update({ documentId: user.documentId, data: { blocked: true } } as never);
+
+    await expect(client.refreshTokenGrant(portal, tokens!.refresh_token!)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
+    expect((await cms.request('/api/users/me', { token: tokens!.access_token })).status).toBe(401);
+    const records = await cms.strapi.db
+      .query('plugin::sso.oidc-record')
+      .count({ where: { accountId: user.documentId } });
+    expect(records).toBe(0);
+    const { page } = await signIn(OWNER);
+    expect(page.text).toMatch(/blocked/);
+  });
+});
+
+describe('key rotation', () => {
+  it('signs with the new key while tokens of the old one stay valid', async () => {
+    const service = await discover(issuer, 'demo-service', process.env.ID_DEMO_CLIENT_SECRET);
+    const old = await client.clientCredentialsGrant(service, { scope: 'api' });
+    const oldKid = decodeProtectedHeader(old.access_token).kid;
+
+    await cms.strapi.plugin('sso').service('signing-keys').rotate();
+
+    const fresh = await client.clientCredentialsGrant(service, { scope: 'api' });
+    expect(decodeProtectedHeader(fresh.access_token).kid).not.toBe(oldKid);
+    const jwks = (await cms.request('/id/jwks')).body as { keys: { kid: string }[] };
+    expect(jwks.keys.map((key) => key.kid)).toContain(oldKid);
+    const verifier = createAccessTokenVerifier({ issuer, audience: 'https://api.vixenhealth.ru' });
+    await expect(verifier.verify(old.access_token)).resolves.toMatchObject({ sub: 'demo-service' });
+    await expect(verifier.verify(fresh.access_token)).resolves.toMatchObject({
+      sub: 'demo-service',
+    });
+  });
+});
