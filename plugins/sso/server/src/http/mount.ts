@@ -3,24 +3,23 @@ import type { Context, Next } from 'koa';
 import type Provider from 'oidc-provider';
 
 import { FormTooLargeError } from './form';
-import { createInteractionHandlers } from './interactions';
+import { createInteractionRoutes } from './interactions';
+import type { IdRoute } from './route';
 import { pageContext } from './page-context';
 import { errorPage } from './views/pages';
 import { translate } from './i18n/messages';
 
-const INTERACTION = /^\/interaction\/([A-Za-z0-9_-]{1,64})(?:\/(login|confirm|abort))?$/;
-
 /**
- * Serves everything under the issuer's path (`/id`): our sign-in and consent screens, and every
- * protocol endpoint of oidc-provider. Runs ahead of Strapi's own middlewares, so requests reach
- * oidc-provider untouched (bodies unread).
+ * Serves everything under the issuer's path (`/id`): our own pages (sign-in, consent, ...) and
+ * every protocol endpoint of oidc-provider. Runs ahead of Strapi's own middlewares, so requests
+ * reach oidc-provider untouched (bodies unread).
  */
 export const createIdMount = (
   strapi: Core.Strapi,
   base: string,
   current: () => Provider | null
 ) => {
-  const interactions = createInteractionHandlers(strapi, base);
+  const routes: IdRoute[] = [...createInteractionRoutes(strapi, base)];
   const handlers = new WeakMap<Provider, ReturnType<Provider['callback']>>();
   const handlerOf = (provider: Provider) => {
     if (!handlers.has(provider)) handlers.set(provider, provider.callback());
@@ -36,8 +35,8 @@ export const createIdMount = (
       return;
     }
     const local = ctx.path.slice(base.length) || '/';
-    const match = INTERACTION.exec(local);
-    if (!match) {
+    const matching = routes.filter((route) => route.path.test(local));
+    if (matching.length === 0) {
       // Like Express's mounting: oidc-provider derives its mount path from originalUrl.
       const req = ctx.req as typeof ctx.req & { originalUrl?: string };
       req.originalUrl = req.url;
@@ -46,15 +45,18 @@ export const createIdMount = (
       await handlerOf(provider)(ctx.req, ctx.res);
       return;
     }
-    const action = match[2] ?? 'show';
-    if ((action === 'show') !== (ctx.method === 'GET')) return ctx.throw(405);
+    const route = matching.find((candidate) => candidate.method === ctx.method);
+    if (!route) return ctx.throw(405);
     try {
-      await interactions[action as 'show' | 'login' | 'confirm' | 'abort'](ctx, provider);
+      await route.handle(ctx, provider, route.path.exec(local)!.slice(1));
     } catch (error) {
       const page = pageContext(ctx, base);
-      const status = error instanceof FormTooLargeError ? 413 : 400;
-      strapi.log.warn(`ID interaction failed: ${(error as Error).name}`);
-      ctx.status = status;
+      const status =
+        error instanceof FormTooLargeError ? 413 : ((error as { status?: number }).status ?? 400);
+      strapi.log.warn(
+        `ID page ${route.method} ${local.replace(/\/[A-Za-z0-9_-]{16,}/g, '/…')} failed: ${(error as Error).name}`
+      );
+      ctx.status = status >= 400 && status < 600 ? status : 400;
       ctx.body = errorPage(
         page,
         (error as { error_description?: string }).error_description ??
