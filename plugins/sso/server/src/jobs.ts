@@ -19,7 +19,10 @@ export const registerScheduledJobs = (strapi: Core.Strapi) => {
       options: { rule: '17 3 * * *' },
     },
     ssoPruneLoginHistory: {
-      task: async () => getService(strapi, 'login-history').prune(),
+      task: async () => {
+        await getService(strapi, 'login-history').prune();
+        await getService(strapi, 'email-links').prune();
+      },
       options: { rule: '43 3 * * *' },
     },
   });

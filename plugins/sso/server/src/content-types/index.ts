@@ -1,5 +1,6 @@
 import client from './client/schema.json';
 import credential from './credential/schema.json';
+import emailToken from './email-token/schema.json';
 import loginEvent from './login-event/schema.json';
 import oidcRecord from './oidc-record/schema.json';
 import signingKey from './signing-key/schema.json';
@@ -7,6 +8,7 @@ import signingKey from './signing-key/schema.json';
 export default {
   client: { schema: client },
   credential: { schema: credential },
+  'email-token': { schema: emailToken },
   'login-event': { schema: loginEvent },
   'oidc-record': { schema: oidcRecord },
   'signing-key': { schema: signingKey },

@@ -2,6 +2,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 
 import type { Context } from 'koa';
 
+import { translate } from './i18n/messages';
+import { pageContext } from './page-context';
+import { errorPage } from './views/pages';
+
 const COOKIE = 'vh_id_csrf';
 
 /**
@@ -28,4 +32,13 @@ export const isCsrfValid = (ctx: Context, submitted: unknown): boolean => {
   if (!expected || typeof submitted !== 'string' || submitted.length !== expected.length)
     return false;
   return timingSafeEqual(Buffer.from(submitted), Buffer.from(expected));
+};
+
+/** Answers 403 with an explanation when a form's CSRF token is missing or wrong. */
+export const refuseBadCsrf = (ctx: Context, base: string, form: Record<string, string>) => {
+  if (isCsrfValid(ctx, form.csrf)) return false;
+  const page = pageContext(ctx, base);
+  ctx.status = 403;
+  ctx.body = errorPage(page, translate(page.locale, 'error.csrf'));
+  return true;
 };

@@ -4,12 +4,13 @@ import type Provider from 'oidc-provider';
 import type { InteractionResults } from 'oidc-provider';
 
 import { getService } from '../utils';
-import { isCsrfValid } from './csrf';
+import { refuseBadCsrf } from './csrf';
 import { readForm } from './form';
+import { sendVerificationLink } from './self-service/verification-mail';
 import type { IdRoute } from './route';
 import { translate } from './i18n/messages';
 import { pageContext } from './page-context';
-import { consentPage, errorPage, signInPage } from './views/pages';
+import { consentPage, signInPage } from './views/pages';
 
 const clientIp = (ctx: Context) => ctx.ip || ctx.req.socket.remoteAddress || '';
 
@@ -53,16 +54,9 @@ export const createInteractionRoutes = (strapi: Core.Strapi, base: string): IdRo
       clientName: await clientName(provider, details.params.client_id),
       email: options.email ?? String(details.params.login_hint ?? ''),
       error: options.error ?? null,
+      signUpUrl: `${base}/sign-up`,
+      forgotUrl: `${base}/forgot-password`,
     });
-  };
-
-  /** Refuses a form whose CSRF token is missing or wrong, with a page saying so. */
-  const csrfRefused = (ctx: Context, form: Record<string, string>) => {
-    if (isCsrfValid(ctx, form.csrf)) return false;
-    const page = pageContext(ctx, base);
-    ctx.status = 403;
-    ctx.body = errorPage(page, translate(page.locale, 'error.csrf'));
-    return true;
   };
 
   const UID = '([A-Za-z0-9_-]{1,64})';
@@ -97,7 +91,7 @@ export const createInteractionRoutes = (strapi: Core.Strapi, base: string): IdRo
       handle: async (ctx, provider) => {
         const details = await provider.interactionDetails(ctx.req, ctx.res);
         const form = await readForm(ctx);
-        if (csrfRefused(ctx, form)) return;
+        if (refuseBadCsrf(ctx, base, form)) return;
         const locale = pageContext(ctx, base).locale;
         const email = (form.email ?? '').trim().slice(0, 254);
         const password = (form.password ?? '').slice(0, 1024);
@@ -114,6 +108,9 @@ export const createInteractionRoutes = (strapi: Core.Strapi, base: string): IdRo
           ip: clientIp(ctx),
           userAgent: ctx.get('user-agent'),
         });
+        if (!result.ok && result.reason === 'unverified') {
+          await sendVerificationLink(strapi, result.account, locale);
+        }
         if (!result.ok) {
           const error =
             result.reason === 'throttled'
@@ -136,7 +133,7 @@ export const createInteractionRoutes = (strapi: Core.Strapi, base: string): IdRo
       handle: async (ctx, provider) => {
         const details = await provider.interactionDetails(ctx.req, ctx.res);
         const form = await readForm(ctx);
-        if (csrfRefused(ctx, form)) return;
+        if (refuseBadCsrf(ctx, base, form)) return;
         const { prompt, params, session, grantId } = details;
         if (prompt.name !== 'consent' || !session) return ctx.throw(400, 'Nothing to consent to');
         const grant = grantId
@@ -164,7 +161,7 @@ export const createInteractionRoutes = (strapi: Core.Strapi, base: string): IdRo
       path: new RegExp(`^/interaction/${UID}/abort$`),
       handle: async (ctx, provider) => {
         const form = await readForm(ctx);
-        if (csrfRefused(ctx, form)) return;
+        if (refuseBadCsrf(ctx, base, form)) return;
         await finish(ctx, provider, {
           error: 'access_denied',
           error_description: 'The user cancelled the sign-in.',

@@ -5,6 +5,7 @@ import type Provider from 'oidc-provider';
 import { FormTooLargeError } from './form';
 import { createInteractionRoutes } from './interactions';
 import type { IdRoute } from './route';
+import { createSelfServiceRoutes } from './self-service';
 import { pageContext } from './page-context';
 import { errorPage } from './views/pages';
 import { translate } from './i18n/messages';
@@ -19,7 +20,10 @@ export const createIdMount = (
   base: string,
   current: () => Provider | null
 ) => {
-  const routes: IdRoute[] = [...createInteractionRoutes(strapi, base)];
+  const routes: IdRoute[] = [
+    ...createInteractionRoutes(strapi, base),
+    ...createSelfServiceRoutes(strapi, base),
+  ];
   const handlers = new WeakMap<Provider, ReturnType<Provider['callback']>>();
   const handlerOf = (provider: Provider) => {
     if (!handlers.has(provider)) handlers.set(provider, provider.callback());

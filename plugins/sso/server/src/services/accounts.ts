@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import { DECOY_HASH, hashPassword, needsRehash, verifyPassword } from '../passwords/hash';
 import { passwordProblem } from '../passwords/policy';
 import { getService } from '../utils';
+import type { LoginOutcome } from './login-history';
 import { platformAccess, type ClinicMembership, type PlatformAccess } from './platform-access';
 
 const USER = 'plugin::users-permissions.user';
@@ -22,7 +23,8 @@ export interface Account {
 
 export type SignInResult =
   | { ok: true; account: Account }
-  | { ok: false; reason: 'bad-credentials' | 'blocked' }
+  | { ok: false; reason: 'bad-credentials' | 'blocked'; account?: undefined }
+  | { ok: false; reason: 'unverified'; account: Account }
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 export interface SignInAttempt {
@@ -33,6 +35,12 @@ export interface SignInAttempt {
 }
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+/** A refused password, naming the field and the rule it broke (a `PasswordProblem`). */
+export const passwordError = (problem: string) =>
+  new errors.ValidationError(`password: ${problem}`, {
+    errors: [{ path: ['password'], message: problem, name: 'ValidationError' }],
+  });
 
 /**
  * People who sign in with VixenHealth ID: users-permissions users, whose passwords ID keeps
@@ -72,14 +80,54 @@ const accounts = ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.query(USER).findOne({ where: { documentId: sub }, populate: ['role'] });
     },
 
+    /**
+     * Creates an account that must confirm its email before signing in. The password is checked
+     * first, so a refused one leaves nothing behind.
+     */
+    async register(email: string, password: string): Promise<Account> {
+      const address = normaliseEmail(email);
+      const problem = passwordProblem(password, address);
+      if (problem) throw passwordError(problem);
+      const role = await strapi.db
+        .query('plugin::users-permissions.role')
+        .findOne({ where: { type: 'authenticated' }, select: ['id'] });
+      const passwordHash = await hashPassword(password);
+      return strapi.db.transaction(async () => {
+        const user = await strapi.documents(USER).create({
+          data: {
+            username: address,
+            email: address,
+            provider: 'vixenhealth-id',
+            confirmed: false,
+            blocked: false,
+            role: role?.id,
+          },
+        } as never);
+        await strapi.db
+          .query(CREDENTIAL)
+          .create({ data: { user: user.id, passwordHash, passwordChangedAt: new Date() } });
+        return (await strapi.db
+          .query(USER)
+          .findOne({ where: { id: user.id }, populate: ['role'] })) as Account;
+      });
+    },
+
+    /** Marks an address as confirmed, switching the account to it when it was a new one. */
+    async confirmEmail(userId: number, email: string) {
+      const taken = await strapi.db
+        .query(USER)
+        .findOne({ where: { email, id: { $ne: userId } }, select: ['id'] });
+      if (taken) return false;
+      await strapi.db
+        .query(USER)
+        .update({ where: { id: userId }, data: { email, confirmed: true } });
+      return true;
+    },
+
     /** Sets a user's password after checking it against the policy. */
     async setPassword(account: Pick<Account, 'id' | 'email'>, password: string, now = new Date()) {
       const problem = passwordProblem(password, account.email);
-      if (problem) {
-        throw new errors.ValidationError(`password: ${problem}`, {
-          errors: [{ path: ['password'], message: problem, name: 'ValidationError' }],
-        });
-      }
+      if (problem) throw passwordError(problem);
       const passwordHash = await hashPassword(password);
       const existing = await credentialOf(account.id);
       const data = { passwordHash, passwordChangedAt: now };
@@ -94,7 +142,7 @@ const accounts = ({ strapi }: { strapi: Core.Strapi }) => {
     async signIn(attempt: SignInAttempt): Promise<SignInResult> {
       const history = getService(strapi, 'login-history');
       const account = await findByEmail(attempt.email);
-      const record = (outcome: 'success' | 'bad-credentials' | 'throttled' | 'blocked') =>
+      const record = (outcome: LoginOutcome) =>
         history.record({
           userId: account?.id ?? null,
           outcome,
@@ -121,6 +169,10 @@ const accounts = ({ strapi }: { strapi: Core.Strapi }) => {
       if (account.blocked) {
         await record('blocked');
         return { ok: false, reason: 'blocked' };
+      }
+      if (!account.confirmed) {
+        await record('unverified');
+        return { ok: false, reason: 'unverified', account };
       }
       if (needsRehash(credential.passwordHash)) {
         await strapi.db.query(CREDENTIAL).update({

@@ -1,6 +1,8 @@
 import accounts from './accounts';
 import clients from './clients';
+import emailLinks from './email-links';
 import loginHistory from './login-history';
+import mailer from './mailer';
 import provider from './provider';
 import sealedBox from './sealed-box';
 import signingKeys from './signing-keys';
@@ -8,7 +10,9 @@ import signingKeys from './signing-keys';
 export default {
   accounts,
   clients,
+  'email-links': emailLinks,
   'login-history': loginHistory,
+  mailer,
   provider,
   'sealed-box': sealedBox,
   'signing-keys': signingKeys,

@@ -6,7 +6,7 @@ const EVENT = 'plugin::sso.login-event';
 const RETENTION_MS = 365 * 24 * 60 * 60 * 1000;
 const FAILURES = ['bad-credentials', 'throttled', 'blocked'];
 
-export type LoginOutcome = 'success' | 'bad-credentials' | 'throttled' | 'blocked';
+export type LoginOutcome = 'success' | 'bad-credentials' | 'throttled' | 'blocked' | 'unverified';
 
 export interface LoginAttempt {
   userId: number | null;

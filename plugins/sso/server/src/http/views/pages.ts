@@ -23,6 +23,8 @@ export const signInPage = (
     clientName: string;
     email: string;
     error: string | null;
+    signUpUrl: string;
+    forgotUrl: string;
   }
 ) =>
   layout({
@@ -59,7 +61,11 @@ export const signInPage = (
       <form method="post" action="${options.abortAction}">
         <input type="hidden" name="csrf" value="${page.csrfToken}" />
         <button type="submit" class="secondary">${t(page, 'sign-in.cancel')}</button>
-      </form>`,
+      </form>
+      <nav aria-label="${t(page, 'sign-in.title')}">
+        <p><a href="${options.signUpUrl}">${t(page, 'sign-in.sign-up')}</a></p>
+        <p><a href="${options.forgotUrl}">${t(page, 'sign-in.forgot')}</a></p>
+      </nav>`,
   });
 
 /** Asks the user to let a third-party application use their account. */

@@ -13,6 +13,9 @@ export default {
     'sign-in.error.missing': 'Enter your email and password.',
     'sign-in.error.throttled': 'Too many attempts. Try again in {seconds} seconds.',
     'sign-in.error.blocked': 'This account is blocked. Contact VixenHealth support.',
+    'sign-in.error.unverified': 'Confirm your email first: we have sent you a new link.',
+    'sign-in.sign-up': 'Create an account',
+    'sign-in.forgot': 'Forgot your password?',
   },
   ru: {
     'sign-in.title': 'Вход в VixenHealth',
@@ -26,5 +29,8 @@ export default {
     'sign-in.error.missing': 'Введите почту и пароль.',
     'sign-in.error.throttled': 'Слишком много попыток. Попробуйте через {seconds} с.',
     'sign-in.error.blocked': 'Аккаунт заблокирован. Обратитесь в поддержку VixenHealth.',
+    'sign-in.error.unverified': 'Сначала подтвердите почту: мы отправили вам новую ссылку.',
+    'sign-in.sign-up': 'Создать аккаунт',
+    'sign-in.forgot': 'Забыли пароль?',
   },
 } satisfies Catalog;

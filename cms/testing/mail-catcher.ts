@@ -1,0 +1,80 @@
+import type { AddressInfo } from 'node:net';
+
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface MailCatcher {
+  /** Settings that point the CMS's mail at this server. */
+  env: Record<string, string>;
+  messages: ParsedMail[];
+  /** The next message to `to` (or one already received), waiting up to `timeoutMs`. */
+  waitFor(to: string, timeoutMs?: number): Promise<ParsedMail>;
+  stop(): Promise<void>;
+}
+
+const recipients = (mail: ParsedMail) =>
+  [mail.to]
+    .flat()
+    .flatMap((address) => address?.value ?? [])
+    .map((entry) => entry.address?.toLowerCase());
+
+/**
+ * A real SMTP server on loopback (`smtp-server`) that keeps what it receives, parsed with
+ * `mailparser`: the CMS sends mail over SMTP exactly as it would to a real server.
+ */
+export const startMailCatcher = async (): Promise<MailCatcher> => {
+  const messages: ParsedMail[] = [];
+  const waiting: { to: string; resolve: (mail: ParsedMail) => void }[] = [];
+  const seen = new Set<ParsedMail>();
+
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    size: 1024 * 1024,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          messages.push(mail);
+          for (const waiter of [...waiting]) {
+            if (recipients(mail).includes(waiter.to)) {
+              seen.add(mail);
+              waiting.splice(waiting.indexOf(waiter), 1);
+              waiter.resolve(mail);
+            }
+          }
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+
+  return {
+    env: {
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(port),
+      SMTP_SECURE: 'false',
+      SMTP_USERNAME: '',
+    },
+    messages,
+    waitFor(to, timeoutMs = 5000) {
+      const address = to.toLowerCase();
+      const already = messages.find(
+        (mail) => !seen.has(mail) && recipients(mail).includes(address)
+      );
+      if (already) {
+        seen.add(already);
+        return Promise.resolve(already);
+      }
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`No mail to ${to} within ${timeoutMs} ms`)),
+          timeoutMs
+        );
+        waiting.push({ to: address, resolve: (mail) => (clearTimeout(timer), resolve(mail)) });
+      });
+    },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+};
