@@ -75,6 +75,19 @@ export const registerPlatformClients = async (strapi: Core.Strapi, { demo }: { d
     firstParty: true,
   });
 
+  if (demo) {
+    // plugins/sso/examples/clinic-app.mjs: how a clinic's own app signs people in.
+    const example = callbacks(`http://localhost:${env.EXAMPLE_PORT ?? 4400}`);
+    await clients.register({
+      clientId: env.EXAMPLE_CLIENT_ID ?? 'clinic-app-example',
+      name: 'Example clinic app',
+      ...example,
+      grantTypes: USER_GRANTS,
+      scope: USER_SCOPE,
+      firstParty: false,
+    });
+  }
+
   if (demo && env.ID_DEMO_CLIENT_SECRET) {
     await clients.register({
       clientId: env.ID_DEMO_CLIENT_ID ?? 'demo-service',
