@@ -13,6 +13,7 @@ export const printWelcome = () => {
   const rows = [
     ['CMS content API', `${cmsUrl}/api/clinics`],
     ['CMS admin panel', `${cmsUrl}/admin`],
+    ['VixenHealth ID', `${env.ID_ISSUER || `${cmsUrl}/id`}/.well-known/openid-configuration`],
   ];
   if (env.NODE_ENV !== 'production') {
     rows.push(['Admin sign-in', `${env.ADMIN_EMAIL} / ${env.ADMIN_PASSWORD}`]);
