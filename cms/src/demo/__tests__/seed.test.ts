@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { discover, signInThroughForm } from '../../../../plugins/sso/testing/relying-party';
 import { startTestCms, TEST_ADMIN, type TestCms } from '../../../testing/strapi-harness';
 import { DEMO_SERVICES } from '../demo-content';
 import { DEMO_OWNER_EMAIL, DEMO_PATIENT_EMAIL } from '../demo-users';
@@ -89,12 +90,13 @@ describe('seed on an empty database', () => {
     ).toBe(1);
   });
 
-  it('signs the demo patient in with the demo password', async () => {
-    const { status } = await cms.request('/api/auth/local', {
-      method: 'POST',
-      body: { identifier: DEMO_PATIENT_EMAIL, password: process.env.DEMO_USER_PASSWORD },
+  it('signs the demo patient in to VixenHealth ID with the demo password', async () => {
+    const portal = await discover(`${cms.baseUrl}/id`, 'portal');
+    const flow = await signInThroughForm(portal, {
+      email: DEMO_PATIENT_EMAIL,
+      password: process.env.DEMO_USER_PASSWORD!,
     });
-    expect(status).toBe(200);
+    expect(flow.callback?.searchParams.get('code')).toBeTruthy();
   });
 });
 
