@@ -1,17 +1,5 @@
 import type { Core } from '@strapi/strapi';
-
-interface ClientsService {
-  register(registration: {
-    clientId: string;
-    name: string;
-    secret?: string;
-    redirectUris?: string[];
-    postLogoutRedirectUris?: string[];
-    grantTypes: ('authorization_code' | 'refresh_token' | 'client_credentials')[];
-    scope: string;
-    firstParty: boolean;
-  }): Promise<void>;
-}
+import type { ClientsContract } from '@vixenhealth/sso/contracts';
 
 const USER_SCOPE = 'openid email profile offline_access api';
 const USER_GRANTS: ('authorization_code' | 'refresh_token')[] = [
@@ -31,7 +19,7 @@ const callbacks = (origin: string) => ({
  * service, a confidential client for service-to-service calls. Runs at every start.
  */
 export const registerPlatformClients = async (strapi: Core.Strapi, { demo }: { demo: boolean }) => {
-  const clients = strapi.plugin('sso').service('clients') as ClientsService;
+  const clients = strapi.plugin('sso').service('clients') as ClientsContract;
   const env = process.env;
   const baseDomain = env.SITES_BASE_DOMAIN ?? 'localhost';
   const sitesPort = env.CLINIC_SITES_PORT ? `:${env.CLINIC_SITES_PORT}` : '';

@@ -23,16 +23,23 @@ const config = await client.discovery(new URL(issuer), clientId, undefined, clie
   execute: issuer.startsWith('http:') ? [client.allowInsecureRequests] : [],
 });
 
-/** Sign-in state and tokens per browser, in memory: enough for an example. */
+/** @typedef {import('node:http').IncomingMessage} Request */
+/** @typedef {import('node:http').ServerResponse} Response */
+/** @typedef {{ verifier: string, state: string, tokens?: Awaited<ReturnType<typeof client.authorizationCodeGrant>> }} Session */
+
+/** Sign-in state and tokens per browser, in memory: enough for an example. @type {Map<string, Session>} */
 const sessions = new Map();
 
+/** @param {unknown} text */
 const escape = (text) => String(text).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
+/** @param {Request} request */
 const sessionOf = (request) => {
   const sid = /(?:^|;\s*)sid=([\w-]+)/.exec(request.headers.cookie ?? '')?.[1];
   return sid ? sessions.get(sid) : undefined;
 };
 
+/** @param {Response} response @param {string} body */
 const page = (response, body) => {
   response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
   response.end(
@@ -40,11 +47,13 @@ const page = (response, body) => {
   );
 };
 
+/** @param {Response} response @param {string} location @param {Record<string, string>} [headers] */
 const redirect = (response, location, headers = {}) => {
   response.writeHead(302, { location, ...headers });
   response.end();
 };
 
+/** @type {Record<string, (request: Request, response: Response) => Promise<void>>} */
 const routes = {
   async '/'(request, response) {
     const session = sessionOf(request);
@@ -82,10 +91,14 @@ const routes = {
   async '/auth/callback'(request, response) {
     const session = sessionOf(request);
     if (!session) return redirect(response, '/');
-    session.tokens = await client.authorizationCodeGrant(config, new URL(request.url, appUrl), {
-      pkceCodeVerifier: session.verifier,
-      expectedState: session.state,
-    });
+    session.tokens = await client.authorizationCodeGrant(
+      config,
+      new URL(request.url ?? '/', appUrl),
+      {
+        pkceCodeVerifier: session.verifier,
+        expectedState: session.state,
+      }
+    );
     redirect(response, '/');
   },
 
@@ -102,7 +115,7 @@ const routes = {
 };
 
 const server = http.createServer((request, response) => {
-  const route = routes[new URL(request.url, appUrl).pathname];
+  const route = routes[new URL(request.url ?? '/', appUrl).pathname];
   if (!route) {
     response.writeHead(404).end('Not found');
     return;

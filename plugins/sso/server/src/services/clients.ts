@@ -1,25 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import type { ClientMetadata } from 'oidc-provider';
 
+import type { ClientRegistration } from '../../../shared/contracts/clients';
 import { getService } from '../utils';
 
 const CLIENT = 'plugin::sso.client';
 /** Token requests look their client up each time: a short cache keeps that off the database. */
 const CACHE_MS = 5000;
 
-export interface ClientRegistration {
-  clientId: string;
-  name: string;
-  /** Absent for a public client (a browser or mobile app), which must use PKCE. */
-  secret?: string;
-  redirectUris?: string[];
-  postLogoutRedirectUris?: string[];
-  grantTypes: ('authorization_code' | 'refresh_token' | 'client_credentials')[];
-  scope: string;
-  /** Our own applications: users are not asked to consent to them. */
-  firstParty: boolean;
-  accessTokenTtlSeconds?: number;
-}
 
 interface ClientRow {
   clientId: string;

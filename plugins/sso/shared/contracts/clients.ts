@@ -1,0 +1,20 @@
+/** An application registered with VixenHealth ID, as the CMS and the admin panel describe it. */
+export interface ClientRegistration {
+  clientId: string;
+  name: string;
+  /** Absent for a public client (a browser or mobile app), which must use PKCE. */
+  secret?: string;
+  redirectUris?: string[];
+  postLogoutRedirectUris?: string[];
+  grantTypes: ('authorization_code' | 'refresh_token' | 'client_credentials')[];
+  scope: string;
+  /** Our own applications: users are not asked to consent to them. */
+  firstParty: boolean;
+  accessTokenTtlSeconds?: number;
+}
+
+/** What other workspaces call on the plugin's `clients` service. */
+export interface ClientsContract {
+  /** Registers a client, or updates the one with the same id. */
+  register(registration: ClientRegistration): Promise<void>;
+}

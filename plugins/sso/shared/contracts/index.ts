@@ -1,0 +1,1 @@
+export type { ClientRegistration, ClientsContract } from './clients';
