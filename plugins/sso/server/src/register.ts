@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { createIdTokenStrategy } from './auth/id-token-strategy';
 import { createIdServer } from './id-server';
 import { registerAccountRevocation } from './lifecycle/account-revocation';
+import { registerClientChecks } from './lifecycle/client-registration';
 
 export const idServers = new WeakMap<Core.Strapi, ReturnType<typeof createIdServer>>();
 
@@ -15,6 +16,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.get('auth').register('content-api', createIdTokenStrategy(strapi));
   // 3. Blocking a user ends their sessions and refresh tokens at once.
   registerAccountRevocation(strapi);
+  // 4. Clients edited in the admin panel are checked, their secrets sealed.
+  registerClientChecks(strapi);
 };
 
 export default register;

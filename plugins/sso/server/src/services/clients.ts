@@ -8,7 +8,6 @@ const CLIENT = 'plugin::sso.client';
 /** Token requests look their client up each time: a short cache keeps that off the database. */
 const CACHE_MS = 5000;
 
-
 interface ClientRow {
   clientId: string;
   name: string;
