@@ -1,1 +1,3 @@
-export default {};
+import loginEvents from './login-events';
+
+export default { 'login-events': loginEvents };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import type Provider from 'oidc-provider';
 
+import { createAccountRoutes } from './account';
 import { FormTooLargeError } from './form';
 import { createInteractionRoutes } from './interactions';
 import type { IdRoute } from './route';
@@ -23,6 +24,7 @@ export const createIdMount = (
   const routes: IdRoute[] = [
     ...createInteractionRoutes(strapi, base),
     ...createSelfServiceRoutes(strapi, base),
+    ...createAccountRoutes(strapi, base),
   ];
   const handlers = new WeakMap<Provider, ReturnType<Provider['callback']>>();
   const handlerOf = (provider: Provider) => {

@@ -1,1 +1,3 @@
-export default {};
+import admin from './admin';
+
+export default { admin };

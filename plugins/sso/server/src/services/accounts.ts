@@ -18,6 +18,8 @@ export interface Account {
   username: string;
   confirmed: boolean;
   blocked: boolean;
+  fullName?: string | null;
+  phone?: string | null;
   role: { id: number; type: string } | null;
 }
 

@@ -1,3 +1,4 @@
+import accountSessions from './account-sessions';
 import accounts from './accounts';
 import clients from './clients';
 import emailLinks from './email-links';
@@ -8,6 +9,7 @@ import sealedBox from './sealed-box';
 import signingKeys from './signing-keys';
 
 export default {
+  'account-sessions': accountSessions,
   accounts,
   clients,
   'email-links': emailLinks,

@@ -1,25 +1,54 @@
 import type { Locale } from '../i18n/messages';
 import { html, SafeHtml } from './html';
 
+/** One stylesheet for every screen. Logical properties only, so right-to-left needs no new rules. */
 const STYLE = `
 :root { color-scheme: light; font-family: system-ui, sans-serif; }
 body { margin: 0; background: #f5f1ec; color: #1f1a17; }
+.skip { position: absolute; inset-inline-start: 1rem; inset-block-start: -4rem; padding: 0.5rem 1rem; background: #fff; }
+.skip:focus { inset-block-start: 1rem; }
+header { max-inline-size: 46rem; margin: 2rem auto 0; padding-inline: 1rem; }
+header p { margin: 0; font-weight: 700; }
+nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; padding: 0; margin-block: 0.5rem 0; list-style: none; }
 main { max-inline-size: 26rem; margin: 4rem auto; padding: 2rem; background: #fff; border-radius: 12px; box-shadow: 0 1px 4px #0002; }
+main.wide { max-inline-size: 44rem; margin-block: 1rem 4rem; }
 h1 { font-size: 1.5rem; margin-block: 0 0.5rem; }
+h2 { font-size: 1.2rem; margin-block: 2.5rem 0.5rem; }
+section:first-of-type h2 { margin-block-start: 1.5rem; }
 label { display: block; margin-block: 1rem 0.25rem; font-weight: 600; }
 input { box-sizing: border-box; inline-size: 100%; padding: 0.6rem; font-size: 1rem; border: 1px solid #8a7f78; border-radius: 6px; }
-input:focus, button:focus { outline: 3px solid #c2410c; outline-offset: 2px; }
+input[aria-invalid="true"] { border: 2px solid #8a1c1c; }
+input:focus, button:focus, a:focus { outline: 3px solid #c2410c; outline-offset: 2px; }
 button { margin-block-start: 1.25rem; padding: 0.6rem 1.2rem; font-size: 1rem; border-radius: 6px; border: 0; background: #b23c07; color: #fff; cursor: pointer; }
+button.danger { background: #8a1c1c; }
 button.secondary { background: transparent; color: #1f1a17; border: 1px solid #8a7f78; }
+a { color: #9a3412; }
+.hint { margin: 0 0 0.25rem; color: #4a413c; font-size: 0.9rem; }
+.field-error { margin: 0 0 0.25rem; color: #8a1c1c; font-weight: 600; }
 .error { padding: 0.75rem; border-radius: 6px; background: #fde8e8; color: #8a1c1c; }
+.error p, .error ul { margin-block: 0.25rem; }
+.notice { padding: 0.75rem; border-radius: 6px; background: #e7f4ea; color: #1d4d2b; }
 .lead { color: #4a413c; }
+.table { overflow-x: auto; }
+table { inline-size: 100%; border-collapse: collapse; font-size: 0.95rem; }
+th, td { padding: 0.4rem 0.5rem; text-align: start; border-block-end: 1px solid #e4ddd6; vertical-align: top; }
+td.agent { overflow-wrap: anywhere; }
 `;
+
+export interface LayoutOptions {
+  locale: Locale;
+  title: string;
+  nonce: string;
+  body: SafeHtml;
+  /** Wider, for the account pages' tables, with a skip link and the account's sections. */
+  account?: { skipLabel: string; nav?: SafeHtml };
+}
 
 /**
  * The page every ID screen shares: server-rendered, no script, one inline stylesheet allowed by
  * the page's CSP nonce.
  */
-export const layout = (options: { locale: Locale; title: string; nonce: string; body: SafeHtml }) =>
+export const layout = (options: LayoutOptions) =>
   html`<!doctype html>
     <html lang="${options.locale}">
       <head>
@@ -32,6 +61,15 @@ export const layout = (options: { locale: Locale; title: string; nonce: string; 
         </style>
       </head>
       <body>
-        <main>${options.body}</main>
+        ${
+          options.account
+            ? html`<a class="skip" href="#content">${options.account.skipLabel}</a>
+                <header>
+                  <p>VixenHealth ID</p>
+                  ${options.account.nav ?? ''}
+                </header>
+                <main id="content" class="wide" tabindex="-1">${options.body}</main>`
+            : html`<main>${options.body}</main>`
+        }
       </body>
     </html>`.value;

@@ -1,0 +1,12 @@
+/** The account pages' addresses below the issuer's path (`base`, e.g. `/id`). */
+export const accountPaths = (base: string) => ({
+  /** Also the path of the account pages' cookies. */
+  overview: `${base}/account`,
+  callback: `${base}/account/callback`,
+  profile: `${base}/account/profile`,
+  password: `${base}/account/password`,
+  signOutEverywhere: `${base}/account/sign-out-everywhere`,
+  remove: `${base}/account/delete`,
+});
+
+export type AccountPaths = ReturnType<typeof accountPaths>;

@@ -1,0 +1,32 @@
+import type { Core } from '@strapi/strapi';
+
+/** Admin-panel permissions of ID; a Super Admin has them all, other roles when given. */
+export const ADMIN_ACTIONS = [
+  {
+    section: 'plugins',
+    displayName: 'Read sign-in history',
+    uid: 'login-events.read',
+    pluginName: 'sso',
+  },
+];
+
+/** The staff side of ID, under `/sso` in the admin API. */
+export default {
+  type: 'admin',
+  routes: [
+    {
+      method: 'GET',
+      path: '/login-events',
+      handler: 'login-events.list',
+      config: {
+        policies: [
+          'admin::isAuthenticatedAdmin',
+          {
+            name: 'admin::hasPermissions',
+            config: { actions: ['plugin::sso.login-events.read'] },
+          },
+        ],
+      },
+    },
+  ],
+} satisfies Core.RouterInput;
