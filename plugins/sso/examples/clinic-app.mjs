@@ -67,7 +67,7 @@ const routes = {
     const user = me.ok ? await me.json() : null;
     return page(
       response,
-      `<p>Вы вошли как <strong id="email">${escape(claims.email)}</strong>.</p>
+      `<p>Вы вошли как <strong id="email">${escape(claims?.email)}</strong>.</p>
        <p>API платформы: <span id="api">${user ? escape(user.username) : `ошибка ${me.status}`}</span></p>
        <p><a href="/logout">Выйти</a></p>`
     );
@@ -106,7 +106,7 @@ const routes = {
     const session = sessionOf(request);
     if (!session?.tokens) return redirect(response, '/');
     const url = client.buildEndSessionUrl(config, {
-      id_token_hint: session.tokens.id_token,
+      id_token_hint: session.tokens.id_token ?? '',
       post_logout_redirect_uri: `${appUrl}/`,
     });
     session.tokens = undefined;
