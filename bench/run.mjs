@@ -4,13 +4,25 @@ import os from 'node:os';
 
 import { startBaseline } from './lib/baseline.mjs';
 import { loadCases } from './lib/cases.mjs';
+import { checkGoals } from './lib/goals.mjs';
 import { load, loadSettings } from './lib/load.mjs';
+import { problemsOf } from './lib/measurement.mjs';
 import { saveResults } from './lib/results.mjs';
-import { formatTable } from './lib/table.mjs';
+import { runScenario } from './lib/scenario.mjs';
+import { formatGoals, formatTable } from './lib/table.mjs';
 
-/** @typedef {import('./lib/load.mjs').LoadResult} LoadResult */
+/** @typedef {import('./lib/measurement.mjs').Measurement} Measurement */
 /** @typedef {import('./lib/load.mjs').LoadSettings} LoadSettings */
 /** @typedef {Omit<import('./lib/load.mjs').LoadRequest, 'url'> & { path: string }} CaseRequest */
+
+/**
+ * A case whose target is running, whatever its kind: what the harness needs to measure it.
+ * @typedef {object} Started
+ * @property {() => Promise<void>} check throws, saying why, unless the target answers as meant
+ * @property {CaseRequest} baseline what the baseline repeats, at the same concurrency
+ * @property {(duration: number) => Promise<Measurement>} run loads the target for `duration` s
+ * @property {() => Promise<void>} stop
+ */
 
 const VERIFY_TIMEOUT_MS = 30_000;
 
@@ -18,39 +30,74 @@ const VERIFY_TIMEOUT_MS = 30_000;
 const progress = (/** @type {string} */ message) => console.error(`bench: ${message}`);
 
 /**
- * Why a run cannot be trusted: a server that fails or refuses requests is fast for the wrong
- * reasons, so such a run fails the case instead of being averaged in.
- * @param {string} label
- * @param {LoadResult} result
+ * Repeats `request` against `origin` with autocannon.
+ * @param {string} origin
+ * @param {CaseRequest} request
+ * @param {LoadSettings} settings
+ * @param {number} duration
  */
-const problemsOf = (label, result) => [
-  ...(result.errors > 0 ? [`${label}: ${result.errors} connection errors or timeouts`] : []),
-  ...(result.non2xx > 0 ? [`${label}: ${result.non2xx} non-2xx responses`] : []),
-  ...(result.requests === 0 ? [`${label}: no response at all`] : []),
-];
+const loadRequest = (origin, { path, ...request }, settings, duration) =>
+  load({ ...request, url: new URL(path, origin).href }, { ...settings, duration });
+
+/**
+ * A request case: its check is one request handed to its `verify()`; the baseline repeats the same
+ * request (path, method, headers, body).
+ * @param {import('./lib/cases.mjs').RequestCase} benchCase
+ * @param {LoadSettings} settings
+ * @returns {Promise<Started>}
+ */
+const startRequestCase = async (benchCase, settings) => {
+  const { url, path, method, headers, body, stop } = await benchCase.start();
+  const request = { path, method, headers, body };
+  return {
+    async check() {
+      // Bounded, as a target that hangs must fail the case, not the run.
+      const signal = AbortSignal.timeout(VERIFY_TIMEOUT_MS);
+      await benchCase.verify(await fetch(new URL(path, url), { method, headers, body, signal }));
+    },
+    baseline: request,
+    run: (duration) => loadRequest(url, request, settings, duration),
+    stop,
+  };
+};
+
+/**
+ * A scenario case: its check is one iteration by one user; its operations are iterations, by as
+ * many users as the load has connections; the baseline is the hello world's own page.
+ * @param {import('./lib/cases.mjs').ScenarioCase} benchCase
+ * @param {LoadSettings} settings
+ * @returns {Promise<Started>}
+ */
+const startScenarioCase = async (benchCase, settings) => {
+  const target = await benchCase.start();
+  return {
+    async check() {
+      const once = { duration: VERIFY_TIMEOUT_MS / 1000, users: 1, maxIterations: 1 };
+      const [problem] = problemsOf('check', await runScenario(benchCase.scenario, target, once));
+      if (problem) throw new Error(problem);
+    },
+    baseline: { path: '/' },
+    run: (duration) =>
+      runScenario(benchCase.scenario, target, { duration, users: settings.connections }),
+    stop: target.stop,
+  };
+};
 
 /**
  * A warm-up, so that the JIT and caches are warm, then the measured run. The warm-up's numbers are
  * dropped, its problems are not.
  * @param {string} label
- * @param {string} origin
- * @param {CaseRequest} request
+ * @param {(duration: number) => Promise<Measurement>} run
  * @param {LoadSettings} settings
  * @param {string[]} problems collects the problems of both runs
  */
-const measure = async (label, origin, { path, ...request }, settings, problems) => {
-  const loaded = { ...request, url: new URL(path, origin).href };
+const measure = async (label, run, settings, problems) => {
   if (settings.warmup > 0) {
     progress(`${label}: warming up for ${settings.warmup} s`);
-    problems.push(
-      ...problemsOf(
-        `${label} warm-up`,
-        await load(loaded, { ...settings, duration: settings.warmup })
-      )
-    );
+    problems.push(...problemsOf(`${label} warm-up`, await run(settings.warmup)));
   }
   progress(`${label}: measuring for ${settings.duration} s`);
-  const result = await load(loaded, settings);
+  const result = await run(settings.duration);
   problems.push(...problemsOf(label, result));
   return result;
 };
@@ -63,33 +110,44 @@ const measure = async (label, origin, { path, ...request }, settings, problems) 
  * @returns {Promise<import('./lib/table.mjs').Row>}
  */
 const runCase = async (benchCase, settings) => {
-  const { name, description } = benchCase;
+  const { name, description, goals = [] } = benchCase;
+  const kind = 'scenario' in benchCase ? 'scenario' : 'request';
   /** @type {import('./lib/table.mjs').Row} */
-  const row = { name, description, result: null, baseline: null, ratio: null, problems: [] };
+  const row = {
+    name,
+    description,
+    kind,
+    result: null,
+    baseline: null,
+    ratio: null,
+    goals: [],
+    problems: [],
+  };
   try {
     progress(`${name}: starting the target`);
-    const target = await benchCase.start();
-    const { url, path, method, headers, body } = target;
+    const started =
+      'scenario' in benchCase
+        ? await startScenarioCase(benchCase, settings)
+        : await startRequestCase(benchCase, settings);
     try {
-      const request = { path, method, headers, body };
-      // Bounded, as a target that hangs must fail the case, not the run.
-      const signal = AbortSignal.timeout(VERIFY_TIMEOUT_MS);
-      await benchCase.verify(await fetch(new URL(path, url), { method, headers, body, signal }));
-
+      await started.check();
       const baseline = await startBaseline();
       try {
-        row.baseline = await measure('baseline', baseline.url, request, settings, row.problems);
+        const hello = (/** @type {number} */ duration) =>
+          loadRequest(baseline.url, started.baseline, settings, duration);
+        row.baseline = await measure('baseline', hello, settings, row.problems);
       } finally {
         await baseline.stop();
       }
-      row.result = await measure('target', url, request, settings, row.problems);
-      row.ratio = row.result.requestsPerSecond / row.baseline.requestsPerSecond;
+      row.result = await measure('target', started.run, settings, row.problems);
+      row.ratio = row.result.perSecond / row.baseline.perSecond;
     } finally {
-      await target.stop();
+      await started.stop();
     }
   } catch (error) {
     row.problems.push(error instanceof Error ? error.message : String(error));
   }
+  row.goals = checkGoals(goals, row.result);
   return row;
 };
 
@@ -106,6 +164,9 @@ const main = async () => {
   for (const benchCase of cases) rows.push(await runCase(benchCase, settings));
 
   console.log(`\n${formatTable(rows)}\n`);
+  const goals = formatGoals(rows);
+  // Reported, never failed: the numbers depend on the machine.
+  if (goals) console.log(`Targets:\n${goals}\n`);
   for (const row of rows) {
     for (const problem of row.problems) console.error(`FAILED ${row.name}: ${problem}`);
   }

@@ -10,7 +10,8 @@ export default {
     'Anonymous GET /api/clinics?populate=* on the demo data: the CMS public read path, relations included',
 
   async start() {
-    return { ...(await startCms()), path: '/api/clinics?populate=*' };
+    const { url, stop } = await startCms();
+    return { url, stop, path: '/api/clinics?populate=*' };
   },
 
   async verify(response) {

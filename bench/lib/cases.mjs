@@ -5,13 +5,20 @@ import { pathToFileURL } from 'node:url';
 /**
  * What a case module in bench/cases/ exports as default: the contract between the harness and a
  * case. The case owns its target (boot, check, stop); the harness owns the load, the baseline and
- * the report.
- * @typedef {object} BenchCase
+ * the report. A case is of one of two kinds:
+ * - a {@link RequestCase} has autocannon repeat one request;
+ * - a {@link ScenarioCase} has virtual users repeat a scenario: steps one request cannot show.
+ * @typedef {RequestCase | ScenarioCase} BenchCase
+ */
+
+/**
+ * @typedef {object} RequestCase
  * @property {string} name the file's name without `.mjs`: what `npm run bench -- <name>` selects
  * @property {string} description one line: what is loaded, and why it is worth measuring
  * @property {() => Promise<Target>} start boots the target, ready to answer
  * @property {(response: Response) => Promise<void>} verify throws, saying why, unless `response`
  *   (to one request sent before any load) is the answer the case is meant to measure
+ * @property {import('./goals.mjs').Goal[]} [goals] numbers to reach, printed under the table
  */
 
 /**
@@ -26,21 +33,38 @@ import { pathToFileURL } from 'node:url';
  * @property {() => Promise<void>} stop ends everything `start` started; called exactly once
  */
 
+/**
+ * @typedef {object} ScenarioCase
+ * @property {string} name
+ * @property {string} description
+ * @property {URL} scenario the scenario module, run in a child process (see scenario.mjs); one
+ *   iteration by one user, before any load, is the case's check
+ * @property {() => Promise<import('./scenario.mjs').ScenarioTarget>} start boots the target
+ * @property {import('./goals.mjs').Goal[]} [goals]
+ */
+
 const CASES_DIR = path.resolve(import.meta.dirname, '../cases');
 
 /** @param {unknown} value @param {string} file @returns {BenchCase} */
 const checked = (value, file) => {
-  const benchCase = /** @type {Partial<BenchCase>} */ (value ?? {});
+  const benchCase = /** @type {Record<string, unknown>} */ (value ?? {});
+  const fail = (/** @type {string} */ message) => {
+    throw new Error(`bench/cases/${file}: default export ${message}.`);
+  };
   const expectedName = path.basename(file, '.mjs');
-  if (benchCase.name !== expectedName) {
-    throw new Error(`bench/cases/${file}: default export needs name "${expectedName}".`);
+  if (benchCase.name !== expectedName) fail(`needs name "${expectedName}"`);
+  const isScenario = benchCase.scenario !== undefined;
+  if (isScenario && !(benchCase.scenario instanceof URL)) fail('needs a URL as scenario');
+  for (const key of isScenario ? ['start'] : ['start', 'verify']) {
+    if (typeof benchCase[key] !== 'function') fail(`needs a ${key}() function`);
   }
-  for (const key of /** @type {const} */ (['start', 'verify'])) {
-    if (typeof benchCase[key] !== 'function') {
-      throw new Error(`bench/cases/${file}: default export needs a ${key}() function.`);
+  const goals = /** @type {Partial<import('./goals.mjs').Goal>[]} */ (benchCase.goals ?? []);
+  for (const goal of goals) {
+    if (typeof goal.of !== 'function' || (goal.atLeast ?? goal.below) === undefined) {
+      fail(`has a goal "${goal.label}" without of() and atLeast or below`);
     }
   }
-  return /** @type {BenchCase} */ (benchCase);
+  return /** @type {BenchCase} */ (/** @type {unknown} */ (benchCase));
 };
 
 /**

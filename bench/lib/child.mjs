@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 
 import { onExit } from './cleanup.mjs';
+import { pinnedTo } from './cpu-pin.mjs';
 
 /** How long a child may take to exit after SIGTERM before it is killed outright. */
 const STOP_GRACE_MS = 5_000;
@@ -20,14 +21,19 @@ const STOP_GRACE_MS = 5_000;
  * Forks `modulePath` and waits for its first report. The child is killed on any failure here, and
  * on exit of this process if nobody stopped it before.
  * @param {URL} modulePath a module that calls `reportToParent`
- * @param {{ label: string, timeoutMs: number, args?: string[], env?: NodeJS.ProcessEnv }} options
+ * @param {object} options
+ * @param {string} options.label names the child in errors
+ * @param {number} options.timeoutMs how long it may take to report
+ * @param {string[]} [options.args]
+ * @param {NodeJS.ProcessEnv} [options.env]
+ * @param {number} [options.cpu] pins the child to this CPU (see cpu-pin.mjs)
  * @returns {Promise<Child>}
  */
 export const startChild = async (
   modulePath,
-  { label, timeoutMs, args = [], env = process.env }
+  { label, timeoutMs, args = [], env = process.env, cpu }
 ) => {
-  const child = fork(modulePath, args, { env });
+  const child = fork(modulePath, args, { env, ...(cpu === undefined ? {} : pinnedTo(cpu)) });
   const forget = onExit(() => child.kill('SIGKILL'));
   /** @type {Promise<string>} */
   const exited = new Promise((resolve) => {

@@ -1,9 +1,11 @@
 // The CMS as a benchmark target, run in a child of its own by cms-target.mjs with the environment
-// it set. Boots like cms/testing/strapi-harness.ts, and reports the port it listens on.
+// it set, on the port given in argv (the one ID_ISSUER names). Boots like
+// cms/testing/strapi-harness.ts, and reports the port it listens on.
 import { CMS_DIR, CMS_DIST_DIR, requireStrapi } from './cms-app.mjs';
 import { reportToParent } from './child.mjs';
 
 await reportToParent(async () => {
+  const port = Number(process.argv[2]);
   const strapi = requireStrapi().createStrapi({
     appDir: CMS_DIR,
     distDir: CMS_DIST_DIR,
@@ -13,9 +15,6 @@ await reportToParent(async () => {
   // Runs the bootstrap too: on the empty database it seeds the demo data.
   await strapi.load();
   // listen() takes a callback and returns no promise.
-  await new Promise((resolve) => strapi.server.listen(0, '127.0.0.1', () => resolve(undefined)));
-  const { port } = /** @type {import('node:net').AddressInfo} */ (
-    strapi.server.httpServer.address()
-  );
+  await new Promise((resolve) => strapi.server.listen(port, '127.0.0.1', () => resolve(undefined)));
   return { port };
 });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { isolatedCmsEnv } from '../../cms/testing/isolated-env.mjs';
 import { startChild } from './child.mjs';
 import { onExit } from './cleanup.mjs';
+import { freePort } from './free-port.mjs';
 import { waitForStatus } from './wait-for.mjs';
 
 /** A fresh password that passes the admin panel's rules: upper and lower case, digits, 8+. */
@@ -14,7 +15,10 @@ const password = () => `Bench-${randomBytes(12).toString('hex')}-A1`;
 /** @type {Promise<void> | undefined} */
 let compiled;
 
-/** Compiles the CMS once per run, however many cases use it; tsc is incremental when unchanged. */
+/**
+ * Builds the plugins and compiles the CMS once per run, however many cases use it; tsc is
+ * incremental when unchanged.
+ */
 const compileCms = () => {
   compiled ??= (async () => {
     const compiler = await startChild(new URL('./cms-compile.mjs', import.meta.url), {
@@ -28,11 +32,13 @@ const compileCms = () => {
 
 /**
  * The CMS's settings for one benchmark run: development mode, the one the demo data is meant
- * for; fresh secrets; and a database of its own that nothing else touches.
+ * for; fresh secrets; a database of its own that nothing else touches; and VixenHealth ID's
+ * issuer, which must be the URL the CMS will listen on.
  * @param {string} dataDir
+ * @param {string} url
  * @returns {NodeJS.ProcessEnv}
  */
-const cmsEnv = (dataDir) => ({
+const cmsEnv = (dataDir, url) => ({
   ...process.env,
   ...isolatedCmsEnv({
     adminEmail: 'bench-admin@vixenhealth.local',
@@ -45,12 +51,23 @@ const cmsEnv = (dataDir) => ({
   DATABASE_FILENAME: path.join(dataDir, 'data.db'),
   DATABASE_URL: '',
   DEMO_DATA: 'true',
+  ID_ISSUER: `${url}/id`,
 });
+
+/**
+ * A running CMS.
+ * @typedef {object} Cms
+ * @property {string} url its origin, `http://127.0.0.1:<port>`
+ * @property {string} issuer VixenHealth ID's issuer, `<url>/id`
+ * @property {{ demoClientSecret: string, demoUserPassword: string }} secrets of this run's demo
+ *   data: the `demo-service` client's secret, and the demo users' password
+ * @property {() => Promise<void>} stop
+ */
 
 /**
  * Starts the real CMS on a fresh SQLite database seeded with the demo data, in a child process,
  * listening on a free port of 127.0.0.1.
- * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
+ * @returns {Promise<Cms>}
  */
 export const startCms = async () => {
   await compileCms();
@@ -66,15 +83,22 @@ export const startCms = async () => {
   };
 
   try {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const env = cmsEnv(dataDir, url);
     server = await startChild(new URL('./cms-server.mjs', import.meta.url), {
       label: 'CMS',
-      env: cmsEnv(dataDir),
+      args: [String(port)],
+      env,
       // Booting includes migrations and seeding the demo data.
       timeoutMs: 180_000,
     });
-    const url = `http://127.0.0.1:${server.report.port}`;
     await waitForStatus(`${url}/_health`, 204, 30_000);
-    return { url, stop };
+    const secrets = {
+      demoClientSecret: String(env.ID_DEMO_CLIENT_SECRET),
+      demoUserPassword: String(env.DEMO_USER_PASSWORD),
+    };
+    return { url, issuer: `${url}/id`, secrets, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -17,16 +17,6 @@ import { startChild } from './child.mjs';
  */
 
 /**
- * @typedef {object} LoadResult
- * @property {number} requestsPerSecond mean over the run's seconds
- * @property {number} p50 latency in ms
- * @property {number} p99 latency in ms
- * @property {number} requests answered in total
- * @property {number} errors connection errors and timeouts
- * @property {number} non2xx answers with any status outside 200-299
- */
-
-/**
  * @param {string | undefined} raw
  * @param {string} name
  * @param {{ fallback: number, min: number, max: number }} bounds
@@ -64,7 +54,7 @@ export const loadSettings = (env = process.env) => ({
  * of its own, and must not slow down (or be slowed down by) anything in this process.
  * @param {LoadRequest} request
  * @param {{ duration: number, connections: number }} settings
- * @returns {Promise<LoadResult>}
+ * @returns {Promise<import('./measurement.mjs').Measurement>}
  */
 export const load = async (request, { duration, connections }) => {
   if (new URL(request.url).hostname !== '127.0.0.1') {

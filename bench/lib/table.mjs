@@ -3,41 +3,72 @@
  * @typedef {object} Row
  * @property {string} name
  * @property {string} description
- * @property {import('./load.mjs').LoadResult | null} result null when the case never got loaded
- * @property {import('./load.mjs').LoadResult | null} baseline
- * @property {number | null} ratio the case's requests/s over the baseline's
+ * @property {'request' | 'scenario'} kind what an operation is: a request, or a scenario iteration
+ * @property {import('./measurement.mjs').Measurement | null} result null when never measured
+ * @property {import('./measurement.mjs').Measurement | null} baseline
+ * @property {number | null} ratio the case's operations/s over the baseline's requests/s
+ * @property {import('./goals.mjs').GoalOutcome[]} goals
  * @property {string[]} problems why the row failed; empty when it did not
  */
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+// Below 10 ms, two significant digits: an offline verification takes a fraction of one.
+const small = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 });
 
-/** @param {number | null | undefined} value @param {Intl.NumberFormat} format */
-const show = (value, format) =>
-  value === null || value === undefined ? '-' : format.format(value);
+/** @param {number | null | undefined} value */
+const count = (value) => (value === null || value === undefined ? '-' : integer.format(value));
 
-const COLUMNS = ['case', 'req/s', 'p50 ms', 'p99 ms', 'baseline req/s', 'ratio', 'status'];
+/** @param {number | null | undefined} value */
+const figure = (value) =>
+  value === null || value === undefined ? '-' : (value < 10 ? small : integer).format(value);
 
-/** @param {Row} row @returns {string[]} */
-const cells = (row) => [
-  row.name,
-  show(row.result?.requestsPerSecond, integer),
-  show(row.result?.p50, decimal),
-  show(row.result?.p99, decimal),
-  show(row.baseline?.requestsPerSecond, integer),
-  // Significant digits, not decimals: a framework on a database may be a fraction of a percent.
-  row.ratio === null ? '-' : row.ratio.toPrecision(2),
-  row.problems.length === 0 ? 'ok' : 'FAILED',
+const COLUMNS = [
+  'case',
+  'ops/s',
+  'p50 ms',
+  'p95 ms',
+  'p99 ms',
+  'baseline req/s',
+  'ratio',
+  'status',
+];
+
+/** @param {Row} row @returns {string[][]} the row, then one line per timed step of a scenario */
+const lines = (row) => [
+  [
+    row.name,
+    count(row.result?.perSecond),
+    figure(row.result?.p50),
+    figure(row.result?.p95),
+    figure(row.result?.p99),
+    count(row.baseline?.perSecond),
+    // Significant digits, not decimals: a framework on a database may be a fraction of a percent.
+    row.ratio === null ? '-' : row.ratio.toPrecision(2),
+    row.problems.length === 0 ? 'ok' : 'FAILED',
+  ],
+  ...Object.entries(row.result?.steps ?? {}).map(([step, latency]) => [
+    `  ${step}`,
+    '',
+    figure(latency.p50),
+    figure(latency.p95),
+    figure(latency.p99),
+    '',
+    '',
+    '',
+  ]),
 ];
 
 /**
- * The rows as an aligned text table: names to the left, numbers to the right.
+ * The rows as an aligned text table: names to the left, numbers to the right; a scenario's steps
+ * indented under its row, with their latency only.
  * @param {Row[]} rows
  * @returns {string}
  */
 export const formatTable = (rows) => {
-  const lines = [COLUMNS, ...rows.map(cells)];
-  const widths = COLUMNS.map((_, i) => Math.max(...lines.map((line) => line[i].length)));
+  const body = rows.flatMap(lines);
+  const widths = COLUMNS.map((_, i) =>
+    Math.max(...[COLUMNS, ...body].map((line) => line[i].length))
+  );
   const format = (/** @type {string[]} */ line) =>
     line
       .map((cell, i) =>
@@ -46,5 +77,28 @@ export const formatTable = (rows) => {
       .join('  ')
       .trimEnd();
   const rule = widths.map((width) => '-'.repeat(width)).join('  ');
-  return [format(COLUMNS), rule, ...rows.map((row) => format(cells(row)))].join('\n');
+  return [format(COLUMNS), rule, ...body.map(format)].join('\n');
 };
+
+/** @param {import('./goals.mjs').GoalOutcome} goal */
+const formatGoal = ({ label, unit, value, comparison, limit, met }) => {
+  const target = `target ${comparison} ${integer.format(limit)}${unit}`;
+  if (value === null) return `${label} not measured (${target})`;
+  return `${label} ${figure(value)}${unit} (${target}) ${met ? '✓' : '✗ MISSED'}`;
+};
+
+/**
+ * One line per case with goals: each number next to its target, met or not, and how the run was
+ * made where that matters (a CPU it was pinned to). Empty when no case has goals.
+ * @param {Row[]} rows
+ * @returns {string}
+ */
+export const formatGoals = (rows) =>
+  rows
+    .filter((row) => row.goals.length > 0)
+    .map((row) =>
+      [`${row.name}: ${row.goals.map(formatGoal).join(', ')}`, ...(row.result?.notes ?? [])].join(
+        '; '
+      )
+    )
+    .join('\n');

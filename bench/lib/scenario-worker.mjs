@@ -1,0 +1,72 @@
+// Runs a scenario's virtual users, in a child of its own started by scenario.mjs; what to run
+// comes as JSON in argv.
+import { reportToParent } from './child.mjs';
+import { createLatency } from './latency.mjs';
+
+/** Reasons kept for failed iterations: enough to say why, not a log. */
+const MAX_FAILURES = 3;
+
+await reportToParent(async () => {
+  const {
+    module,
+    url,
+    options,
+    users,
+    duration,
+    maxIterations = Infinity,
+  } = JSON.parse(process.argv[2]);
+  /** @type {import('./scenario.mjs').Scenario} */
+  const scenario = (await import(module)).default;
+  const iteration = await scenario({ url, options });
+
+  const whole = createLatency();
+  /** @type {Map<string, ReturnType<typeof createLatency>>} */
+  const steps = new Map();
+  /** @type {import('./scenario.mjs').Step} */
+  const step = async (name, run) => {
+    const started = performance.now();
+    const result = await run();
+    if (!steps.has(name)) steps.set(name, createLatency());
+    steps.get(name)?.record(performance.now() - started);
+    return result;
+  };
+
+  let started = 0;
+  let count = 0;
+  let errors = 0;
+  /** @type {Set<string>} */
+  const failures = new Set();
+  const begin = performance.now();
+  const deadline = begin + duration * 1000;
+  const user = async () => {
+    while (performance.now() < deadline && started < maxIterations) {
+      started += 1;
+      const iterationStart = performance.now();
+      try {
+        await iteration(step);
+        whole.record(performance.now() - iterationStart);
+        count += 1;
+      } catch (error) {
+        errors += 1;
+        if (failures.size < MAX_FAILURES) {
+          failures.add(error instanceof Error ? error.message : String(error));
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: users }, user));
+  const seconds = (performance.now() - begin) / 1000;
+
+  /** @type {import('./measurement.mjs').Measurement} */
+  const result = {
+    // Over the whole time, the iterations that ended after the deadline included.
+    perSecond: count / seconds,
+    count,
+    ...whole.summary(),
+    errors,
+    non2xx: 0,
+    failures: [...failures],
+    steps: Object.fromEntries([...steps].map(([name, latency]) => [name, latency.summary()])),
+  };
+  return { result };
+});
