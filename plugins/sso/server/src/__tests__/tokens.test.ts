@@ -128,6 +128,8 @@ describe('sign-out (RP-initiated logout)', () => {
       post_logout_redirect_uri: 'http://localhost:4321/',
     });
     const confirm = await browser.request(logoutUrl.href);
+    expect(confirm.text).toContain('Sign out of VixenHealth?');
+    expect(confirm.headers.get('content-security-policy')).toContain("default-src 'none'");
     const form = readForm(confirm.text, /\/session\/end\/confirm$/);
     const done = await browser.request(new URL(form.action, logoutUrl).href, {
       form: { ...form.fields, logout: 'yes' },

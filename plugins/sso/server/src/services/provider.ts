@@ -4,6 +4,7 @@ import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'o
 import { getConfig, getService, mountPath } from '../utils';
 import { pageContext } from '../http/page-context';
 import { errorPage } from '../http/views/pages';
+import { signedOutPage, signOutPage } from '../http/views/sign-out';
 import { createOidcAdapter } from './oidc-adapter';
 
 /** The scope that asks for an access token to the platform's APIs (a JWT, RFC 9068). */
@@ -70,7 +71,15 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
         introspection: { enabled: true },
         revocation: { enabled: true },
         userinfo: { enabled: true },
-        rpInitiatedLogout: { enabled: true },
+        rpInitiatedLogout: {
+          enabled: true,
+          logoutSource: async (ctx, form) => {
+            ctx.body = signOutPage(pageContext(ctx as never, base), form);
+          },
+          postLogoutSuccessSource: async (ctx) => {
+            ctx.body = signedOutPage(pageContext(ctx as never, base));
+          },
+        },
         resourceIndicators: {
           enabled: true,
           defaultResource: (ctx) => (wantsApi(ctx) ? config.apiAudience : (undefined as never)),
