@@ -3,10 +3,11 @@ import { randomBytes } from 'node:crypto';
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startMailCatcher, type MailCatcher } from '../../../../../cms/testing/mail-catcher';
-import { startTestCms, type TestCms } from '../../../../../cms/testing/strapi-harness';
+import type { MailCatcher } from '../../../../../cms/testing/mail-catcher';
+import type { TestCms } from '../../../../../cms/testing/strapi-harness';
+import { startIdTest, type IdTest } from '../../../testing/id-test';
 import { Browser, readForm } from '../../../testing/browser';
-import { discover, signInThroughForm } from '../../../testing/relying-party';
+import { signInThroughForm } from '../../../testing/relying-party';
 
 const USER = 'plugin::users-permissions.user';
 const RECORD = 'plugin::sso.oidc-record';
@@ -17,6 +18,7 @@ const CLINIC = 'api::clinic.clinic';
 const PASSWORD = 'Correct-horse-battery-9';
 const OWNER = { email: 'owner@demo.vixenhealth.local', password: 'Demo-user-password-1' };
 
+let id: IdTest;
 let cms: TestCms;
 let mail: MailCatcher;
 let issuer: string;
@@ -107,15 +109,10 @@ const sessionsOf = (user: TestUser) =>
   db(RECORD).count({ where: { accountId: user.documentId, model: 'Session' } });
 
 beforeAll(async () => {
-  mail = await startMailCatcher();
-  cms = await startTestCms({ DEMO_DATA: 'true', ...mail.env });
-  issuer = `${cms.baseUrl}/id`;
-  portal = await discover(issuer, 'portal');
+  id = await startIdTest({ mail: true });
+  ({ cms, issuer, portal, mail } = id);
 });
-afterAll(async () => {
-  await cms?.stop();
-  await mail?.stop();
-});
+afterAll(async () => id?.stop());
 
 describe('signing in to the account pages', () => {
   it('sends a visitor to sign in with PKCE, then back to the page, leaving no code or token', async () => {

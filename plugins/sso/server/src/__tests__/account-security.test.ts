@@ -3,13 +3,15 @@ import { decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createAccessTokenVerifier } from '../../../verify/src';
-import { startTestCms, type TestCms } from '../../../../../cms/testing/strapi-harness';
+import type { TestCms } from '../../../../../cms/testing/strapi-harness';
+import { startIdTest, type IdTest } from '../../../testing/id-test';
 import { discover, signInThroughForm } from '../../../testing/relying-party';
 
 const PASSWORD = 'Demo-user-password-1';
 const PATIENT = { email: 'patient@demo.vixenhealth.local', password: PASSWORD };
 const OWNER = { email: 'owner@demo.vixenhealth.local', password: PASSWORD };
 
+let id: IdTest;
 let cms: TestCms;
 let issuer: string;
 let portal: client.Configuration;
@@ -35,11 +37,10 @@ const eventsOf = async (email: string) => {
 };
 
 beforeAll(async () => {
-  cms = await startTestCms({ DEMO_DATA: 'true' });
-  issuer = `${cms.baseUrl}/id`;
-  portal = await discover(issuer, 'portal');
+  id = await startIdTest();
+  ({ cms, issuer, portal } = id);
 });
-afterAll(async () => cms?.stop());
+afterAll(async () => id?.stop());
 
 describe('login history', () => {
   it('records every attempt with its outcome, method, address and browser', async () => {

@@ -1,11 +1,13 @@
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startMailCatcher, type MailCatcher } from '../../../../../cms/testing/mail-catcher';
-import { startTestCms, type TestCms } from '../../../../../cms/testing/strapi-harness';
+import type { MailCatcher } from '../../../../../cms/testing/mail-catcher';
+import type { TestCms } from '../../../../../cms/testing/strapi-harness';
+import { startIdTest, type IdTest } from '../../../testing/id-test';
 import { Browser, readForm } from '../../../testing/browser';
-import { discover, signInThroughForm } from '../../../testing/relying-party';
+import { signInThroughForm } from '../../../testing/relying-party';
 
+let id: IdTest;
 let cms: TestCms;
 let mail: MailCatcher;
 let issuer: string;
@@ -39,15 +41,10 @@ const canSignIn = async (email: string, password: string) =>
   (await signInThroughForm(portal, { email, password })).callback !== null;
 
 beforeAll(async () => {
-  mail = await startMailCatcher();
-  cms = await startTestCms({ DEMO_DATA: 'true', ...mail.env });
-  issuer = `${cms.baseUrl}/id`;
-  portal = await discover(issuer, 'portal');
+  id = await startIdTest({ mail: true });
+  ({ cms, issuer, portal, mail } = id);
 });
-afterAll(async () => {
-  await cms?.stop();
-  await mail?.stop();
-});
+afterAll(async () => id?.stop());
 
 describe('sign up', () => {
   it('creates an account that signs in only after the emailed link is opened', async () => {

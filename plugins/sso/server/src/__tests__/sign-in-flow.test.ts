@@ -2,22 +2,21 @@ import * as client from 'openid-client';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startTestCms, type TestCms } from '../../../../../cms/testing/strapi-harness';
-import { discover, signInThroughForm } from '../../../testing/relying-party';
+import { startIdTest, type IdTest } from '../../../testing/id-test';
+import { signInThroughForm } from '../../../testing/relying-party';
 
 const PATIENT = { email: 'patient@demo.vixenhealth.local', password: 'Demo-user-password-1' };
 const OWNER = { email: 'owner@demo.vixenhealth.local', password: 'Demo-user-password-1' };
 
-let cms: TestCms;
+let id: IdTest;
 let issuer: string;
 let portal: client.Configuration;
 
 beforeAll(async () => {
-  cms = await startTestCms({ DEMO_DATA: 'true' });
-  issuer = `${cms.baseUrl}/id`;
-  portal = await discover(issuer, 'portal');
+  id = await startIdTest();
+  ({ issuer, portal } = id);
 });
-afterAll(async () => cms?.stop());
+afterAll(async () => id?.stop());
 
 describe('authorization code + PKCE through the sign-in form', () => {
   it('signs the demo patient in and issues an RFC 9068 access token for the API', async () => {

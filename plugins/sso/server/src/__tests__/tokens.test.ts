@@ -2,13 +2,13 @@ import * as client from 'openid-client';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startTestCms, type TestCms } from '../../../../../cms/testing/strapi-harness';
+import { startIdTest, type IdTest } from '../../../testing/id-test';
 import { Browser, readForm } from '../../../testing/browser';
 import { discover, PORTAL_CALLBACK, signInThroughForm } from '../../../testing/relying-party';
 
 const PATIENT = { email: 'patient@demo.vixenhealth.local', password: 'Demo-user-password-1' };
 
-let cms: TestCms;
+let id: IdTest;
 let issuer: string;
 let portal: client.Configuration;
 
@@ -38,11 +38,10 @@ const oauthError = async (call: Promise<unknown>) => {
 };
 
 beforeAll(async () => {
-  cms = await startTestCms({ DEMO_DATA: 'true' });
-  issuer = `${cms.baseUrl}/id`;
-  portal = await discover(issuer, 'portal');
+  id = await startIdTest();
+  ({ issuer, portal } = id);
 });
-afterAll(async () => cms?.stop());
+afterAll(async () => id?.stop());
 
 describe('refresh tokens', () => {
   it('rotate: each refresh returns a new refresh token and a fresh access token', async () => {

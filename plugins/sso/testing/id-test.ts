@@ -1,0 +1,41 @@
+import type * as client from 'openid-client';
+
+import { startMailCatcher, type MailCatcher } from '../../../cms/testing/mail-catcher';
+import { startTestCms, type TestCms } from '../../../cms/testing/strapi-harness';
+import { discover } from './relying-party';
+
+export interface IdTest {
+  cms: TestCms;
+  issuer: string;
+  /** The portal, a first-party public client, as openid-client sees it. */
+  portal: client.Configuration;
+  /** The SMTP server the CMS sends to, when asked for. */
+  mail: MailCatcher;
+  stop(): Promise<void>;
+}
+
+/**
+ * The CMS with demo data and its ID, for one test file: `beforeAll(() => startIdTest())`.
+ * With `mail: true`, mail goes to a real SMTP server of the test's own.
+ */
+export const startIdTest = async ({
+  mail = false,
+  env = {},
+}: { mail?: boolean; env?: Record<string, string> } = {}): Promise<IdTest> => {
+  const catcher = mail ? await startMailCatcher() : null;
+  const cms = await startTestCms({ DEMO_DATA: 'true', ...catcher?.env, ...env });
+  const issuer = `${cms.baseUrl}/id`;
+  return {
+    cms,
+    issuer,
+    portal: await discover(issuer, 'portal'),
+    get mail(): MailCatcher {
+      if (!catcher) throw new TypeError('startIdTest({ mail: true }) to receive mail');
+      return catcher;
+    },
+    async stop() {
+      await cms.stop();
+      await catcher?.stop();
+    },
+  };
+};
