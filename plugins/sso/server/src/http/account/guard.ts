@@ -8,19 +8,30 @@ import type { AccountFeature, SignedInFormHandler, SignedInHandler } from './fea
 import { startSignIn } from './sign-in-request';
 import { signedInAccount } from './signed-in';
 
+/** The signed-in account, or null after sending the browser to sign in (back to `returnTo`). */
+const accountOrSignIn = async (
+  feature: AccountFeature,
+  ctx: Context,
+  provider: Provider,
+  returnTo: string
+) => {
+  const signedIn = await signedInAccount(feature.strapi, provider, ctx);
+  if (!signedIn) {
+    await startSignIn(ctx, {
+      issuer: getConfig(feature.strapi).issuer,
+      cookiePath: feature.paths.overview,
+      returnTo,
+    });
+  }
+  return signedIn;
+};
+
 /** A page only the signed-in user sees; anyone else signs in first and comes back to it. */
 export const signedInPage =
   (feature: AccountFeature, handle: SignedInHandler) =>
   async (ctx: Context, provider: Provider) => {
-    const signedIn = await signedInAccount(feature.strapi, provider, ctx);
-    if (!signedIn) {
-      return startSignIn(ctx, {
-        issuer: getConfig(feature.strapi).issuer,
-        cookiePath: feature.paths.overview,
-        returnTo: ctx.url,
-      });
-    }
-    await handle(ctx, provider, signedIn);
+    const signedIn = await accountOrSignIn(feature, ctx, provider, ctx.url);
+    if (signedIn) await handle(ctx, provider, signedIn);
   };
 
 /**
@@ -30,14 +41,9 @@ export const signedInPage =
 export const signedInForm =
   (feature: AccountFeature, handle: SignedInFormHandler) =>
   async (ctx: Context, provider: Provider) => {
-    const signedIn = await signedInAccount(feature.strapi, provider, ctx);
-    if (!signedIn) {
-      return startSignIn(ctx, {
-        issuer: getConfig(feature.strapi).issuer,
-        cookiePath: feature.paths.overview,
-        returnTo: feature.paths.overview,
-      });
-    }
+    // The form itself cannot be replayed after a redirect: back to the account page.
+    const signedIn = await accountOrSignIn(feature, ctx, provider, feature.paths.overview);
+    if (!signedIn) return;
     const form = await readForm(ctx);
     if (refuseBadCsrf(ctx, feature.paths.overview, form)) return;
     await handle(ctx, provider, signedIn, form);
