@@ -1,6 +1,6 @@
 // Runs the whole platform on this machine: `npm start` (built, as in production) or
 // `npm run dev` (watch and reload). Creates `.env` with fresh secrets on first start.
-import { buildCms, cmsBuildIsStale } from './lib/cms-build.mjs';
+import { buildCms, buildPlugins, cmsBuildIsStale } from './lib/cms-build.mjs';
 import { ensureEnvFile, loadEnvFile } from './lib/env-file.mjs';
 import { CMS_DIR } from './lib/paths.mjs';
 import { start, waitForHttp } from './lib/processes.mjs';
@@ -14,7 +14,10 @@ if (created) console.log('Created .env from .env.example with fresh secrets.');
 else if (generated.length > 0) console.log(`Added to .env: ${generated.join(', ')}.`);
 loadEnvFile();
 
-if (!dev && cmsBuildIsStale()) {
+if (dev) {
+  // `strapi develop` compiles and watches the CMS itself, but not the local plugins.
+  await buildPlugins();
+} else if (cmsBuildIsStale()) {
   console.log('Building the CMS and its admin panel (about a minute)...');
   await buildCms();
 }

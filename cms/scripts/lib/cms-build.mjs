@@ -29,7 +29,7 @@ export const cmsBuildIsStale = () => {
 };
 
 /** Compiles the local plugins: Strapi silently skips a plugin that was not built. */
-const buildPlugins = () =>
+export const buildPlugins = () =>
   run(process.execPath, [TSC, '-p', path.join(ROOT_DIR, 'plugins', 'sso')], { cwd: ROOT_DIR });
 
 /** Compiles the plugins and the CMS's server code, without the admin panel (seconds). */
