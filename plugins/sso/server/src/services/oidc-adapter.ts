@@ -45,9 +45,10 @@ export const createOidcAdapter = (strapi: Core.Strapi): AdapterConstructor => {
         expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
       };
       const key = this.key(id);
-      const existing = await records().findOne({ where: { key }, select: ['id'] });
-      if (existing) await records().update({ where: { id: existing.id }, data });
-      else await records().create({ data: { ...data, key } });
+      // updateMany and createMany are single statements; update and create also read rows back,
+      // and every sign-in upserts several records.
+      const { count } = await records().updateMany({ where: { key }, data });
+      if (count === 0) await records().createMany({ data: [{ ...data, key }] });
     }
 
     async find(id: string) {
