@@ -11,6 +11,13 @@ export interface PageContext {
 const t = (page: PageContext, key: MessageKey, values?: Record<string, string | number>) =>
   translate(page.locale, key, values);
 
+/** The secondary button that turns down the whole request (cancel sign-in, deny consent). */
+const abortForm = (page: PageContext, action: string, label: string) =>
+  html`<form method="post" action="${action}">
+    <input type="hidden" name="csrf" value="${page.csrfToken}" />
+    <button type="submit" class="secondary">${label}</button>
+  </form>`;
+
 const errorBox = (message: string | null) =>
   message ? html`<p class="error" id="form-error" role="alert">${message}</p>` : '';
 
@@ -58,10 +65,7 @@ export const signInPage = (
         />
         <button type="submit">${t(page, 'sign-in.submit')}</button>
       </form>
-      <form method="post" action="${options.abortAction}">
-        <input type="hidden" name="csrf" value="${page.csrfToken}" />
-        <button type="submit" class="secondary">${t(page, 'sign-in.cancel')}</button>
-      </form>
+      ${abortForm(page, options.abortAction, t(page, 'sign-in.cancel'))}
       <nav aria-label="${t(page, 'sign-in.title')}">
         <p><a href="${options.signUpUrl}">${t(page, 'sign-in.sign-up')}</a></p>
         <p><a href="${options.forgotUrl}">${t(page, 'sign-in.forgot')}</a></p>
@@ -86,10 +90,7 @@ export const consentPage = (
         <input type="hidden" name="csrf" value="${page.csrfToken}" />
         <button type="submit">${t(page, 'consent.allow')}</button>
       </form>
-      <form method="post" action="${options.abortAction}">
-        <input type="hidden" name="csrf" value="${page.csrfToken}" />
-        <button type="submit" class="secondary">${t(page, 'consent.deny')}</button>
-      </form>`,
+      ${abortForm(page, options.abortAction, t(page, 'consent.deny'))}`,
   });
 
 const scopeLabel = (page: PageContext, scope: string) => {
