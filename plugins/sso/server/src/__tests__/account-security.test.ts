@@ -145,5 +145,11 @@ describe('key rotation', () => {
     await expect(verifier.verify(fresh.access_token)).resolves.toMatchObject({
       sub: 'demo-service',
     });
+    // The CMS's own check follows the rotation too; a service reads public content like anyone.
+    for (const token of [old.access_token, fresh.access_token]) {
+      expect((await cms.request('/api/clinics', { token })).status).toBe(200);
+    }
+    // ...but no more than that.
+    expect((await cms.request('/api/users/me', { token: fresh.access_token })).status).toBe(403);
   });
 });

@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { createLocalJWKSet, decodeJwt, jwtVerify, type JWK } from 'jose';
+import { createLocalJWKSet, decodeJwt, jwtVerify, type JWK, type JWTVerifyOptions } from 'jose';
 
 import type { Account } from '../services/accounts';
+import { KEYS_CHANGED } from '../services/signing-keys';
 import { getConfig, getService } from '../utils';
 
 const PERMISSION = 'plugin::users-permissions.permission';
+const RELOAD_COOLDOWN_MS = 30_000;
 
 /** A service calling with a client-credentials token; users are their users-permissions entry. */
 interface ServiceCredentials {
@@ -22,17 +24,34 @@ type Credentials = ServiceCredentials | (Account & { kind?: undefined });
  * against ID's own published keys, pinning issuer, audience, algorithms and `typ`.
  */
 export const createIdTokenStrategy = (strapi: Core.Strapi) => {
-  let keySet: { fingerprint: string; jwks: ReturnType<typeof createLocalJWKSet> } | null = null;
+  // The published keys, read once and again only when they change: not on every request.
+  let jwks: ReturnType<typeof createLocalJWKSet> | null = null;
+  let loadedAt = 0;
+  strapi.eventHub.on(KEYS_CHANGED, async () => {
+    jwks = null;
+  });
 
-  const currentKeys = async () => {
-    const keys = getService(strapi, 'signing-keys');
-    const fingerprint = await keys.fingerprint();
-    if (keySet?.fingerprint !== fingerprint) {
-      const { keys: published } = await keys.publicJwks();
-      keySet = { fingerprint, jwks: createLocalJWKSet({ keys: published as JWK[] }) };
-    }
-    return keySet.jwks;
+  const loadKeys = async () => {
+    const { keys } = await getService(strapi, 'signing-keys').publicJwks();
+    jwks = createLocalJWKSet({ keys: keys as JWK[] });
+    loadedAt = Date.now();
+    return jwks;
   };
+
+  const verify = async (token: string, options: JWTVerifyOptions) => {
+    try {
+      return await jwtVerify(token, jwks ?? (await loadKeys()), options);
+    } catch (error) {
+      // Keys rotated by another process (npm run id:rotate-keys): read them again, but not for
+      // every forged kid.
+      const unknownKid = (error as { code?: string }).code === 'ERR_JWKS_NO_MATCHING_KEY';
+      if (!unknownKid || Date.now() - loadedAt < RELOAD_COOLDOWN_MS) throw error;
+      return jwtVerify(token, await loadKeys(), options);
+    }
+  };
+
+  const roleGrants = async (role: { id: number } | { type: string }, actions: string[]) =>
+    (await strapi.db.query(PERMISSION).count({ where: { role, action: { $in: actions } } })) > 0;
 
   const isIdToken = (token: string) => {
     try {
@@ -56,7 +75,7 @@ export const createIdTokenStrategy = (strapi: Core.Strapi) => {
       }
       const config = getConfig(strapi);
       try {
-        const { payload } = await jwtVerify(token, await currentKeys(), {
+        const { payload } = await verify(token, {
           issuer: config.issuer,
           audience: config.apiAudience,
           algorithms: ['ES256', 'RS256'],
@@ -96,11 +115,10 @@ export const createIdTokenStrategy = (strapi: Core.Strapi) => {
       const { credentials } = auth;
       if (credentials.kind === 'service') {
         if (scopes.some((scope) => credentials.permissions.includes(scope))) return;
-      } else if (credentials.role) {
-        const granted = await strapi.db
-          .query(PERMISSION)
-          .count({ where: { role: credentials.role.id, action: { $in: scopes } } });
-        if (granted > 0) return;
+        // A service may do whatever anyone may: read public content.
+        if (await roleGrants({ type: 'public' }, scopes)) return;
+      } else if (credentials.role && (await roleGrants({ id: credentials.role.id }, scopes))) {
+        return;
       }
       throw new errors.ForbiddenError();
     },
