@@ -1,3 +1,5 @@
+import { randomBytes, scryptSync } from 'node:crypto';
+
 import * as client from 'openid-client';
 import { decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +59,38 @@ describe('login history', () => {
   });
 });
 
+describe('password storage', () => {
+  const credentialOf = async (email: string) => {
+    const user = await cms.strapi.db
+      .query('plugin::users-permissions.user')
+      .findOne({ where: { email } });
+    return cms.strapi.db.query('plugin::sso.credential').findOne({ where: { user: user.id } });
+  };
+
+  it('keeps passwords as Argon2id hashes, never as the password itself', async () => {
+    const { passwordHash } = await credentialOf(OWNER.email);
+    expect(passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(passwordHash).not.toContain(OWNER.password);
+  });
+
+  it('accepts a hash of the first release (scrypt) and upgrades it at the next sign-in', async () => {
+    const salt = randomBytes(16);
+    const key = scryptSync(OWNER.password, salt, 32, { N: 2 ** 14, r: 8, p: 1 });
+    const legacy = ['scrypt', 2 ** 14, 8, 1, salt.toString('base64url'), key.toString('base64url')];
+    const credential = await credentialOf(OWNER.email);
+    await cms.strapi.db
+      .query('plugin::sso.credential')
+      .update({ where: { id: credential.id }, data: { passwordHash: legacy.join('$') } });
+
+    expect((await signIn({ ...OWNER, password: 'Not-the-password-1' })).tokens).toBeNull();
+    expect((await credentialOf(OWNER.email)).passwordHash).toBe(legacy.join('$'));
+
+    expect((await signIn(OWNER)).tokens?.access_token).toBeTruthy();
+    expect((await credentialOf(OWNER.email)).passwordHash).toMatch(/^\$argon2id\$/);
+    expect((await signIn(OWNER)).tokens?.access_token).toBeTruthy();
+  });
+});
+
 describe('brute force', () => {
   it('makes an account wait after repeated failures, even with the right password', async () => {
     for (let attempt = 0; attempt < 4; attempt += 1) {
@@ -82,6 +116,26 @@ describe('brute force', () => {
     const later = new Date(Date.now() + 16 * 60 * 1000);
     expect(await history.secondsToWait(user.id, '127.0.0.1', later)).toBe(0);
     expect(await history.secondsToWait(user.id, '127.0.0.1')).toBeGreaterThan(0);
+  });
+});
+
+describe('throttling by address', () => {
+  it('slows an address guessing many accounts, even if it signs in to one of its own', async () => {
+    const history = cms.strapi.plugin('sso').service('login-history');
+    const ip = '203.0.113.9';
+    const attempt = { userId: null, method: 'password', ip, userAgent: 'spray' };
+    for (let guess = 0; guess < 20; guess += 1) {
+      await history.record({ ...attempt, outcome: 'bad-credentials' });
+    }
+    expect(await history.secondsToWait(null, ip)).toBe(0);
+
+    await history.record({ ...attempt, outcome: 'bad-credentials' });
+    const owner = await cms.strapi.db
+      .query('plugin::users-permissions.user')
+      .findOne({ where: { email: OWNER.email } });
+    await history.record({ ...attempt, userId: owner.id, outcome: 'success' });
+    expect(await history.secondsToWait(null, ip)).toBeGreaterThan(0);
+    expect(await history.secondsToWait(null, '203.0.113.10')).toBe(0);
   });
 });
 

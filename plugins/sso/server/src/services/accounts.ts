@@ -153,13 +153,15 @@ const accounts = ({ strapi }: { strapi: Core.Strapi }) => {
           userAgent: attempt.userAgent,
         });
 
-      const retryAfterSeconds = await history.secondsToWait(account?.id ?? null, attempt.ip);
+      const [retryAfterSeconds, credential] = await Promise.all([
+        history.secondsToWait(account?.id ?? null, attempt.ip),
+        account ? credentialOf(account.id) : null,
+      ]);
       if (retryAfterSeconds > 0) {
         await record('throttled');
         return { ok: false, reason: 'throttled', retryAfterSeconds };
       }
 
-      const credential = account ? await credentialOf(account.id) : null;
       const matches = await verifyPassword(
         attempt.password,
         credential?.passwordHash ?? DECOY_HASH

@@ -6,6 +6,8 @@ const EVENT = 'plugin::sso.login-event';
 const RETENTION_MS = 365 * 24 * 60 * 60 * 1000;
 const FAILURES = ['bad-credentials', 'throttled', 'blocked'];
 
+const windowStart = (now: Date) => new Date(now.getTime() - WINDOW_MS);
+
 export type LoginOutcome = 'success' | 'bad-credentials' | 'throttled' | 'blocked' | 'unverified';
 
 export interface LoginAttempt {
@@ -23,14 +25,17 @@ export interface LoginAttempt {
 const loginHistory = ({ strapi }: { strapi: Core.Strapi }) => {
   const events = () => strapi.db.query(EVENT);
 
-  /** Failed attempts within the window since the last success, newest first. */
-  const recentFailures = async (where: Record<string, unknown>, now: Date): Promise<Date[]> => {
-    const since = new Date(now.getTime() - WINDOW_MS);
+  /**
+   * An account's failed attempts within the window since its last success, newest first: only
+   * the account's owner can succeed, so a success ends their run of typos. Reads no further than
+   * the lockout needs.
+   */
+  const accountFailures = async (userId: number, now: Date): Promise<Date[]> => {
     const rows: { outcome: string; occurredAt: string }[] = await events().findMany({
-      where: { ...where, occurredAt: { $gte: since } },
+      where: { user: userId, occurredAt: { $gte: windowStart(now) } },
       select: ['outcome', 'occurredAt'],
       orderBy: { occurredAt: 'desc' },
-      limit: 200,
+      limit: ACCOUNT_RULE.lockoutAfter + 1,
     });
     const failures: Date[] = [];
     for (const row of rows) {
@@ -38,6 +43,21 @@ const loginHistory = ({ strapi }: { strapi: Core.Strapi }) => {
       if (FAILURES.includes(row.outcome)) failures.push(new Date(row.occurredAt));
     }
     return failures;
+  };
+
+  /**
+   * An address's failed attempts within the window, newest first, whatever succeeded in between:
+   * otherwise one sign-in to an account of their own would let an attacker start guessing others'
+   * passwords afresh.
+   */
+  const addressFailures = async (ip: string, now: Date): Promise<Date[]> => {
+    const rows: { occurredAt: string }[] = await events().findMany({
+      where: { ip, outcome: { $in: FAILURES }, occurredAt: { $gte: windowStart(now) } },
+      select: ['occurredAt'],
+      orderBy: { occurredAt: 'desc' },
+      limit: IP_RULE.lockoutAfter,
+    });
+    return rows.map((row) => new Date(row.occurredAt));
   };
 
   return {
@@ -56,14 +76,9 @@ const loginHistory = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Seconds the account or address must wait before the next attempt; 0 when it may go on. */
     async secondsToWait(userId: number | null, ip: string, now = new Date()) {
-      const byIp = secondsToWait(await recentFailures({ ip }, now), IP_RULE, now);
+      const byIp = secondsToWait(await addressFailures(ip, now), IP_RULE, now);
       if (userId === null) return byIp;
-      const byAccount = secondsToWait(
-        await recentFailures({ user: userId }, now),
-        ACCOUNT_RULE,
-        now
-      );
-      return Math.max(byIp, byAccount);
+      return Math.max(byIp, secondsToWait(await accountFailures(userId, now), ACCOUNT_RULE, now));
     },
 
     /** A user's own attempts, newest first. */
