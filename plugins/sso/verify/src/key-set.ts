@@ -1,11 +1,5 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors } from 'jose';
-import type {
-  CompactJWSHeaderParameters,
-  CryptoKey,
-  FlattenedJWSInput,
-  JWTVerifyGetKey,
-  LocalJWKSet,
-} from 'jose';
+import type { CompactJWSHeaderParameters, CryptoKey, FlattenedJWSInput, LocalJWKSet } from 'jose';
 
 import { AccessTokenError } from './errors';
 
@@ -13,6 +7,12 @@ import { AccessTokenError } from './errors';
 export const RETRY_AFTER_FAILURE_MS = 30_000;
 
 /** Options of {@link createKeySet}. */
+/** Finds the public key a token names, as `jose`'s key sets do. */
+export type KeySet = (
+  header: CompactJWSHeaderParameters,
+  token: FlattenedJWSInput
+) => Promise<CryptoKey>;
+
 export interface KeySetOptions {
   jwksUri: URL;
   cacheMaxAge: number;
@@ -27,7 +27,7 @@ interface Outage {
 }
 
 /**
- * VixenHealth ID's signing keys, for `jwtVerify`. `jose`'s remote set fetches them, caches them
+ * VixenHealth ID's signing keys. `jose`'s remote set fetches them, caches them
  * for `cacheMaxAge` and fetches again when a token names an unknown `kid` (at most every 30 s).
  * When a fetch fails (ID unreachable, not 200, too slow, not a key set), the keys the remote set
  * last loaded keep verifying tokens, and ID is asked again only after
@@ -37,11 +37,7 @@ interface Outage {
  * @throws AccessTokenError `ERR_VH_KEYS_UNAVAILABLE` when the keys cannot be fetched and the
  * token's key is not among those already known.
  */
-export function createKeySet({
-  jwksUri,
-  cacheMaxAge,
-  fetchTimeoutMs,
-}: KeySetOptions): JWTVerifyGetKey {
+export function createKeySet({ jwksUri, cacheMaxAge, fetchTimeoutMs }: KeySetOptions): KeySet {
   const remote = createRemoteJWKSet(jwksUri, { cacheMaxAge, timeoutDuration: fetchTimeoutMs });
   let outage: Outage | undefined;
 

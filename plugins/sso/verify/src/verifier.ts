@@ -1,7 +1,7 @@
-import { errors, jwtVerify } from 'jose';
-import type { JWTPayload } from 'jose';
+import { errors } from 'jose';
 
 import { readClaims } from './claims';
+import { checkClaimsSet, decodeToken } from './claims-set';
 import type { VerifiedAccessToken } from './claims';
 import { AccessTokenError } from './errors';
 import { fromJoseError } from './jose-error';
@@ -9,6 +9,7 @@ import { createKeySet } from './key-set';
 import { resolveOptions } from './options';
 import type { AccessTokenVerifierOptions } from './options';
 import { assertScope, readRequiredScope } from './scope';
+import { verifySignature } from './signature';
 
 /** RFC 9068 claims every VixenHealth ID access token carries (`iss` and `aud` are checked too). */
 const REQUIRED_CLAIMS = ['exp', 'iat', 'jti', 'sub', 'client_id'];
@@ -66,22 +67,23 @@ export function createAccessTokenVerifier(
         throw new AccessTokenError('ERR_VH_TOKEN_INVALID', 'No access token was given.');
       }
 
-      let payload: JWTPayload;
+      let decoded;
       try {
-        ({ payload } = await jwtVerify(token, keySet, {
+        decoded = decodeToken(token, settings.algorithms);
+        const key = await keySet(decoded.header, decoded.jws);
+        verifySignature(decoded.header.alg, key, decoded.jws);
+        checkClaimsSet(decoded.payload, {
           issuer: settings.issuer,
           audience: settings.audience,
-          algorithms: settings.algorithms,
-          typ: 'at+jwt',
-          clockTolerance: settings.clockTolerance,
-          currentDate: settings.currentDate?.(),
           requiredClaims: REQUIRED_CLAIMS,
-        }));
+          clockTolerance: settings.clockTolerance,
+          now: settings.currentDate?.() ?? new Date(),
+        });
       } catch (error) {
         throw error instanceof errors.JOSEError ? fromJoseError(error) : error;
       }
 
-      const accessToken = readClaims(payload);
+      const accessToken = readClaims(decoded.payload);
       assertScope(accessToken.scope, requiredScope);
       return accessToken;
     },

@@ -17,12 +17,18 @@ import type { IdServer, SigningKey } from './support/id-server';
 
 let es256: SigningKey;
 let rs256: SigningKey;
+let others: SigningKey[];
 let server: IdServer;
 
 beforeAll(async () => {
   es256 = await createSigningKey('ES256', 'es-1');
   rs256 = await createSigningKey('RS256', 'rs-1');
-  server = await startIdServer([es256, rs256]);
+  others = [
+    await createSigningKey('ES384', 'es384-1'),
+    await createSigningKey('PS256', 'ps-1'),
+    await createSigningKey('EdDSA', 'ed-1'),
+  ];
+  server = await startIdServer([es256, rs256, ...others]);
 });
 
 afterAll(() => server.stop());
@@ -65,6 +71,16 @@ describe('verify: accepted tokens', () => {
     const token = await signAccessToken(rs256, userClaims(server.issuer));
 
     await expect(verifier().verify(token)).resolves.toMatchObject({ sub: 'user-42' });
+  });
+
+  it.each(['ES384', 'PS256', 'EdDSA'])('accepts a %s token when allowed', async (alg) => {
+    const key = others.find((candidate) => candidate.alg === alg)!;
+    const token = await signAccessToken(key, userClaims(server.issuer));
+
+    const check = verifier(undefined, { algorithms: [key.alg] });
+    await expect(check.verify(token)).resolves.toMatchObject({ sub: 'user-42' });
+    const error = await refusal(verifier().verify(token), 'ERR_VH_TOKEN_INVALID');
+    expect(error.cause).toMatchObject({ code: 'ERR_JOSE_ALG_NOT_ALLOWED' });
   });
 
   it('accepts a client-credentials token without roles, permissions or clinics', async () => {
@@ -189,6 +205,37 @@ describe('verify: refused tokens', () => {
 
     const error = await refusal(verifier().verify(token), 'ERR_VH_TOKEN_INVALID');
     expect(error.cause).toMatchObject({ code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'typ' });
+  });
+
+  it('refuses a token with an extension it does not understand (crit)', async () => {
+    // Signed by hand: jose refuses to sign what it does not understand either.
+    const encode = (value: object) => base64url.encode(JSON.stringify(value));
+    const header = { alg: 'ES256', kid: es256.kid, typ: 'at+jwt', crit: ['x-ext'], 'x-ext': 1 };
+    const input = `${encode(header)}.${encode(userClaims(server.issuer))}`;
+    const signature = await crypto.subtle.sign(
+      { name: 'ECDSA', hash: 'SHA-256' },
+      es256.privateKey,
+      new TextEncoder().encode(input)
+    );
+    const token = `${input}.${base64url.encode(new Uint8Array(signature))}`;
+
+    const error = await refusal(verifier().verify(token), 'ERR_VH_TOKEN_INVALID');
+    expect(error.cause).toMatchObject({ code: 'ERR_JWS_INVALID' });
+  });
+
+  it('refuses a signature made by another key under a published kid', async () => {
+    const impostor = await createSigningKey('ES256', es256.kid);
+    const token = await signAccessToken(impostor, userClaims(server.issuer));
+
+    const error = await refusal(verifier().verify(token), 'ERR_VH_TOKEN_INVALID');
+    expect(error.cause).toMatchObject({ code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' });
+  });
+
+  it('refuses a token whose iat is not a number', async () => {
+    const token = await signAccessToken(es256, userClaims(server.issuer, { iat: 'yesterday' }));
+
+    const error = await refusal(verifier().verify(token), 'ERR_VH_TOKEN_CLAIM');
+    expect(error.claim).toBe('iat');
   });
 
   it('refuses an RS256 token when only ES256 is allowed', async () => {

@@ -18,7 +18,7 @@ export const EXPIRES_AT = new Date(ISSUED_AT.getTime() + LIFETIME_S * 1000);
 
 export interface SigningKey {
   kid: string;
-  alg: 'ES256' | 'RS256';
+  alg: 'ES256' | 'ES384' | 'RS256' | 'PS256' | 'EdDSA';
   privateKey: CryptoKey;
   publicKey: CryptoKey;
   /** The public key as VixenHealth ID publishes it. */
