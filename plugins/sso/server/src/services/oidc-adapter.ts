@@ -27,6 +27,22 @@ export const createOidcAdapter = (strapi: Core.Strapi): AdapterConstructor => {
       : row.payload;
   };
 
+  /**
+   * One statement, `INSERT … ON CONFLICT (key) DO UPDATE`, on the unique index of `key`: every
+   * sign-in stores several records, and Strapi's query engine would need an update, then an
+   * insert in a transaction, for each new one. `consumedAt` is kept, as oidc-provider expects.
+   */
+  const upsertRecord = async (record: Record<string, unknown>) => {
+    const { tableName, attributes } = strapi.db.metadata.get(RECORD);
+    const row = Object.fromEntries(
+      Object.entries(record).map(([name, value]) => [
+        (attributes[name] as { columnName?: string }).columnName ?? name,
+        value,
+      ])
+    );
+    await strapi.db.connection(tableName).insert(row).onConflict('key').merge();
+  };
+
   return class DatabaseAdapter implements Adapter {
     constructor(private readonly model: string) {}
 
@@ -35,20 +51,16 @@ export const createOidcAdapter = (strapi: Core.Strapi): AdapterConstructor => {
     }
 
     async upsert(id: string, payload: AdapterPayload, expiresIn: number) {
-      const data = {
+      await upsertRecord({
+        key: this.key(id),
         model: this.model,
-        payload,
+        payload: JSON.stringify(payload),
         grantId: payload.grantId ?? null,
         uid: payload.uid ?? null,
         userCode: payload.userCode ?? null,
         accountId: payload.accountId ?? null,
         expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
-      };
-      const key = this.key(id);
-      // updateMany and createMany are single statements; update and create also read rows back,
-      // and every sign-in upserts several records.
-      const { count } = await records().updateMany({ where: { key }, data });
-      if (count === 0) await records().createMany({ data: [{ ...data, key }] });
+      });
     }
 
     async find(id: string) {
