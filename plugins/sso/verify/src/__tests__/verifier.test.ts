@@ -232,7 +232,10 @@ describe('verify: refused tokens', () => {
   });
 
   it('refuses a token whose iat is not a number', async () => {
-    const token = await signAccessToken(es256, userClaims(server.issuer, { iat: 'yesterday' }));
+    const token = await signAccessToken(
+      es256,
+      userClaims(server.issuer, { iat: 'yesterday' as unknown as number })
+    );
 
     const error = await refusal(verifier().verify(token), 'ERR_VH_TOKEN_CLAIM');
     expect(error.claim).toBe('iat');
