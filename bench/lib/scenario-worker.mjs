@@ -14,6 +14,7 @@ await reportToParent(async () => {
     users,
     duration,
     maxIterations = Infinity,
+    pace,
   } = JSON.parse(process.argv[2]);
   /** @type {import('./scenario.mjs').Scenario} */
   const scenario = (await import(module)).default;
@@ -38,8 +39,16 @@ await reportToParent(async () => {
   const failures = new Set();
   const begin = performance.now();
   const deadline = begin + duration * 1000;
-  const user = async () => {
+  // Paced: user i starts its iterations at begin + (i + k * users) / pace, k = 0, 1, 2...
+  const interval = pace ? (users * 1000) / pace : 0;
+  /** @param {number} index */
+  const user = async (index) => {
+    let turn = begin + (pace ? (index * 1000) / pace : 0);
     while (performance.now() < deadline && started < maxIterations) {
+      const wait = turn - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (performance.now() >= deadline) break;
+      turn += interval;
       started += 1;
       const iterationStart = performance.now();
       try {
@@ -54,7 +63,7 @@ await reportToParent(async () => {
       }
     }
   };
-  await Promise.all(Array.from({ length: users }, user));
+  await Promise.all(Array.from({ length: users }, (_, index) => user(index)));
   const seconds = (performance.now() - begin) / 1000;
 
   /** @type {import('./measurement.mjs').Measurement} */

@@ -30,6 +30,9 @@ import { pinnableCpu } from './cpu-pin.mjs';
  * @property {string} url the origin, `http://127.0.0.1:<port>`
  * @property {Record<string, unknown>} [options] handed to the scenario, as JSON
  * @property {boolean} [oneCpu] pins the scenario's process to one CPU, for throughput per core
+ * @property {number} [pace] iterations per second the users start together, for latency at a
+ *   given load: each user waits for its turn instead of starting again at once (a user behind
+ *   its schedule starts at once until it has caught up, so the rate holds)
  * @property {() => Promise<void>} stop ends everything `start` started; called exactly once
  */
 
@@ -41,14 +44,14 @@ import { pinnableCpu } from './cpu-pin.mjs';
  * @param {{ duration: number, users: number, maxIterations?: number }} run
  * @returns {Promise<import('./measurement.mjs').Measurement>}
  */
-export const runScenario = async (module, { url, options = {}, oneCpu = false }, run) => {
+export const runScenario = async (module, { url, options = {}, oneCpu = false, pace }, run) => {
   if (new URL(url).hostname !== '127.0.0.1') {
     throw new Error(`Refusing to load ${url}: benchmarks only ever load 127.0.0.1.`);
   }
   const cpu = oneCpu ? pinnableCpu() : null;
   const worker = await startChild(new URL('./scenario-worker.mjs', import.meta.url), {
     label: 'scenario',
-    args: [JSON.stringify({ module: module.href, url, options, ...run })],
+    args: [JSON.stringify({ module: module.href, url, options, pace, ...run })],
     // The run, the iterations still under way at its end, and starting up.
     timeoutMs: (run.duration + 60) * 1000,
     cpu: cpu ?? undefined,
@@ -58,6 +61,9 @@ export const runScenario = async (module, { url, options = {}, oneCpu = false },
   const result = worker.report.result;
   if (oneCpu) {
     result.notes = [cpu === null ? 'not pinned to one CPU: no taskset' : `pinned to CPU ${cpu}`];
+  }
+  if (pace !== undefined && run.maxIterations === undefined) {
+    (result.notes ??= []).push(`${run.users} users paced to ${pace} iterations/s together`);
   }
   return result;
 };

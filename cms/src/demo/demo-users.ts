@@ -37,7 +37,7 @@ export const ensureDemoUsers = async (strapi: Core.Strapi): Promise<Map<string, 
         role: role?.id,
       },
     } as never);
-    // VixenHealth ID keeps passwords (scrypt), not users-permissions.
+    // VixenHealth ID keeps passwords (Argon2id), not users-permissions.
     await strapi
       .plugin('sso')
       .service('accounts')

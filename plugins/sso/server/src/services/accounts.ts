@@ -46,7 +46,7 @@ export const passwordError = (problem: string) =>
 
 /**
  * People who sign in with VixenHealth ID: users-permissions users, whose passwords ID keeps
- * (scrypt) in its own credential records.
+ * (Argon2id) in its own credential records.
  */
 const accounts = ({ strapi }: { strapi: Core.Strapi }) => {
   const findByEmail = async (email: string): Promise<Account | null> =>
