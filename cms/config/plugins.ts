@@ -1,7 +1,16 @@
 import type { Core } from '@strapi/strapi';
 
 /** Uploads the platform accepts: photos and documents; never SVG (scriptable) or executables. */
-const allowedTypes = ['image/jpeg', 'image/png', 'image/webp', 'video/mp4', 'application/pdf'];
+const allowedTypes = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'video/mp4',
+  'application/pdf',
+  // Log files attached to reviews, checked by content first (cms/src/reviews/attachment-kinds.ts).
+  'text/plain',
+  'application/json',
+];
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   sso: {

@@ -5,6 +5,9 @@ import { registerClinicContentDeletion } from './content-lifecycle/delete-clinic
 import { isEmptyDatabase, seedDemoData } from './demo/seed';
 import { registerPlatformClients } from './identity/platform-clients';
 import { syncPublicPermissions } from './public-content/public-permissions';
+import { guardReviewUploads } from './reviews/attachment-access';
+import { registerModerationRoutes, registerModeratorRole } from './reviews/moderation-admin';
+import { requireSignInForReviews } from './reviews/require-sign-in';
 import { registerContentRules } from './validation';
 
 /** Demo data is on by default outside production; DEMO_DATA=false turns it off. */
@@ -15,13 +18,18 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentRules(strapi);
     registerClinicContentDeletion(strapi);
+    // Files of reviews nobody may see yet are not served at their public address.
+    strapi.server.use(guardReviewUploads(strapi));
+    strapi.server.use(requireSignInForReviews);
+    registerModerationRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // 1. Who may read what over the Content API is set here, never by hand.
     await syncPublicPermissions(strapi);
-    // 2. A fresh install gets its first admin-panel user.
+    // 2. A fresh install gets its first admin-panel user; moderators get their role.
     await ensureFirstAdmin(strapi);
+    await registerModeratorRole(strapi);
     // 3. A fresh database gets the demo network.
     if (demoDataEnabled() && (await isEmptyDatabase(strapi))) {
       const { created } = await seedDemoData(strapi);

@@ -12,12 +12,28 @@ export const PUBLIC_READ_ACTIONS = [
   'api::page.page.findOne',
   'api::specialty.specialty.find',
   'api::specialty.specialty.findOne',
+  'api::review.review.find',
+  'api::review.review.findOne',
+  'api::review.review.summary',
+  'api::review.review.advice',
+] as const;
+
+/** What a signed-in person may do besides reading: write, edit, delete their reviews, report, reply. */
+export const REVIEW_WRITE_ACTIONS = [
+  'api::review.review.create',
+  'api::review.review.mine',
+  'api::review.review.findMine',
+  'api::review.review.attachment',
+  'api::review.review.update',
+  'api::review.review.delete',
+  'api::review.review.report',
+  'api::review.review.reply',
 ] as const;
 
 /** The `api::` actions each users-permissions role has; later features add theirs here. */
 export const ROLE_API_ACTIONS: Readonly<Record<'public' | 'authenticated', readonly string[]>> = {
   public: PUBLIC_READ_ACTIONS,
-  authenticated: PUBLIC_READ_ACTIONS,
+  authenticated: [...PUBLIC_READ_ACTIONS, ...REVIEW_WRITE_ACTIONS],
 };
 
 const ROLE = 'plugin::users-permissions.role';

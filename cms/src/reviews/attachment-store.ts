@@ -1,0 +1,47 @@
+import type { Core } from '@strapi/strapi';
+
+import type { CheckedFile } from './attachment-kinds';
+
+interface StoredFile {
+  id: number;
+}
+
+const uploads = (strapi: Core.Strapi) => strapi.plugin('upload').service('upload');
+
+/**
+ * Stores checked files with Strapi's upload plugin (on disk by default, never in the database)
+ * under the names and types the checks established. When one fails, those already stored are
+ * removed: a failed review leaves no file behind.
+ */
+export const storeFiles = async (
+  strapi: Core.Strapi,
+  files: CheckedFile[]
+): Promise<StoredFile[]> => {
+  const stored: StoredFile[] = [];
+  try {
+    for (const file of files) {
+      const [entry] = await uploads(strapi).upload({
+        data: { fileInfo: { name: file.name, alternativeText: null, caption: null } },
+        files: {
+          filepath: file.filepath,
+          originalFilename: file.name,
+          mimetype: file.mime,
+          size: file.size,
+        },
+      });
+      stored.push(entry);
+    }
+    return stored;
+  } catch (error) {
+    await removeFiles(strapi, stored);
+    throw error;
+  }
+};
+
+/** Removes stored files, from disk and from the media library. */
+export const removeFiles = async (strapi: Core.Strapi, files: { id: number }[]) => {
+  for (const file of files) {
+    const entry = await strapi.db.query('plugin::upload.file').findOne({ where: { id: file.id } });
+    if (entry) await uploads(strapi).remove(entry);
+  }
+};

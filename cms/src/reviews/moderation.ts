@@ -1,0 +1,131 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+import { audit } from './audit';
+import type { ModerationDecision, ModerationStatus, ModerationSubjectType } from './contracts';
+import { sendDecisionMail } from './decision-mail';
+import { recountRatingSummary } from './rating-summary';
+import { readReason } from './review-input';
+import { reviewNotFound } from './review-error';
+import { REPLY, REVIEW } from './uids';
+
+/** What each decision may follow, and where it leads. */
+const TRANSITIONS: Record<ModerationDecision, { from: ModerationStatus[]; to: ModerationStatus }> =
+  {
+    approve: { from: ['pending', 'hidden'], to: 'approved' },
+    reject: { from: ['pending'], to: 'rejected' },
+    hide: { from: ['approved'], to: 'hidden' },
+  };
+
+const AUDIT_ACTION = { approve: 'approved', reject: 'rejected', hide: 'hidden' } as const;
+
+export interface DecisionRequest {
+  subjectType: ModerationSubjectType;
+  documentId: string;
+  decision: ModerationDecision;
+  reason?: unknown;
+  moderatorId: number;
+}
+
+export interface DecisionResult {
+  documentId: string;
+  status: ModerationStatus;
+}
+
+const uidOf = (subjectType: ModerationSubjectType) => (subjectType === 'review' ? REVIEW : REPLY);
+
+/**
+ * Carries out one moderator's decision on a review or a reply, in one transaction: the guarded
+ * status change (only from the statuses the decision may follow, so two moderators cannot both
+ * approve), its audit record, and the target's rating summary when a public review enters or
+ * leaves it. The author is mailed after the commit. Any UI drives it the same way.
+ * @throws ValidationError for a missing reason, NotFoundError, ApplicationError for a decision
+ *   the current status does not allow.
+ */
+export const decide = async (
+  strapi: Core.Strapi,
+  request: DecisionRequest
+): Promise<DecisionResult> => {
+  const { subjectType, documentId, decision, moderatorId } = request;
+  const transition = TRANSITIONS[decision];
+  if (!transition) throw new errors.ValidationError('decision must be approve, reject or hide');
+  const reason = readReason(request.reason, decision === 'reject');
+  const uid = uidOf(subjectType);
+  const now = new Date();
+
+  return strapi.db.transaction(async ({ trx, onCommit }) => {
+    const entry = await strapi.db.query(uid as never).findOne({
+      where: { documentId },
+      populate: { author: { select: ['id', 'email'] } },
+    });
+    if (!entry) throw reviewNotFound();
+
+    const changed = await trx(strapi.db.metadata.get(uid as never).tableName)
+      .where({ id: entry.id })
+      .whereIn('moderation_status', transition.from)
+      .update({
+        moderation_status: transition.to,
+        moderated_at: now,
+        moderator_id: moderatorId,
+        ...(decision === 'reject' ? { rejection_reason: reason } : {}),
+      });
+    if (changed === 0) {
+      throw new errors.ApplicationError(
+        `This ${subjectType} is ${entry.moderationStatus}: it cannot be ${AUDIT_ACTION[decision]} now`,
+        { status: entry.moderationStatus }
+      );
+    }
+    await audit(
+      strapi,
+      {
+        subjectType,
+        subjectId: documentId,
+        action: AUDIT_ACTION[decision],
+        fromStatus: entry.moderationStatus,
+        toStatus: transition.to,
+        actor: { type: 'moderator', id: moderatorId },
+        reason,
+      },
+      now
+    );
+    if (subjectType === 'review' && entry.visibility === 'public') {
+      await recountRatingSummary(strapi, trx, entry.targetKey);
+    }
+
+    if (decision !== 'hide' && entry.moderationStatus === 'pending') {
+      const outcome = decision === 'approve' ? 'approved' : 'rejected';
+      const title = subjectType === 'review' ? entry.title : entry.text.slice(0, 60);
+      onCommit(() =>
+        sendDecisionMail(strapi, entry.author?.email ?? null, {
+          subjectType,
+          outcome,
+          title,
+          reason,
+        })
+      );
+    }
+    return { documentId, status: transition.to };
+  });
+};
+
+/** The same decision on many items, each in its own transaction; one failure stops no other. */
+export const decideMany = async (
+  strapi: Core.Strapi,
+  requests: DecisionRequest[]
+): Promise<
+  (({ ok: true } & DecisionResult) | { ok: false; documentId: string; error: string })[]
+> => {
+  const results = [];
+  for (const request of requests) {
+    try {
+      results.push({ ok: true as const, ...(await decide(strapi, request)) });
+    } catch (error) {
+      results.push({
+        ok: false as const,
+        documentId: request.documentId,
+        error: (error as Error).message,
+      });
+    }
+  }
+  return results;
+};
