@@ -78,10 +78,10 @@ const safeName = (original: string, extension: string): string => {
 /**
  * Checks one file by its content: the kind its bytes show must be one we accept and match its
  * extension, within that kind's size limit.
- * @throws ValidationError naming `files.<index>`.
+ * @throws ValidationError naming `files.<file name>`: the order files arrive in is not theirs.
  */
-export const checkFile = async (file: IncomingFile, index: number): Promise<CheckedFile> => {
-  const field = ['files', String(index)];
+export const checkFile = async (file: IncomingFile): Promise<CheckedFile> => {
+  const field = ['files', file.originalFilename ?? ''];
   const extension = path.extname(file.originalFilename ?? '').toLowerCase();
   const claimed = (Object.keys(ATTACHMENT_KINDS) as AttachmentKind[]).find((kind) =>
     (ATTACHMENT_KINDS[kind].extensions as readonly string[]).includes(extension)
@@ -137,6 +137,6 @@ export const checkFiles = async (files: IncomingFile[]): Promise<CheckedFile[]> 
     throw fieldError('files', `Attachments may take at most ${MAX_TOTAL_BYTES / MB} MB in all`);
   }
   const checked: CheckedFile[] = [];
-  for (const [index, file] of files.entries()) checked.push(await checkFile(file, index));
+  for (const file of files) checked.push(await checkFile(file));
   return checked;
 };

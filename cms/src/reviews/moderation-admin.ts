@@ -5,7 +5,7 @@ import type { Context } from 'koa';
 import { sendAttachment } from './attachment-access';
 import type { ModerationDecision, ModerationSubjectType } from './contracts';
 import { decideMany } from './moderation';
-import { moderationQueue } from './moderation-queue';
+import { moderationQueue, reviewForModeration } from './moderation-queue';
 import { REVIEW } from './uids';
 
 /** The admin-panel permission of moderators; nothing else is needed to work the queue. */
@@ -115,6 +115,16 @@ export const registerModerationRoutes = (strapi: Core.Strapi) => {
             }))
           );
           ctx.body = { data: results };
+        },
+        config: { policies },
+      },
+      {
+        method: 'GET',
+        path: '/review-moderation/reviews/:id',
+        handler: async (ctx: Context) => {
+          const review = await reviewForModeration(strapi, ctx.params.id);
+          if (!review) throw new errors.NotFoundError('Review not found');
+          ctx.body = { data: review };
         },
         config: { policies },
       },

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { historyOf } from './audit';
 import { targetFromKey } from './target';
 import { REPLY, REPORT, REVIEW } from './uids';
 
@@ -57,18 +58,51 @@ const targetView = (review: Row) => {
   return { ...target, name: name ?? null };
 };
 
+const viewsWith = (history: Map<number, Record<string, number>>) => {
+  const authorView = (author: Row | null) =>
+    author && {
+      id: author.id,
+      name: author.fullName ?? null,
+      email: author.email,
+      history: history.get(author.id) ?? { pending: 0, approved: 0, rejected: 0, hidden: 0 },
+    };
+  const reviewView = (review: Row) => ({
+    documentId: review.documentId,
+    createdAt: review.createdAt,
+    moderationStatus: review.moderationStatus,
+    visibility: review.visibility,
+    target: targetView(review),
+    rating: review.rating,
+    criteria: {
+      attentiveness: review.attentiveness,
+      explanations: review.explanations,
+      waitingTime: review.waitingTime,
+      cleanliness: review.cleanliness,
+    },
+    title: review.title,
+    text: review.text,
+    visitMonth: review.visitMonth,
+    attachments: (review.attachments ?? []).map(attachmentView),
+    author: authorView(review.author),
+  });
+
+  return { authorView, reviewView };
+};
+
 /**
  * What moderators have to decide, oldest first: pending reviews, pending clinic replies, and
  * approved reviews that people reported. Each comes with what the decision needs: the text, the
  * attachments, the target, the author and their history, the reports.
  */
+const POPULATE_REVIEW = {
+  attachments: true,
+  author: AUTHOR,
+  clinic: { select: ['documentId', 'name'] },
+  doctor: { select: ['documentId', 'fullName'] },
+};
+
 export const moderationQueue = async (strapi: Core.Strapi) => {
-  const populateReview = {
-    attachments: true,
-    author: AUTHOR,
-    clinic: { select: ['documentId', 'name'] },
-    doctor: { select: ['documentId', 'fullName'] },
-  };
+  const populateReview = POPULATE_REVIEW;
   const [pending, replies, reports] = await Promise.all([
     strapi.db.query(REVIEW as never).findMany({
       where: { moderationStatus: 'pending' },
@@ -113,32 +147,7 @@ export const moderationQueue = async (strapi: Core.Strapi) => {
       [...reviewsShown, ...(replies as Row[])].map((row) => row.author?.id).filter(Boolean)
     ),
   ]);
-  const authorView = (author: Row | null) =>
-    author && {
-      id: author.id,
-      name: author.fullName ?? null,
-      email: author.email,
-      history: history.get(author.id) ?? { pending: 0, approved: 0, rejected: 0, hidden: 0 },
-    };
-  const reviewView = (review: Row) => ({
-    documentId: review.documentId,
-    createdAt: review.createdAt,
-    moderationStatus: review.moderationStatus,
-    visibility: review.visibility,
-    target: targetView(review),
-    rating: review.rating,
-    criteria: {
-      attentiveness: review.attentiveness,
-      explanations: review.explanations,
-      waitingTime: review.waitingTime,
-      cleanliness: review.cleanliness,
-    },
-    title: review.title,
-    text: review.text,
-    visitMonth: review.visitMonth,
-    attachments: (review.attachments ?? []).map(attachmentView),
-    author: authorView(review.author),
-  });
+  const { authorView, reviewView } = viewsWith(history);
 
   const items = [
     ...(pending as Row[]).map((review) => ({
@@ -173,4 +182,24 @@ export const moderationQueue = async (strapi: Core.Strapi) => {
       }),
   ].sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime());
   return { items };
+};
+
+/** One review, whatever its status, with its reply and its whole moderation history. */
+export const reviewForModeration = async (strapi: Core.Strapi, documentId: string) => {
+  const review: Row | null = await strapi.db.query(REVIEW as never).findOne({
+    where: { documentId },
+    populate: { ...POPULATE_REVIEW, reply: true },
+  });
+  if (!review) return null;
+  const history = await historyOfAuthors(strapi, review.author ? [review.author.id] : []);
+  return {
+    ...viewsWith(history).reviewView(review),
+    rejectionReason: review.rejectionReason ?? null,
+    reply: review.reply && {
+      documentId: review.reply.documentId,
+      text: review.reply.text,
+      moderationStatus: review.reply.moderationStatus,
+    },
+    history: await historyOf(strapi, 'review', documentId),
+  };
 };
