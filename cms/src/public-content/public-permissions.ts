@@ -16,6 +16,8 @@ export const PUBLIC_READ_ACTIONS = [
   'api::review.review.findOne',
   'api::review.review.summary',
   'api::review.review.advice',
+  'api::review.review-reply.find',
+  'api::review.review-reply.findOne',
 ] as const;
 
 /** What a signed-in person may do besides reading: write, edit, delete their reviews, report, reply. */

@@ -1,7 +1,6 @@
 import { rm } from 'node:fs/promises';
 
 import { factories, type Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 
 import { publicReadActions } from '../../../public-content/public-read-controller';
@@ -20,7 +19,7 @@ import {
 import type { IncomingFile } from '../../../reviews/contracts';
 import { privacyAdvice } from '../../../reviews/privacy-advice';
 import { readRatingSummary } from '../../../reviews/rating-summary';
-import { fieldError } from '../../../reviews/review-error';
+import { fieldError, notAllowed } from '../../../reviews/review-error';
 import { targetKey } from '../../../reviews/target';
 import { REVIEW } from '../../../reviews/uids';
 
@@ -29,8 +28,7 @@ type Body = { data?: unknown } & Record<string, unknown>;
 /** The person signed in (ID or users-permissions token); a service token is not a person. */
 const signedInAuthor = (strapi: Core.Strapi, ctx: Context) => {
   const user = ctx.state.user as { id?: number } | undefined;
-  if (!user?.id)
-    throw new errors.ForbiddenError('Reviews are written by people: sign in with VixenHealth ID');
+  if (!user?.id) throw notAllowed('Reviews are written by people: sign in with VixenHealth ID');
   return authorOf(strapi, user.id);
 };
 
