@@ -8,7 +8,8 @@ import {
   demoPages,
   type DemoClinic,
 } from './demo-content';
-import { DEMO_OWNER_EMAIL, ensureDemoUsers } from './demo-users';
+import { ensureDemoReviews } from './demo-reviews';
+import { DEMO_OWNER_EMAIL, DEMO_PATIENT_EMAIL, ensureDemoUsers } from './demo-users';
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
 const WEEKEND = ['saturday', 'sunday'] as const;
@@ -79,6 +80,7 @@ export const seedDemoData = async (strapi: Core.Strapi): Promise<SeedReport> => 
   }
 
   const doctorsByClinic = new Map<string, string[]>();
+  const doctors = new Map<string, string>();
   for (const doctor of DEMO_DOCTORS) {
     const documentId = await ensure('api::doctor.doctor', { slug: doctor.slug }, () => ({
       fullName: doctor.fullName,
@@ -88,6 +90,7 @@ export const seedDemoData = async (strapi: Core.Strapi): Promise<SeedReport> => 
       biography: doctor.biography,
       clinics: doctor.clinics.map((slug) => clinics.get(slug)!),
     }));
+    doctors.set(doctor.slug, documentId);
     for (const clinic of doctor.clinics) {
       doctorsByClinic.set(clinic, [...(doctorsByClinic.get(clinic) ?? []), documentId]);
     }
@@ -118,6 +121,21 @@ export const seedDemoData = async (strapi: Core.Strapi): Promise<SeedReport> => 
         clinic: clinicId,
       }));
     }
+  }
+
+  const userId = async (email: string) =>
+    (
+      await strapi.db
+        .query('plugin::users-permissions.user')
+        .findOne({ where: { email }, select: ['id'] })
+    )?.id ?? null;
+  const patient = await userId(DEMO_PATIENT_EMAIL);
+  if (patient) {
+    created += await ensureDemoReviews(
+      strapi,
+      { patient, owner: await userId(DEMO_OWNER_EMAIL) },
+      { clinics, doctors }
+    );
   }
 
   return { created };

@@ -14,6 +14,8 @@ const CONTENT = [
   'api::doctor.doctor',
   'api::service.service',
   'api::page.page',
+  'api::review.review',
+  'api::review.review-reply',
   'plugin::users-permissions.user',
   'admin::user',
 ] as const;
@@ -97,6 +99,32 @@ describe('seed on an empty database', () => {
       password: process.env.DEMO_USER_PASSWORD!,
     });
     expect(flow.callback?.searchParams.get('code')).toBeTruthy();
+  });
+});
+
+describe('demo reviews', () => {
+  it('include approved public ones (one answered), a pending one and a private one', async () => {
+    const rows = await cms.strapi.db.query('api::review.review').findMany({ populate: ['reply'] });
+    const kinds = rows.map((row) => `${row.moderationStatus}/${row.visibility}`);
+    expect(kinds).toEqual(
+      expect.arrayContaining(['approved/public', 'pending/public', 'pending/private'])
+    );
+    expect(rows.some((row) => row.reply?.moderationStatus === 'approved')).toBe(true);
+
+    const { body } = await cms.request('/api/reviews?populate=reply');
+    const approvedPublic = rows.filter(
+      (row) => row.moderationStatus === 'approved' && row.visibility === 'public'
+    );
+    expect(body.data.map((review: { documentId: string }) => review.documentId).sort()).toEqual(
+      approvedPublic.map((row) => row.documentId).sort()
+    );
+    const clinic = body.data.find(
+      (review: { targetType: string }) => review.targetType === 'clinic'
+    );
+    const summary = await cms.request(
+      `/api/reviews/summary?targetType=clinic&clinic=${rows.find((row) => row.documentId === clinic.documentId)!.targetKey.split(':')[1]}`
+    );
+    expect(summary.body.data).toMatchObject({ count: 1, average: clinic.rating });
   });
 });
 
