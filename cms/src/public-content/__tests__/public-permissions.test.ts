@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startTestCms, type TestCms } from '../../../testing/strapi-harness';
-import { PUBLIC_READ_ACTIONS, syncPublicPermissions } from '../public-permissions';
+import {
+  PUBLIC_READ_ACTIONS,
+  REVIEW_WRITE_ACTIONS,
+  syncPublicPermissions,
+} from '../public-permissions';
 
 let cms: TestCms;
 
@@ -24,10 +28,11 @@ afterAll(async () => {
 });
 
 describe('public permissions at start', () => {
-  it('let anonymous and signed-in users read, and nothing more', async () => {
-    const expected = [...PUBLIC_READ_ACTIONS].sort();
-    expect(await apiActionsOf('public')).toEqual(expected);
-    expect(await apiActionsOf('authenticated')).toEqual(expected);
+  it('let anonymous users read, and signed-in users also write reviews, and nothing more', async () => {
+    expect(await apiActionsOf('public')).toEqual([...PUBLIC_READ_ACTIONS].sort());
+    expect(await apiActionsOf('authenticated')).toEqual(
+      [...PUBLIC_READ_ACTIONS, ...REVIEW_WRITE_ACTIONS].sort()
+    );
   });
 
   it('take back an action granted by hand, and grant nothing twice', async () => {
