@@ -68,5 +68,5 @@ export const createModerator = async (cms: TestCms) => {
     body: { email, password },
   });
   if (login.status !== 200) throw new Error(`Moderator login failed: ${login.status}`);
-  return { id: user.id as number, token: login.body.data.token };
+  return { id: user.id as number, email, password, token: login.body.data.token };
 };

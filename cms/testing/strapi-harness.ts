@@ -47,7 +47,10 @@ const freePort = () =>
  * Boots the real CMS in this process on a database of its own, listening on a free loopback port.
  * Call once per test file (in `beforeAll`) and `stop()` it in `afterAll`.
  */
-export const startTestCms = async (env: Record<string, string> = {}): Promise<TestCms> => {
+export const startTestCms = async (
+  env: Record<string, string> = {},
+  { adminPanel = false }: { adminPanel?: boolean } = {}
+): Promise<TestCms> => {
   const database = await createTestDatabase();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -75,7 +78,8 @@ export const startTestCms = async (env: Record<string, string> = {}): Promise<Te
     appDir: CMS_DIR,
     distDir: CMS_DIST_DIR,
     autoReload: false,
-    serveAdminPanel: false,
+    // The built panel (npm test builds it when stale), for tests of its pages in a browser.
+    serveAdminPanel: adminPanel,
   });
   await strapi.load();
   await new Promise<void>((resolve) => strapi.server.listen(port, '127.0.0.1', () => resolve()));

@@ -42,7 +42,10 @@ const OWN_FIELDS = [
 ] as const;
 
 const ownView = (entry: Record<string, unknown>) => ({
-  ...Object.fromEntries(OWN_FIELDS.map((field) => [field, entry[field] ?? null])),
+  ...(Object.fromEntries(OWN_FIELDS.map((field) => [field, entry[field] ?? null])) as Record<
+    (typeof OWN_FIELDS)[number],
+    unknown
+  >),
   target: targetFromKey(String(entry.targetKey)),
   attachments: ((entry.attachments as Record<string, unknown>[] | null) ?? []).map((file) => ({
     id: file.id,

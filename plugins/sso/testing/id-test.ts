@@ -21,9 +21,14 @@ export interface IdTest {
 export const startIdTest = async ({
   mail = false,
   env = {},
-}: { mail?: boolean; env?: Record<string, string> } = {}): Promise<IdTest> => {
+  adminPanel = false,
+}: {
+  mail?: boolean;
+  env?: Record<string, string>;
+  adminPanel?: boolean;
+} = {}): Promise<IdTest> => {
   const catcher = mail ? await startMailCatcher() : null;
-  const cms = await startTestCms({ DEMO_DATA: 'true', ...catcher?.env, ...env });
+  const cms = await startTestCms({ DEMO_DATA: 'true', ...catcher?.env, ...env }, { adminPanel });
   const issuer = `${cms.baseUrl}/id`;
   return {
     cms,

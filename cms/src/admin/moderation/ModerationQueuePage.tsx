@@ -75,8 +75,15 @@ const ModerationQueuePage = () => {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const typing = (event.target as HTMLElement)?.closest('textarea, input');
-      if (typing || !items || items.length === 0 || !item) return;
+      if (!items || items.length === 0 || !item) return;
+      if (event.target === reasonField.current) {
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && item.kind !== 'reported') {
+          event.preventDefault();
+          void decideOn([item], 'reject');
+        }
+        return;
+      }
+      if ((event.target as HTMLElement)?.closest('textarea, input')) return;
       const key = event.key.toLowerCase();
       if (key === 'j' || event.key === 'ArrowDown')
         setCurrent((index) => Math.min(index + 1, items.length - 1));

@@ -32,7 +32,7 @@ export const postReview = async (
     for (const file of files) {
       body.append(
         'files.attachments',
-        new Blob([file.content], { type: file.type ?? 'application/octet-stream' }),
+        new Blob([new Uint8Array(file.content)], { type: file.type ?? 'application/octet-stream' }),
         file.name
       );
     }
