@@ -8,6 +8,7 @@ import { syncPublicPermissions } from './public-content/public-permissions';
 import { guardReviewUploads } from './reviews/attachment-access';
 import { registerModerationRoutes, registerModeratorRole } from './reviews/moderation-admin';
 import { requireSignInForReviews } from './reviews/require-sign-in';
+import { registerAuthorErasure } from './reviews/review-deletion';
 import { registerContentRules } from './validation';
 
 /** Demo data is on by default outside production; DEMO_DATA=false turns it off. */
@@ -18,6 +19,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentRules(strapi);
     registerClinicContentDeletion(strapi);
+    registerAuthorErasure(strapi);
     // Files of reviews nobody may see yet are not served at their public address.
     strapi.server.use(guardReviewUploads(strapi));
     strapi.server.use(requireSignInForReviews);

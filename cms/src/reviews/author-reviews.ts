@@ -7,8 +7,8 @@ import { audit } from './audit';
 import { publicAuthorName } from './author-name';
 import type { IncomingFile, PrivacyAdvice, ReviewContent } from './contracts';
 import { privacyAdvice } from './privacy-advice';
-import { recountRatingSummary } from './rating-summary';
 import { notAllowed, reviewNotFound } from './review-error';
+import { deleteReview } from './review-deletion';
 import { readEdit, readReason, readReplyText, readSubmission } from './review-input';
 import { checkSubmissionLimits } from './submission-limits';
 import { clinicsAnsweringFor, resolveTarget, runsOneOf, targetFromKey, targetKey } from './target';
@@ -198,34 +198,12 @@ export const editOwnReview = async (
   return readOwnReview(strapi, author, documentId);
 };
 
-/**
- * Deletes the author's review for real: the review, its reply and reports, and its files; the
- * target's summary is recounted if it counted there. The audit keeps that it happened.
- */
-export const deleteOwnReview = async (strapi: Core.Strapi, author: Author, documentId: string) => {
-  const entry = await ownReview(strapi, author, documentId);
-  const reply = await reviews(strapi).findOne({
-    where: { id: entry.id },
-    populate: { reply: true },
+/** Deletes the author's own review for real (see {@link deleteReview}). */
+export const deleteOwnReview = async (strapi: Core.Strapi, author: Author, documentId: string) =>
+  deleteReview(strapi, await ownReview(strapi, author, documentId), {
+    type: 'user',
+    id: author.id,
   });
-  await strapi.db.transaction(async ({ trx }) => {
-    await strapi.db.query(REPORT as never).deleteMany({ where: { review: { id: entry.id } } });
-    if (reply?.reply)
-      await strapi.db.query(REPLY as never).delete({ where: { id: reply.reply.id } });
-    await reviews(strapi).delete({ where: { id: entry.id } });
-    await audit(strapi, {
-      subjectType: 'review',
-      subjectId: documentId,
-      action: 'deleted',
-      fromStatus: entry.moderationStatus,
-      actor: { type: 'user', id: author.id },
-    });
-    if (entry.visibility === 'public' && entry.moderationStatus === 'approved') {
-      await recountRatingSummary(strapi, trx, entry.targetKey);
-    }
-  });
-  await removeFiles(strapi, entry.attachments ?? []);
-};
 
 /** An approved public review, for reporting and replying; 404 for anything else. */
 const publicReview = async (strapi: Core.Strapi, documentId: string) => {

@@ -100,6 +100,36 @@ describe('editing and deleting one’s own review', () => {
   });
 });
 
+describe('deleting an account', () => {
+  it('deletes the person’s reviews, their files and their place in the rating', async () => {
+    const author = await createPerson(id);
+    const created = await postReview(
+      id.cms,
+      author.token,
+      reviewData({ targetType: 'clinic', clinic }, { rating: 1 }),
+      [{ name: 'photo.png', content: sample.png() }]
+    );
+    const documentId = created.body.data.documentId;
+    await decide(id.cms, moderator.token, 'approve', [documentId]);
+    const summary = () =>
+      id.cms
+        .request(`/api/reviews/summary?targetType=clinic&clinic=${clinic}`)
+        .then((r) => r.body.data);
+    const before = await summary();
+    const files = await id.cms.strapi.db.query('plugin::upload.file').count();
+
+    await id.cms.strapi
+      .documents('plugin::users-permissions.user')
+      .delete({ documentId: author.documentId });
+
+    expect(
+      await id.cms.strapi.db.query('api::review.review').count({ where: { documentId } })
+    ).toBe(0);
+    expect(await id.cms.strapi.db.query('plugin::upload.file').count()).toBe(files - 1);
+    expect((await summary()).count).toBe(before.count - 1);
+  });
+});
+
 describe('a clinic’s reply', () => {
   it('lets the owner reply once to an approved review of a doctor of theirs, public once approved', async () => {
     const author = await createPerson(id);
