@@ -9,6 +9,23 @@ import type { Decision, QueueItem } from './types';
 const HELP =
   'Keys: J/K next/previous · A approve · R reject (reason first) · H hide · X select · Shift+A approve selected';
 
+/** What is being decided: a heading, a line about it, and the author's own words. */
+const ItemText = ({ heading, meta, text }: { heading: string; meta: string; text: string }) => (
+  <>
+    <Typography variant="beta" tag="h2">
+      {heading}
+    </Typography>
+    <Typography tag="p" variant="pi" textColor="neutral600">
+      {meta}
+    </Typography>
+    <Box paddingTop={3}>
+      <Typography tag="p" style={{ whiteSpace: 'pre-wrap' }}>
+        {text}
+      </Typography>
+    </Box>
+  </>
+);
+
 const subjectOf = (item: QueueItem) => (item.kind === 'reply' ? 'reply' : 'review');
 
 /**
@@ -73,6 +90,14 @@ const ModerationQueuePage = () => {
 
   const item = items?.[current];
 
+  const toggle = (documentId: string) =>
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (next.has(documentId)) next.delete(documentId);
+      else next.add(documentId);
+      return next;
+    });
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!items || items.length === 0 || !item) return;
@@ -99,14 +124,8 @@ const ModerationQueuePage = () => {
         event.preventDefault();
         reasonField.current?.focus();
       } else if (key === 'h' && item.kind === 'reported') void decideOn([item], 'hide');
-      else if (key === 'x') {
-        setSelected((previous) => {
-          const next = new Set(previous);
-          if (next.has(item.documentId)) next.delete(item.documentId);
-          else next.add(item.documentId);
-          return next;
-        });
-      } else return;
+      else if (key === 'x') toggle(item.documentId);
+      else return;
       event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
@@ -157,14 +176,7 @@ const ModerationQueuePage = () => {
                     <Checkbox
                       aria-label="Select for a bulk decision"
                       checked={selected.has(entry.documentId)}
-                      onCheckedChange={() =>
-                        setSelected((previous) => {
-                          const next = new Set(previous);
-                          if (next.has(entry.documentId)) next.delete(entry.documentId);
-                          else next.add(entry.documentId);
-                          return next;
-                        })
-                      }
+                      onCheckedChange={() => toggle(entry.documentId)}
                     />
                     <Badge>{entry.kind}</Badge>
                     <Typography ellipsis>
@@ -180,33 +192,20 @@ const ModerationQueuePage = () => {
             {item && (
               <Box width="60%" padding={4} background="neutral0" hasRadius shadow="tableShadow">
                 {item.kind === 'reply' ? (
-                  <>
-                    <Typography variant="beta" tag="h2">
-                      Reply of {item.clinicName} to “{item.review.title}”
-                    </Typography>
-                    <Typography tag="p" textColor="neutral600">
-                      {item.review.text}
-                    </Typography>
-                    <Box paddingTop={3}>
-                      <Typography tag="p" style={{ whiteSpace: 'pre-wrap' }}>
-                        {item.text}
-                      </Typography>
-                    </Box>
-                  </>
+                  <ItemText
+                    heading={`Reply of ${item.clinicName} to “${item.review.title}”`}
+                    meta={item.review.text}
+                    text={item.text}
+                  />
                 ) : (
                   <>
-                    <Typography variant="beta" tag="h2">
-                      {item.title} · {'★'.repeat(item.rating)}
-                    </Typography>
-                    <Typography variant="pi" textColor="neutral600">
-                      {item.target.type}: {item.target.name} · {item.visibility}
-                      {item.visitMonth ? ` · visit ${item.visitMonth}` : ''}
-                    </Typography>
-                    <Box paddingTop={3}>
-                      <Typography tag="p" style={{ whiteSpace: 'pre-wrap' }}>
-                        {item.text}
-                      </Typography>
-                    </Box>
+                    <ItemText
+                      heading={`${item.title} · ${'★'.repeat(item.rating)}`}
+                      meta={`${item.target.type}: ${item.target.name} · ${item.visibility}${
+                        item.visitMonth ? ` · visit ${item.visitMonth}` : ''
+                      }`}
+                      text={item.text}
+                    />
                     <Flex direction="column" gap={2} paddingTop={3} alignItems="stretch">
                       {item.attachments.map((file) => (
                         <AttachmentPreview key={file.id} reviewId={item.documentId} file={file} />
