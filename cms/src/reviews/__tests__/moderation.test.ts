@@ -88,6 +88,13 @@ describe('the moderation queue', () => {
     expect((await fetch(`${id.cms.baseUrl}${publicUrl}`)).status).toBe(200);
   });
 
+  it('keeps the media library closed: nobody lists review files through the upload API', async () => {
+    for (const token of [undefined, author.token]) {
+      const listed = await id.cms.request('/api/upload/files', { token });
+      expect([401, 403]).toContain(listed.status);
+    }
+  });
+
   it('rejects only with a reason, mails the author that reason, and records who and when', async () => {
     const writer = await createPerson(id, 'Семён Отказ');
     const review = await postReview(
