@@ -1,6 +1,7 @@
 // Runs the whole platform on this machine: `npm start` (built, as in production) or
 // `npm run dev` (watch and reload). Creates `.env` with fresh secrets on first start.
 import { buildCms, buildPlugins, cmsBuildIsStale } from './lib/cms-build.mjs';
+import { startDevMailbox } from './lib/dev-mailbox.mjs';
 import { ensureEnvFile, loadEnvFile } from './lib/env-file.mjs';
 import { CMS_DIR } from './lib/paths.mjs';
 import { start, waitForHttp } from './lib/processes.mjs';
@@ -22,6 +23,26 @@ if (dev) {
   await buildCms();
 }
 
+/** Development mail goes to a mailbox of our own, unless a real server is set up in .env. */
+const mailbox = async () => {
+  const env = process.env;
+  const loopback = ['127.0.0.1', 'localhost'].includes(env.SMTP_HOST ?? '127.0.0.1');
+  if (env.NODE_ENV === 'production' || env.DEV_MAILBOX === 'false' || !loopback) return null;
+  try {
+    const { httpPort } = await startDevMailbox({
+      smtpPort: Number(env.SMTP_PORT ?? 1025),
+      httpPort: Number(env.DEV_MAILBOX_PORT ?? 8025),
+    });
+    return `http://localhost:${httpPort}`;
+  } catch {
+    console.log(
+      `Port ${env.SMTP_PORT ?? 1025} or ${env.DEV_MAILBOX_PORT ?? 8025} is taken (Mailpit?): mail goes there.`
+    );
+    return null;
+  }
+};
+const mailboxUrl = await mailbox();
+
 const cms = start(process.execPath, [STRAPI_CLI, dev ? 'develop' : 'start'], { cwd: CMS_DIR });
 cms.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 
@@ -29,4 +50,4 @@ await waitForHttp(`http://127.0.0.1:${process.env.PORT ?? 1337}/_health`, {
   timeoutMs: dev ? 300_000 : 120_000,
   isAlive: () => cms.exitCode === null && cms.signalCode === null,
 });
-printWelcome();
+printWelcome({ mailboxUrl });

@@ -5,9 +5,10 @@ const DEMO_ACCOUNTS = [
 
 /**
  * Tells where everything is. In development it also shows the sign-in details of the first admin
- * and the demo accounts (all generated into `.env` on first start); never in production.
+ * and the demo accounts (all generated into `.env` on first start), and where sent mail can be
+ * read; never in production.
  */
-export const printWelcome = () => {
+export const printWelcome = ({ mailboxUrl = /** @type {string | null} */ (null) } = {}) => {
   const env = process.env;
   const cmsUrl = env.PUBLIC_URL || `http://localhost:${env.PORT ?? 1337}`;
   const rows = [
@@ -15,6 +16,7 @@ export const printWelcome = () => {
     ['CMS admin panel', `${cmsUrl}/admin`],
     ['VixenHealth ID', `${env.ID_ISSUER || `${cmsUrl}/id`}/.well-known/openid-configuration`],
   ];
+  if (mailboxUrl) rows.push(['Mail sent (dev)', mailboxUrl]);
   if (env.NODE_ENV !== 'production') {
     rows.push(['Admin sign-in', `${env.ADMIN_EMAIL} / ${env.ADMIN_PASSWORD}`]);
     if (env.DEMO_DATA !== 'false') {
