@@ -11,6 +11,7 @@ export default tseslint.config(
       '**/.astro/**',
       'cms/.strapi/**',
       'cms/.tmp/**',
+      'sites/api-client/src/schema.d.ts',
       'cms/types/generated/**',
       'cms/public/**',
       'bench/results/**',

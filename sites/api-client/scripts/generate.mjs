@@ -1,0 +1,15 @@
+// `npm run generate -w sites/api-client`: writes the CMS's OpenAPI description and its types.
+// npm test fails when they differ from the CMS (src/__tests__/drift.test.ts): run this then.
+import { writeFileSync } from 'node:fs';
+
+import { withStrapi } from '../../../cms/scripts/lib/with-strapi.mjs';
+import { SPEC_FILE, TYPES_FILE, cmsOpenApi, specText, typesText } from './openapi.mjs';
+
+await withStrapi(async (strapi) => {
+  // Routes are mounted at listen(); the description is read from them.
+  strapi.server.mount();
+  const spec = cmsOpenApi(strapi);
+  writeFileSync(SPEC_FILE, specText(spec));
+  writeFileSync(TYPES_FILE, await typesText(spec));
+  console.log(`Wrote ${SPEC_FILE} and ${TYPES_FILE}.`);
+});

@@ -1,0 +1,10 @@
+/**
+ * The CMS's content API for the sites and any Node service: generated types and a typed reader.
+ *
+ * @packageDocumentation
+ */
+export type { components, paths } from './schema';
+export { CmsApiError, createCmsClient } from './client';
+export type { CmsClient, CmsClientOptions, ReadablePath, ReadOptions, ReadResult } from './client';
+export { toQueryString } from './query-string';
+export type { QueryObject, QueryValue } from './query-string';
