@@ -1,5 +1,6 @@
 // Runs the whole platform on this machine: `npm start` (built, as in production) or
 // `npm run dev` (watch and reload). Creates `.env` with fresh secrets on first start.
+import { buildClinicSite, clinicSiteIsStale, startClinicSite } from './lib/clinic-site.mjs';
 import { buildCms, buildPlugins, cmsBuildIsStale } from './lib/cms-build.mjs';
 import { startDevMailbox } from './lib/dev-mailbox.mjs';
 import { ensureEnvFile, loadEnvFile } from './lib/env-file.mjs';
@@ -21,6 +22,10 @@ if (dev) {
 } else if (cmsBuildIsStale()) {
   console.log('Building the CMS and its admin panel (about a minute)...');
   await buildCms();
+}
+if (clinicSiteIsStale()) {
+  console.log('Building the clinic sites...');
+  await buildClinicSite();
 }
 
 /** Development mail goes to a mailbox of our own, unless a real server is set up in .env. */
@@ -50,4 +55,8 @@ await waitForHttp(`http://127.0.0.1:${process.env.PORT ?? 1337}/_health`, {
   timeoutMs: dev ? 300_000 : 120_000,
   isAlive: () => cms.exitCode === null && cms.signalCode === null,
 });
-printWelcome({ mailboxUrl });
+const cmsPort = Number(process.env.PORT ?? 1337);
+const sitesPort = Number(process.env.CLINIC_SITES_PORT ?? 4322);
+const sites = startClinicSite({ cmsUrl: `http://127.0.0.1:${cmsPort}`, port: sitesPort });
+sites.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+printWelcome({ mailboxUrl, sitesPort });

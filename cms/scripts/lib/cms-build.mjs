@@ -12,7 +12,7 @@ const SOURCES = ['cms/src', 'cms/config', 'cms/package.json', 'package-lock.json
 const SKIPPED = new Set(['node_modules', 'dist', '__tests__', '.strapi', '.tmp']);
 
 /** @param {string} file @returns {number} the newest modification time below `file` */
-const newestChange = (file) => {
+export const newestChange = (file) => {
   if (!existsSync(file)) return 0;
   const stats = statSync(file);
   if (!stats.isDirectory()) return stats.mtimeMs;

@@ -8,7 +8,10 @@ const DEMO_ACCOUNTS = [
  * and the demo accounts (all generated into `.env` on first start), and where sent mail can be
  * read; never in production.
  */
-export const printWelcome = ({ mailboxUrl = /** @type {string | null} */ (null) } = {}) => {
+export const printWelcome = ({
+  mailboxUrl = /** @type {string | null} */ (null),
+  sitesPort = /** @type {number | null} */ (null),
+} = {}) => {
   const env = process.env;
   const cmsUrl = env.PUBLIC_URL || `http://localhost:${env.PORT ?? 1337}`;
   const rows = [
@@ -16,6 +19,13 @@ export const printWelcome = ({ mailboxUrl = /** @type {string | null} */ (null) 
     ['CMS admin panel', `${cmsUrl}/admin`],
     ['VixenHealth ID', `${env.ID_ISSUER || `${cmsUrl}/id`}/.well-known/openid-configuration`],
   ];
+  if (sitesPort) {
+    const base = env.SITES_BASE_DOMAIN || 'localhost';
+    rows.push([
+      'Clinic sites',
+      `http://<subdomain>.${base}:${sitesPort}, e.g. http://lisya-tropa.${base}:${sitesPort}`,
+    ]);
+  }
   if (mailboxUrl) rows.push(['Mail sent (dev)', mailboxUrl]);
   if (env.NODE_ENV !== 'production') {
     rows.push(['Admin sign-in', `${env.ADMIN_EMAIL} / ${env.ADMIN_PASSWORD}`]);

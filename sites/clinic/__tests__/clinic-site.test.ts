@@ -1,0 +1,114 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { createServer, type AddressInfo } from 'node:net';
+import path from 'node:path';
+
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { launchChromium } from '../../../cms/testing/chromium';
+import { fixtures } from '../../../cms/testing/fixtures';
+import { startTestCms, type TestCms } from '../../../cms/testing/strapi-harness';
+import { clinicHostOf } from '../src/lib/clinic-host';
+
+const SITE_DIR = path.resolve(import.meta.dirname, '..');
+
+let cms: TestCms;
+let site: ChildProcess;
+let origin: (host: string) => string;
+let browser: Browser;
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+beforeAll(async () => {
+  cms = await startTestCms({ DEMO_DATA: 'true' });
+  const astro = path.join(
+    path.dirname(createRequire(path.join(SITE_DIR, 'package.json')).resolve('astro/package.json')),
+    'astro.js'
+  );
+  execFileSync(process.execPath, [astro, 'build', '--silent'], {
+    cwd: SITE_DIR,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: 'inherit',
+  });
+  const port = await freePort();
+  site = spawn(process.execPath, ['dist/server/entry.mjs'], {
+    cwd: SITE_DIR,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      CMS_URL: cms.baseUrl,
+      SITES_BASE_DOMAIN: 'localhost',
+    },
+    stdio: 'inherit',
+  });
+  origin = (host) => `http://${host}.localhost:${port}`;
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const ready = await fetch(origin('probe')).then(
+      () => true,
+      () => false
+    );
+    if (ready) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  site?.kill();
+  await cms?.stop();
+});
+
+describe('which clinic a host names', () => {
+  it.each([
+    ['lisya-tropa.localhost:4322', { subdomain: 'lisya-tropa' }],
+    ['Lisya-Tropa.LOCALHOST.', { subdomain: 'lisya-tropa' }],
+    ['klinika-lisa.ru', { customDomain: 'klinika-lisa.ru' }],
+    ['localhost:4322', null],
+    ['a.b.localhost', null],
+    ['-bad.localhost', null],
+    ['', null],
+  ])('%s', (host, expected) => {
+    expect(clinicHostOf(host, 'localhost')).toEqual(expected);
+  });
+});
+
+describe('a clinic site in a browser', () => {
+  it('shows one clinic under one host and another under another', async () => {
+    const nameOf = async (subdomain: string) =>
+      (await cms.request(`/api/clinics?filters[subdomain][$eq]=${subdomain}`)).body.data[0].name;
+    const [fox, tail] = [await nameOf('lisya-tropa'), await nameOf('ryzhiy-khvost')];
+    expect(fox).not.toBe(tail);
+
+    const page = await browser.newPage();
+    const first = await page.goto(origin('lisya-tropa'));
+    expect(first?.status()).toBe(200);
+    expect(await page.locator('h1').textContent()).toBe(fox);
+    expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+    expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(fox);
+
+    const second = await page.goto(origin('ryzhiy-khvost'));
+    expect(second?.status()).toBe(200);
+    expect(await page.locator('h1').textContent()).toBe(tail);
+    await page.close();
+  });
+
+  it('answers an unknown host, or a suspended clinic, with a proper 404 page', async () => {
+    const suspended = await fixtures(cms.strapi).clinic({ accountStatus: 'suspended' });
+    const page = await browser.newPage();
+    for (const host of ['no-such-clinic', suspended.subdomain as string]) {
+      const response = await page.goto(origin(host));
+      expect(response?.status()).toBe(404);
+      expect(await page.locator('h1').textContent()).toBe('Клиника не найдена');
+    }
+    await page.close();
+  });
+});
