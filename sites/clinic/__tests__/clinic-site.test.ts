@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -16,6 +17,26 @@ const SITE_DIR = path.resolve(import.meta.dirname, '..');
 let cms: TestCms;
 let site: ChildProcess;
 let origin: (host: string) => string;
+let port: number;
+
+/**
+ * GET over loopback with a clinic's Host header: Node, unlike browsers, does not resolve
+ * `*.localhost` by itself.
+ */
+const get = (host: string, path: string) =>
+  new Promise<{ status: number; text: string }>((resolve, reject) => {
+    request(
+      { host: '127.0.0.1', port, path, headers: { host: `${host}.localhost:${port}` } },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+      }
+    )
+      .on('error', reject)
+      .end();
+  });
 let browser: Browser;
 
 const freePort = () =>
@@ -37,7 +58,7 @@ beforeAll(async () => {
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: 'inherit',
   });
-  const port = await freePort();
+  port = await freePort();
   site = spawn(process.execPath, ['dist/server/entry.mjs'], {
     cwd: SITE_DIR,
     env: {
@@ -51,7 +72,7 @@ beforeAll(async () => {
   });
   origin = (host) => `http://${host}.localhost:${port}`;
   for (let attempt = 0; attempt < 100; attempt += 1) {
-    const ready = await fetch(origin('probe')).then(
+    const ready = await get('probe', '/').then(
       () => true,
       () => false
     );
@@ -99,6 +120,44 @@ describe('a clinic site in a browser', () => {
     expect(second?.status()).toBe(200);
     expect(await page.locator('h1').textContent()).toBe(tail);
     await page.close();
+  });
+
+  it('shows the clinic’s doctors, prices, pages and approved reviews, each page to its own', async () => {
+    const page = await browser.newPage();
+    await page.goto(origin('lisya-tropa'));
+    await page.getByRole('navigation').getByRole('link', { name: 'Врачи', exact: true }).click();
+    expect(await page.locator('h1').textContent()).toBe('Врачи');
+    const doctor = page.getByRole('main').getByRole('link').first();
+    const doctorName = await doctor.textContent();
+    await doctor.click();
+    expect(await page.locator('h1').textContent()).toBe(doctorName);
+
+    await page.goto(`${origin('lisya-tropa')}/services`);
+    expect(await page.locator('td').filter({ hasText: /₽/ }).count()).toBeGreaterThan(0);
+
+    await page.goto(`${origin('lisya-tropa')}/voprosy`);
+    expect(await page.locator('h1').textContent()).toBe('Вопросы и ответы');
+    expect(await page.locator('details').count()).toBeGreaterThan(0);
+
+    await page.goto(`${origin('lisya-tropa')}/reviews`);
+    expect(await page.getByRole('heading', { name: 'Внимательные врачи и уютно' }).count()).toBe(1);
+    expect(await page.getByText('Ответ клиники').count()).toBe(1);
+    // The demo patient's pending review is about another clinic, and not shown there either.
+    await page.goto(`${origin('ryzhiy-khvost')}/reviews`);
+    expect(await page.getByRole('heading', { name: 'Долго ждала приёма' }).count()).toBe(0);
+
+    const missing = await page.goto(`${origin('lisya-tropa')}/no-such-page`);
+    expect(missing?.status()).toBe(404);
+    await page.close();
+  });
+
+  it('has a sitemap and robots.txt of its own', async () => {
+    const sitemap = (await get('lisya-tropa', '/sitemap.xml')).text;
+    expect(sitemap).toContain(`<loc>${origin('lisya-tropa')}/doctors</loc>`);
+    expect(sitemap).toContain(`<loc>${origin('lisya-tropa')}/o-klinike</loc>`);
+    const robots = (await get('lisya-tropa', '/robots.txt')).text;
+    expect(robots).toContain(`Sitemap: ${origin('lisya-tropa')}/sitemap.xml`);
+    expect((await get('no-such-clinic', '/sitemap.xml')).status).toBe(404);
   });
 
   it('answers an unknown host, or a suspended clinic, with a proper 404 page', async () => {

@@ -31,3 +31,10 @@ export const clinicForHost = async (host: string | null): Promise<Clinic | null>
   cache.set(cacheKey, { clinic, until: Date.now() + CACHE_MS });
   return clinic;
 };
+
+/**
+ * The origin the visitor used (`http://<subdomain>.localhost:4322`), for absolute links such as
+ * the sitemap's: from the Host header, which {@link clinicForHost} has just accepted.
+ */
+export const siteOrigin = (request: Request, url: URL) =>
+  `${url.protocol}//${request.headers.get('host') ?? url.host}`;
