@@ -9,6 +9,7 @@ import { guardReviewUploads } from './reviews/attachment-access';
 import { registerModerationRoutes, registerModeratorRole } from './reviews/moderation-admin';
 import { requireSignInForReviews } from './reviews/require-sign-in';
 import { registerAuthorErasure } from './reviews/review-deletion';
+import { syncClinicSitesWebhook } from './sites/cache-webhook';
 import { registerContentRules } from './validation';
 
 /** Demo data is on by default outside production; DEMO_DATA=false turns it off. */
@@ -39,5 +40,7 @@ export default {
     }
     // 4. The platform's own applications may sign users in with VixenHealth ID.
     await registerPlatformClients(strapi, { demo: demoDataEnabled() });
+    // 5. The clinic sites' server hears of every publish.
+    await syncClinicSitesWebhook(strapi);
   },
 };

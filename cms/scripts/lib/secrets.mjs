@@ -26,4 +26,5 @@ export const SECRET_GENERATORS = {
   ID_KEY_ENCRYPTION_KEY: () => randomBytes(32).toString('base64'),
   ID_COOKIE_KEYS: () => [token(32), token(32)].join(','),
   ID_DEMO_CLIENT_SECRET: () => token(32),
+  SITES_WEBHOOK_TOKEN: () => token(32),
 };

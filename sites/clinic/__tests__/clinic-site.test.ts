@@ -47,8 +47,15 @@ const freePort = () =>
     });
   });
 
+const WEBHOOK_TOKEN = 'test-webhook-token-0123456789';
+
 beforeAll(async () => {
-  cms = await startTestCms({ DEMO_DATA: 'true' });
+  port = await freePort();
+  cms = await startTestCms({
+    DEMO_DATA: 'true',
+    CLINIC_SITES_URL: `http://127.0.0.1:${port}`,
+    SITES_WEBHOOK_TOKEN: WEBHOOK_TOKEN,
+  });
   const astro = path.join(
     path.dirname(createRequire(path.join(SITE_DIR, 'package.json')).resolve('astro/package.json')),
     'astro.js'
@@ -58,7 +65,6 @@ beforeAll(async () => {
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: 'inherit',
   });
-  port = await freePort();
   site = spawn(process.execPath, ['dist/server/entry.mjs'], {
     cwd: SITE_DIR,
     env: {
@@ -67,6 +73,7 @@ beforeAll(async () => {
       PORT: String(port),
       CMS_URL: cms.baseUrl,
       SITES_BASE_DOMAIN: 'localhost',
+      SITES_WEBHOOK_TOKEN: WEBHOOK_TOKEN,
     },
     stdio: 'inherit',
   });
@@ -158,6 +165,41 @@ describe('a clinic site in a browser', () => {
     const robots = (await get('lisya-tropa', '/robots.txt')).text;
     expect(robots).toContain(`Sitemap: ${origin('lisya-tropa')}/sitemap.xml`);
     expect((await get('no-such-clinic', '/sitemap.xml')).status).toBe(404);
+  });
+
+  it('shows a published change at once: the CMS’s webhook clears the cached lookup', async () => {
+    const clinic = await fixtures(cms.strapi).clinic();
+    const page = await browser.newPage();
+    await page.goto(origin(clinic.subdomain as string));
+    expect(await page.locator('h1').textContent()).toBe(clinic.name);
+
+    const documents = cms.strapi.documents('api::clinic.clinic');
+    await documents.update({
+      documentId: clinic.documentId,
+      data: { name: 'Клиника Новое Имя' } as never,
+    });
+    await documents.publish({ documentId: clinic.documentId });
+    await expect
+      .poll(async () => {
+        await page.goto(origin(clinic.subdomain as string));
+        return page.locator('h1').textContent();
+      })
+      .toBe('Клиника Новое Имя');
+    await page.close();
+
+    const refused = await new Promise<number>((resolve) => {
+      request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/internal/purge-cache',
+          method: 'POST',
+          headers: { authorization: 'Bearer wrong', 'content-type': 'application/json' },
+        },
+        (response) => resolve(response.statusCode ?? 0)
+      ).end();
+    });
+    expect(refused).toBe(401);
   });
 
   it('answers an unknown host, or a suspended clinic, with a proper 404 page', async () => {
