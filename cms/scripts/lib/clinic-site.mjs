@@ -21,16 +21,32 @@ export const clinicSiteIsStale = () => {
   );
 };
 
-/** Builds the clinic sites' server (Astro, a few seconds). */
-export const buildClinicSite = () => {
+/** Runs `astro build` for the clinic sites with `env` added. */
+const astroBuild = (env = {}) => {
   const astroDir = path.dirname(
     createRequire(path.join(CLINIC_SITE_DIR, 'package.json')).resolve('astro/package.json')
   );
   return run(process.execPath, [path.join(astroDir, 'astro.js'), 'build', '--silent'], {
     cwd: CLINIC_SITE_DIR,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
   });
 };
+
+/** Builds the clinic sites' server (Astro, a few seconds). */
+export const buildClinicSite = () => astroBuild();
+
+/**
+ * Builds one clinic's whole site as static files in `outDir`, read from the CMS at `cmsUrl`,
+ * with absolute links (sitemap, robots.txt) to `siteUrl`.
+ * @param {{ slug: string, cmsUrl: string, outDir: string, siteUrl: string }} options
+ */
+export const buildStaticClinic = ({ slug, cmsUrl, outDir, siteUrl }) =>
+  astroBuild({
+    STATIC_CLINIC: slug,
+    STATIC_OUT_DIR: outDir,
+    STATIC_SITE_URL: siteUrl,
+    CMS_URL: cmsUrl,
+  });
 
 /**
  * Serves every clinic's site on `port`, each under `<subdomain>.<SITES_BASE_DOMAIN>` (by default

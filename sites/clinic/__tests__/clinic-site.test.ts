@@ -1,12 +1,15 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { buildStaticClinic } from '../../../cms/scripts/lib/clinic-site.mjs';
 import { launchChromium } from '../../../cms/testing/chromium';
 import { fixtures } from '../../../cms/testing/fixtures';
 import { startTestCms, type TestCms } from '../../../cms/testing/strapi-harness';
@@ -212,4 +215,37 @@ describe('a clinic site in a browser', () => {
     }
     await page.close();
   });
+});
+
+describe('a static build of one clinic', () => {
+  it('holds every page of that clinic as files, with links to where it will be published', async () => {
+    const outDir = mkdtempSync(path.join(tmpdir(), 'vh-static-'));
+    try {
+      await buildStaticClinic({
+        slug: 'lisya-tropa',
+        cmsUrl: cms.baseUrl,
+        outDir,
+        siteUrl: 'https://lisya-tropa.vixenhealth.ru',
+      });
+      const file = (name: string) => readFileSync(path.join(outDir, name), 'utf8');
+      const name = (await cms.request('/api/clinics?filters[slug][$eq]=lisya-tropa')).body.data[0]
+        .name;
+      expect(file('index.html')).toContain(`<h1>${name}</h1>`);
+      expect(file('doctors/index.html')).toContain('<h1>Врачи</h1>');
+      expect(file('voprosy/index.html')).toContain('Вопросы и ответы');
+      expect(file('reviews/index.html')).toContain('Внимательные врачи и уютно');
+      expect(file('reviews/index.html')).not.toContain('Долго ждала приёма');
+      expect(file('sitemap.xml')).toContain(
+        '<loc>https://lisya-tropa.vixenhealth.ru/doctors</loc>'
+      );
+      expect(file('robots.txt')).toContain(
+        'Sitemap: https://lisya-tropa.vixenhealth.ru/sitemap.xml'
+      );
+      expect(file('404.html')).toContain('Страница не найдена');
+      const doctorPage = file('doctors/index.html').match(/href="\/doctors\/([a-z0-9-]+)"/)![1];
+      expect(file(`doctors/${doctorPage}/index.html`)).toContain('<h1>');
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -1,14 +1,14 @@
 import type { APIRoute } from 'astro';
 
 import { pagesOf } from '../lib/clinic-pages';
-import { clinicForHost, siteOrigin } from '../lib/clinics';
+import { currentClinic, siteOrigin } from '../lib/clinics';
 import { cms, timeout } from '../lib/cms';
 
 const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** Every page of the clinic the host names, for search engines. */
 export const GET: APIRoute = async ({ request, url }) => {
-  const clinic = await clinicForHost(request.headers.get('host'));
+  const clinic = await currentClinic(request);
   if (!clinic) return new Response('Not Found', { status: 404 });
   const doctors =
     (
