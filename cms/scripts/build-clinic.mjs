@@ -13,7 +13,7 @@ if (!slug || !/^[a-z0-9-]+$/.test(slug)) {
   console.error('Usage: npm run build:clinic -- <clinic slug>');
   process.exit(2);
 }
-const cmsUrl = process.env.CMS_URL ?? `http://127.0.0.1:${process.env.PORT ?? 1337}`;
+const cmsUrl = process.env.CMS_URL || `http://127.0.0.1:${process.env.PORT || 1337}`;
 const response = await fetch(`${cmsUrl}/api/clinics?filters[slug][$eq]=${slug}`).catch(() => null);
 if (!response?.ok) {
   console.error(`The CMS at ${cmsUrl} does not answer: start it (npm start) or set CMS_URL.`);
