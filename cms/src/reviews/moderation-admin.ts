@@ -6,6 +6,7 @@ import { sendAttachment } from './attachment-access';
 import type { ModerationDecision, ModerationSubjectType } from './contracts';
 import { decideMany } from './moderation';
 import { moderationQueue, reviewForModeration } from './moderation-queue';
+import { fieldError } from './review-error';
 import { REVIEW } from './uids';
 
 /** The admin-panel permission of moderators; nothing else is needed to work the queue. */
@@ -51,14 +52,10 @@ const readDecisions = (body: unknown) => {
     reason,
   } = (body ?? {}) as Record<string, unknown>;
   if (!['approve', 'reject', 'hide'].includes(decision as string)) {
-    throw new errors.ValidationError('decision must be approve, reject or hide', {
-      errors: [{ path: ['decision'], message: 'decision must be approve, reject or hide' }],
-    });
+    throw fieldError('decision', 'decision must be approve, reject or hide', decision);
   }
   if (subjectType !== 'review' && subjectType !== 'reply') {
-    throw new errors.ValidationError('subjectType must be review or reply', {
-      errors: [{ path: ['subjectType'], message: 'subjectType must be review or reply' }],
-    });
+    throw fieldError('subjectType', 'subjectType must be review or reply', subjectType);
   }
   if (
     !Array.isArray(documentIds) ||
@@ -66,9 +63,7 @@ const readDecisions = (body: unknown) => {
     documentIds.length > MAX_BULK ||
     !documentIds.every((id) => typeof id === 'string')
   ) {
-    throw new errors.ValidationError(`documentIds must list 1 to ${MAX_BULK} ids`, {
-      errors: [{ path: ['documentIds'], message: `documentIds must list 1 to ${MAX_BULK} ids` }],
-    });
+    throw fieldError('documentIds', `documentIds must list 1 to ${MAX_BULK} ids`);
   }
   return {
     decision: decision as ModerationDecision,
@@ -104,6 +99,7 @@ export const registerModerationRoutes = (strapi: Core.Strapi) => {
         path: '/review-moderation/decisions',
         handler: async (ctx: Context) => {
           const { decision, subjectType, documentIds, reason } = readDecisions(ctx.request.body);
+          const moderator = moderatorId(ctx);
           const results = await decideMany(
             strapi,
             documentIds.map((documentId) => ({
@@ -111,7 +107,7 @@ export const registerModerationRoutes = (strapi: Core.Strapi) => {
               documentId,
               decision,
               reason,
-              moderatorId: moderatorId(ctx),
+              moderatorId: moderator,
             }))
           );
           ctx.body = { data: results };
