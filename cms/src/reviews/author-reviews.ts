@@ -11,7 +11,13 @@ import { notAllowed, reviewNotFound } from './review-error';
 import { deleteReview } from './review-deletion';
 import { readEdit, readReason, readReplyText, readSubmission } from './review-input';
 import { checkSubmissionLimits } from './submission-limits';
-import { clinicsAnsweringFor, resolveTarget, runsOneOf, targetFromKey, targetKey } from './target';
+import {
+  clinicsAnsweringFor,
+  clinicsRunBy,
+  resolveTarget,
+  targetFromKey,
+  targetKey,
+} from './target';
 import { REPLY, REPORT, REVIEW, USER } from './uids';
 
 /** The signed-in person acting: their users-permissions user. */
@@ -259,10 +265,12 @@ export const replyToReview = async (
   const text = readReplyText(body);
   const entry = await publicReview(strapi, documentId);
   const clinics = await clinicsAnsweringFor(strapi, targetFromKey(entry.targetKey));
-  const ownClinics: { documentId: string; name: string }[] = [];
-  for (const clinic of clinics) {
-    if (await runsOneOf(strapi, author.id, [clinic.documentId])) ownClinics.push(clinic);
-  }
+  const run = await clinicsRunBy(
+    strapi,
+    author.id,
+    clinics.map((clinic) => clinic.documentId)
+  );
+  const ownClinics = clinics.filter((clinic) => run.has(clinic.documentId));
   if (ownClinics.length === 0) {
     throw notAllowed("Only the clinic's owners and administrators may reply to this review");
   }

@@ -129,14 +129,16 @@ export const moderationQueue = async (strapi: Core.Strapi) => {
     entry.reports.push({ reason: report.reason, createdAt: report.createdAt });
     reported.set(report.review.id, entry);
   }
-  const answered = new Map<number, Row>();
-  for (const reply of replies as Row[]) {
-    const review = await strapi.db.query(REVIEW as never).findOne({
-      where: { reply: { id: reply.id } },
-      populate: { clinic: { select: ['name'] }, doctor: { select: ['fullName'] } },
-    });
-    if (review) answered.set(reply.id, review);
-  }
+  // The reviews the pending replies answer, in one query.
+  const answeredReviews: Row[] = await strapi.db.query(REVIEW as never).findMany({
+    where: { reply: { id: { $in: (replies as Row[]).map((reply) => reply.id) } } },
+    populate: {
+      reply: { select: ['id'] },
+      clinic: { select: ['name'] },
+      doctor: { select: ['fullName'] },
+    },
+  });
+  const answered = new Map(answeredReviews.map((review) => [review.reply.id as number, review]));
 
   const reviewsShown = [
     ...(pending as Row[]),

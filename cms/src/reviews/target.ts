@@ -64,19 +64,23 @@ export const clinicsAnsweringFor = async (
   return strapi.db.query('api::clinic.clinic').findMany({ where, select: ['documentId', 'name'] });
 };
 
-/** Whether a user owns or administers one of these clinics (memberships live on the drafts). */
-export const runsOneOf = async (
+/**
+ * Which of these clinics (document ids) a user owns or administers, in one query; memberships
+ * live on the drafts.
+ */
+export const clinicsRunBy = async (
   strapi: Core.Strapi,
   userId: number,
   clinicDocumentIds: string[]
-): Promise<boolean> => {
-  if (clinicDocumentIds.length === 0) return false;
-  const count = await strapi.db.query('api::clinic.clinic').count({
+): Promise<Set<string>> => {
+  if (clinicDocumentIds.length === 0) return new Set();
+  const rows: { documentId: string }[] = await strapi.db.query('api::clinic.clinic').findMany({
     where: {
       documentId: { $in: clinicDocumentIds },
       publishedAt: null,
       $or: [{ owners: { id: userId } }, { administrators: { id: userId } }],
     },
+    select: ['documentId'],
   });
-  return count > 0;
+  return new Set(rows.map((row) => row.documentId));
 };
