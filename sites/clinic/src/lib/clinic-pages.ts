@@ -13,3 +13,18 @@ export const pagesOf = async (clinicDocumentId: string) =>
       signal: timeout(),
     })
   ).data ?? [];
+
+/** The slugs of a clinic's doctors, for the sitemap and a static build's doctor pages. */
+export const doctorSlugsOf = async (clinicDocumentId: string) =>
+  (
+    (
+      await cms().get('/doctors', {
+        query: {
+          filters: { clinics: { documentId: { $eq: clinicDocumentId } } },
+          fields: ['slug'],
+          pagination: { pageSize: 100 },
+        },
+        signal: timeout(),
+      })
+    ).data ?? []
+  ).map((doctor) => doctor.slug);
