@@ -31,8 +31,23 @@ const reviewOfFile = async (strapi: Core.Strapi, fileId: number) => {
   });
 };
 
-const isPublic = (review: { moderationStatus: string; visibility: string }) =>
-  review.moderationStatus === 'approved' && review.visibility === 'public';
+/**
+ * Whether the file at `url` belongs to a review nobody may see yet: one query, as it runs for
+ * every file served from /uploads (clinic photos included).
+ */
+const isHiddenReviewFile = async (strapi: Core.Strapi, url: string): Promise<boolean> => {
+  const files = strapi.db.metadata.get(FILE as never).tableName;
+  const reviews = strapi.db.metadata.get(REVIEW as never).tableName;
+  const review = await strapi.db
+    .connection(`${files} as f`)
+    .join('files_related_mph as l', 'l.file_id', 'f.id')
+    .join(`${reviews} as r`, 'r.id', 'l.related_id')
+    .where({ 'f.url': url, 'l.related_type': REVIEW })
+    .first('r.moderation_status as moderationStatus', 'r.visibility as visibility');
+  return (
+    Boolean(review) && !(review.moderationStatus === 'approved' && review.visibility === 'public')
+  );
+};
 
 /**
  * Files of reviews are served at their public URL only while the review is approved and public:
@@ -43,16 +58,10 @@ export const guardReviewUploads = (strapi: Core.Strapi) => async (ctx: Context, 
   if (!ctx.path.startsWith(UPLOADS_PREFIX) || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) {
     return next();
   }
-  const file: FileEntry | null = await strapi.db
-    .query(FILE)
-    .findOne({ where: { url: ctx.path }, select: ['id'] });
-  if (file) {
-    const review = await reviewOfFile(strapi, file.id);
-    if (review && !isPublic(review)) {
-      ctx.status = 404;
-      ctx.body = 'Not Found';
-      return undefined;
-    }
+  if (await isHiddenReviewFile(strapi, ctx.path)) {
+    ctx.status = 404;
+    ctx.body = 'Not Found';
+    return undefined;
   }
   return next();
 };
