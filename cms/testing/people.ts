@@ -29,8 +29,14 @@ export const accessTokenOf = async (
   return tokens.access_token;
 };
 
-/** A new, verified VixenHealth ID user, signed in. */
-export const createPerson = async (id: IdTest, fullName = 'Анна Кузнецова'): Promise<Person> => {
+/**
+ * A new, verified VixenHealth ID user with a name, not signed in anywhere: for tests that sign in
+ * through a site of their own.
+ */
+export const registerPerson = async (
+  id: IdTest,
+  fullName = 'Анна Кузнецова'
+): Promise<Omit<Person, 'token'>> => {
   const email = `person-${randomBytes(4).toString('hex')}@test.vixenhealth.local`;
   const password = `Person-password-${randomBytes(4).toString('hex')}`;
   const { strapi } = id.cms;
@@ -39,13 +45,13 @@ export const createPerson = async (id: IdTest, fullName = 'Анна Кузнец
   await strapi.db
     .query('plugin::users-permissions.user')
     .update({ where: { id: account.id }, data: { fullName } });
-  return {
-    id: account.id,
-    documentId: account.documentId,
-    email,
-    password,
-    token: await accessTokenOf(id, { email, password }),
-  };
+  return { id: account.id, documentId: account.documentId, email, password };
+};
+
+/** A new, verified VixenHealth ID user, signed in. */
+export const createPerson = async (id: IdTest, fullName = 'Анна Кузнецова'): Promise<Person> => {
+  const person = await registerPerson(id, fullName);
+  return { ...person, token: await accessTokenOf(id, person) };
 };
 
 /** An admin-panel user with the Moderator role only, and their admin API token. */

@@ -14,6 +14,62 @@ const callbacks = (origin: string) => ({
 });
 
 /**
+ * Every clinic site's origins: its subdomain, as served (CLINIC_SITES_PORT) and as a static
+ * deploy (STATIC_SITES_PORT) on this machine, and its own domain.
+ */
+const clinicSiteOrigins = async (strapi: Core.Strapi) => {
+  const env = process.env;
+  const baseDomain = env.SITES_BASE_DOMAIN || 'localhost';
+  const local = baseDomain === 'localhost';
+  const localPorts = [env.CLINIC_SITES_PORT, env.STATIC_SITES_PORT].filter(Boolean);
+  const ports = local && localPorts.length > 0 ? localPorts.map((port) => `:${port}`) : [''];
+  const clinics: { subdomain: string; customDomain: string | null }[] = await strapi.db
+    .query('api::clinic.clinic')
+    .findMany({
+      where: { publishedAt: { $notNull: true } },
+      select: ['subdomain', 'customDomain'],
+    });
+  return clinics.flatMap((clinic) => [
+    ...ports.map(
+      (port) => `${local ? 'http' : 'https'}://${clinic.subdomain}.${baseDomain}${port}`
+    ),
+    ...(clinic.customDomain ? [`https://${clinic.customDomain}`] : []),
+  ]);
+};
+
+/**
+ * The `clinic-sites` client may send people back to any published clinic's site. Registered at
+ * start and again whenever a clinic is published, unpublished or deleted, so a new clinic's or
+ * a new domain's sign-in works at once.
+ */
+export const registerClinicSitesClient = async (strapi: Core.Strapi) => {
+  const sites = (await clinicSiteOrigins(strapi)).map(callbacks);
+  await (strapi.plugin('sso').service('clients') as ClientsContract).register({
+    clientId: 'clinic-sites',
+    name: 'VixenHealth clinic sites',
+    redirectUris: sites.flatMap((site) => site.redirectUris),
+    postLogoutRedirectUris: sites.flatMap((site) => site.postLogoutRedirectUris),
+    grantTypes: USER_GRANTS,
+    scope: USER_SCOPE,
+    firstParty: true,
+  });
+};
+
+/** Keeps the `clinic-sites` client's addresses in step with the published clinics. */
+export const keepClinicSitesClientCurrent = (strapi: Core.Strapi) => {
+  strapi.documents.use(async (context, next) => {
+    const result = await next();
+    if (
+      context.uid === 'api::clinic.clinic' &&
+      ['publish', 'unpublish', 'delete'].includes(context.action)
+    ) {
+      await registerClinicSitesClient(strapi);
+    }
+    return result;
+  });
+};
+
+/**
  * Registers the platform's own applications with VixenHealth ID (public clients with PKCE, no
  * consent screen): the portal, every clinic's site, the docs site; and in development the demo
  * service, a confidential client for service-to-service calls. Runs at every start.
@@ -21,21 +77,8 @@ const callbacks = (origin: string) => ({
 export const registerPlatformClients = async (strapi: Core.Strapi, { demo }: { demo: boolean }) => {
   const clients = strapi.plugin('sso').service('clients') as ClientsContract;
   const env = process.env;
-  const baseDomain = env.SITES_BASE_DOMAIN ?? 'localhost';
-  const sitesPort = env.CLINIC_SITES_PORT ? `:${env.CLINIC_SITES_PORT}` : '';
-  const sitesScheme = baseDomain === 'localhost' ? 'http' : 'https';
-
-  const clinics: { subdomain: string; customDomain: string | null }[] = await strapi.db
-    .query('api::clinic.clinic')
-    .findMany({ where: { publishedAt: null }, select: ['subdomain', 'customDomain'] });
-  const clinicOrigins = clinics.flatMap((clinic) => [
-    `${sitesScheme}://${clinic.subdomain}.${baseDomain}${sitesPort}`,
-    ...(clinic.customDomain ? [`https://${clinic.customDomain}`] : []),
-  ]);
-
   const portal = callbacks(env.PORTAL_URL ?? 'http://localhost:4321');
   const docs = callbacks(env.DOCS_URL ?? 'http://localhost:4323');
-  const sites = clinicOrigins.map(callbacks);
 
   await clients.register({
     clientId: 'portal',
@@ -45,15 +88,7 @@ export const registerPlatformClients = async (strapi: Core.Strapi, { demo }: { d
     scope: USER_SCOPE,
     firstParty: true,
   });
-  await clients.register({
-    clientId: 'clinic-sites',
-    name: 'VixenHealth clinic sites',
-    redirectUris: sites.flatMap((site) => site.redirectUris),
-    postLogoutRedirectUris: sites.flatMap((site) => site.postLogoutRedirectUris),
-    grantTypes: USER_GRANTS,
-    scope: USER_SCOPE,
-    firstParty: true,
-  });
+  await registerClinicSitesClient(strapi);
   await clients.register({
     clientId: 'docs',
     name: 'VixenHealth docs',

@@ -32,10 +32,39 @@ export const REVIEW_WRITE_ACTIONS = [
   'api::review.review.reply',
 ] as const;
 
+/** The clinic owner's cabinet: any signed-in person, each action checking the clinic is theirs. */
+export const CABINET_ACTIONS = [
+  'listClinics',
+  'openClinic',
+  'checkSubdomain',
+  'findClinic',
+  'updateClinic',
+  'publishClinic',
+  'unpublishClinic',
+  'listPhotos',
+  'addPhotos',
+  'removePhoto',
+  'reorderPages',
+  'listContent',
+  'createContent',
+  'updateContent',
+  'deleteContent',
+  'publishContent',
+  'unpublishContent',
+  'team',
+  'invite',
+  'revokeInvitation',
+  'removeAdministrator',
+  'listDeploys',
+  'findDeploy',
+  'describeInvitation',
+  'acceptInvitation',
+].map((action) => `api::cabinet.cabinet.${action}`);
+
 /** The `api::` actions each users-permissions role has; later features add theirs here. */
 export const ROLE_API_ACTIONS: Readonly<Record<'public' | 'authenticated', readonly string[]>> = {
   public: PUBLIC_READ_ACTIONS,
-  authenticated: [...PUBLIC_READ_ACTIONS, ...REVIEW_WRITE_ACTIONS],
+  authenticated: [...PUBLIC_READ_ACTIONS, ...REVIEW_WRITE_ACTIONS, ...CABINET_ACTIONS],
 };
 
 const ROLE = 'plugin::users-permissions.role';

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startTestCms, type TestCms } from '../../../testing/strapi-harness';
 import {
+  CABINET_ACTIONS,
   PUBLIC_READ_ACTIONS,
   REVIEW_WRITE_ACTIONS,
   syncPublicPermissions,
@@ -28,10 +29,17 @@ afterAll(async () => {
 });
 
 describe('public permissions at start', () => {
-  it('let anonymous users read, and signed-in users also write reviews, and nothing more', async () => {
+  it('let anonymous users read, and signed-in users also write reviews and run clinics, and nothing more', async () => {
     expect(await apiActionsOf('public')).toEqual([...PUBLIC_READ_ACTIONS].sort());
     expect(await apiActionsOf('authenticated')).toEqual(
-      [...PUBLIC_READ_ACTIONS, ...REVIEW_WRITE_ACTIONS].sort()
+      [...PUBLIC_READ_ACTIONS, ...REVIEW_WRITE_ACTIONS, ...CABINET_ACTIONS].sort()
+    );
+  });
+
+  it('grant every action of the cabinet, so none is refused to its people by omission', () => {
+    const actions = Object.keys(cms.strapi.controller('api::cabinet.cabinet'));
+    expect([...CABINET_ACTIONS].sort()).toEqual(
+      actions.map((action) => `api::cabinet.cabinet.${action}`).sort()
     );
   });
 

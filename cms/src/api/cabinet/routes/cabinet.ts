@@ -1,0 +1,60 @@
+import type { Context, Next } from 'koa';
+
+import { CONTENT_KIND_NAMES, type ContentKind } from '../../../cabinet/content-kinds';
+
+const route = (method: string, path: string, action: string, kind?: ContentKind) => ({
+  method,
+  path: `/cabinet${path}`,
+  handler: `api::cabinet.cabinet.${action}`,
+  // Doctors, services and pages share their actions; the route tells them which it is.
+  ...(kind && {
+    config: {
+      middlewares: [
+        (ctx: Context, next: Next) => {
+          ctx.state.contentKind = kind;
+          return next();
+        },
+      ],
+    },
+  }),
+});
+
+/** The same six actions for each kind of a clinic's content, each under its own path. */
+const contentRoutes = (kind: ContentKind) => [
+  route('GET', `/clinics/:clinic/${kind}`, 'listContent', kind),
+  route('POST', `/clinics/:clinic/${kind}`, 'createContent', kind),
+  route('PUT', `/clinics/:clinic/${kind}/:document`, 'updateContent', kind),
+  route('DELETE', `/clinics/:clinic/${kind}/:document`, 'deleteContent', kind),
+  route('POST', `/clinics/:clinic/${kind}/:document/publish`, 'publishContent', kind),
+  route('POST', `/clinics/:clinic/${kind}/:document/unpublish`, 'unpublishContent', kind),
+];
+
+/**
+ * The clinic owner's cabinet. Every action needs a signed-in person (identity/require-sign-in.ts)
+ * and checks on the server that the clinic is theirs (cabinet/clinic-access.ts). Static paths
+ * come before parameterised ones.
+ */
+export default {
+  routes: [
+    route('GET', '/clinics', 'listClinics'),
+    route('POST', '/clinics', 'openClinic'),
+    route('GET', '/subdomains/:subdomain', 'checkSubdomain'),
+    route('GET', '/invitations/:token', 'describeInvitation'),
+    route('POST', '/invitations/:token/accept', 'acceptInvitation'),
+    route('GET', '/clinics/:clinic', 'findClinic'),
+    route('PUT', '/clinics/:clinic', 'updateClinic'),
+    route('POST', '/clinics/:clinic/publish', 'publishClinic'),
+    route('POST', '/clinics/:clinic/unpublish', 'unpublishClinic'),
+    route('GET', '/clinics/:clinic/photos', 'listPhotos'),
+    route('POST', '/clinics/:clinic/photos', 'addPhotos'),
+    route('DELETE', '/clinics/:clinic/photos/:photo', 'removePhoto'),
+    route('PUT', '/clinics/:clinic/page-order', 'reorderPages'),
+    route('GET', '/clinics/:clinic/team', 'team'),
+    route('POST', '/clinics/:clinic/invitations', 'invite'),
+    route('DELETE', '/clinics/:clinic/invitations/:invitation', 'revokeInvitation'),
+    route('DELETE', '/clinics/:clinic/administrators/:user', 'removeAdministrator'),
+    route('GET', '/clinics/:clinic/deploys', 'listDeploys'),
+    route('GET', '/clinics/:clinic/deploys/:deploy', 'findDeploy'),
+    ...CONTENT_KIND_NAMES.flatMap(contentRoutes),
+  ],
+};

@@ -1,0 +1,65 @@
+import { fieldError } from '../validation/field-error';
+import type { ContentKind } from './contracts';
+
+/**
+ * What the cabinet lets clinic staff write, by kind. Everything else (ratings, owners, account
+ * status, the clinic a document belongs to) is the platform's to set; asking for it is a 400.
+ * Media fields take ids of photos from the clinic's own library (see clinic-photos.ts).
+ */
+export const EDITABLE_FIELDS = {
+  clinic: [
+    'name',
+    'shortDescription',
+    'description',
+    'city',
+    'address',
+    'phones',
+    'email',
+    'openingHours',
+    'specialties',
+    'logo',
+    'subdomain',
+    'customDomain',
+  ],
+  doctors: ['fullName', 'specialty', 'experienceYears', 'biography', 'photo'],
+  services: ['name', 'description', 'price', 'currency', 'durationMinutes', 'specialty'],
+  pages: ['title', 'slug', 'position', 'body', 'seo'],
+} as const satisfies Record<'clinic' | ContentKind, readonly string[]>;
+
+/** Fields of a clinic only its owners change: where its site lives. */
+export const OWNER_ONLY_FIELDS: ReadonlySet<string> = new Set(['subdomain', 'customDomain']);
+
+/**
+ * The `data` object of a request, with only the fields `kind` allows.
+ * @throws ValidationError naming the first field that is not writable here.
+ */
+export const editableData = (
+  kind: keyof typeof EDITABLE_FIELDS,
+  data: unknown
+): Record<string, unknown> => {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw fieldError('data', 'data must be an object of fields');
+  }
+  const allowed: readonly string[] = EDITABLE_FIELDS[kind];
+  const unknown = Object.keys(data).find((field) => !allowed.includes(field));
+  if (unknown) throw fieldError(unknown, 'cannot be set here');
+  return { ...(data as Record<string, unknown>) };
+};
+
+/**
+ * Drafts skip the schema's required and length checks until they are published; a clinic being
+ * opened needs its essentials now, checked against the schema's own limits.
+ */
+export const requireFields = (
+  attributes: Record<string, { minLength?: number }>,
+  data: Record<string, unknown>,
+  fields: readonly string[]
+) => {
+  for (const field of fields) {
+    const value = data[field];
+    const minLength = attributes[field]?.minLength ?? 1;
+    if (typeof value !== 'string' || value.trim().length < minLength) {
+      throw fieldError(field, `is required (at least ${minLength} characters)`, value);
+    }
+  }
+};
