@@ -3,28 +3,35 @@ import type { Core } from '@strapi/strapi';
 import { ensureFirstAdmin } from './admin-access/first-admin';
 import { registerClinicContentDeletion } from './content-lifecycle/delete-clinic-content';
 import { isEmptyDatabase, seedDemoData } from './demo/seed';
-import { registerPlatformClients } from './identity/platform-clients';
+import { keepClinicSitesClientCurrent, registerPlatformClients } from './identity/platform-clients';
 import { syncPublicPermissions } from './public-content/public-permissions';
 import { guardReviewUploads } from './reviews/attachment-access';
 import { registerModerationRoutes, registerModeratorRole } from './reviews/moderation-admin';
-import { requireSignInForReviews } from './reviews/require-sign-in';
+import { requireSignIn } from './identity/require-sign-in';
 import { registerAuthorErasure } from './reviews/review-deletion';
 import { syncClinicSitesWebhook } from './sites/cache-webhook';
+import { registerDeployPermission, registerDeployRoutes } from './sites/deploys/deploy-admin';
+import { registerSiteDeploys } from './sites/deploys/deploy-triggers';
 import { registerContentRules } from './validation';
 
 /** Demo data is on by default outside production; DEMO_DATA=false turns it off. */
 const demoDataEnabled = () =>
   (process.env.DEMO_DATA ?? (process.env.NODE_ENV === 'production' ? 'false' : 'true')) === 'true';
 
+let siteDeploys: ReturnType<typeof registerSiteDeploys> = null;
+
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentRules(strapi);
     registerClinicContentDeletion(strapi);
     registerAuthorErasure(strapi);
+    keepClinicSitesClientCurrent(strapi);
     // Files of reviews nobody may see yet are not served at their public address.
     strapi.server.use(guardReviewUploads(strapi));
-    strapi.server.use(requireSignInForReviews);
+    strapi.server.use(requireSignIn);
     registerModerationRoutes(strapi);
+    registerDeployRoutes(strapi);
+    siteDeploys = registerSiteDeploys(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -33,6 +40,7 @@ export default {
     // 2. A fresh install gets its first admin-panel user; moderators get their role.
     await ensureFirstAdmin(strapi);
     await registerModeratorRole(strapi);
+    await registerDeployPermission(strapi);
     // 3. A fresh database gets the demo network.
     if (demoDataEnabled() && (await isEmptyDatabase(strapi))) {
       const { created } = await seedDemoData(strapi);
@@ -42,5 +50,7 @@ export default {
     await registerPlatformClients(strapi, { demo: demoDataEnabled() });
     // 5. The clinic sites' server hears of every publish.
     await syncClinicSitesWebhook(strapi);
+    // 6. Static sites: what a restart interrupted, and clinics never deployed, are built now.
+    await siteDeploys?.resume();
   },
 };

@@ -8,6 +8,7 @@ import { recountRatingSummary } from './rating-summary';
 import { readReason } from './review-input';
 import { reviewNotFound } from './review-error';
 import { REPLY, REVIEW } from './uids';
+import { REVIEW_DECIDED } from '../sites/deploys/deploy-triggers';
 
 /** What each decision may follow, and where it leads. */
 const TRANSITIONS: Record<ModerationDecision, { from: ModerationStatus[]; to: ModerationStatus }> =
@@ -90,6 +91,18 @@ export const decide = async (
     );
     if (subjectType === 'review' && entry.visibility === 'public') {
       await recountRatingSummary(strapi, trx, entry.targetKey);
+    }
+
+    // The sites showing the review (or the review a reply answers) are rebuilt once it counts.
+    const shown =
+      subjectType === 'review'
+        ? entry
+        : await strapi.db.query(REVIEW).findOne({
+            where: { reply: { id: entry.id } },
+            select: ['targetKey', 'visibility'],
+          });
+    if (shown?.visibility === 'public') {
+      onCommit(() => strapi.eventHub.emit(REVIEW_DECIDED, { targetKey: shown.targetKey }));
     }
 
     if (decision !== 'hide' && entry.moderationStatus === 'pending') {

@@ -1,0 +1,54 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+
+import { listDeploys, readDeploy } from './deploy-history';
+
+/** The admin-panel permission to read every clinic's deploy history (support staff). */
+export const READ_DEPLOYS_ACTION = 'api::site-deploys.read';
+
+export const registerDeployPermission = async (strapi: Core.Strapi) => {
+  await strapi.service('admin::permission').actionProvider.registerMany([
+    {
+      section: 'settings',
+      category: 'sites',
+      subCategory: 'deploys',
+      displayName: "Read clinic sites' deploy history and logs",
+      uid: 'site-deploys.read',
+    },
+  ]);
+  // The admin panel gave Super Admins every action before the app registered this one.
+  await strapi.service('admin::role').resetSuperAdminPermissions();
+};
+
+/** Staff read deploys in the admin panel: all clinics, or one (`?clinic=<documentId>`). */
+export const registerDeployRoutes = (strapi: Core.Strapi) => {
+  const config = {
+    policies: [
+      'admin::isAuthenticatedAdmin',
+      { name: 'admin::hasPermissions', config: { actions: [READ_DEPLOYS_ACTION] } },
+    ],
+  };
+  strapi.server.routes({
+    type: 'admin',
+    prefix: '',
+    routes: [
+      {
+        method: 'GET',
+        path: '/site-deploys',
+        handler: async (ctx: Context) => {
+          const clinic = typeof ctx.query.clinic === 'string' ? ctx.query.clinic : undefined;
+          ctx.body = { data: await listDeploys(strapi, { clinicDocumentId: clinic, limit: 100 }) };
+        },
+        config,
+      },
+      {
+        method: 'GET',
+        path: '/site-deploys/:id',
+        handler: async (ctx: Context) => {
+          ctx.body = { data: await readDeploy(strapi, ctx.params.id) };
+        },
+        config,
+      },
+    ],
+  } as never);
+};

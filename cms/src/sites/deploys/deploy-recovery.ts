@@ -1,0 +1,50 @@
+import { access } from 'node:fs/promises';
+
+import type { Core } from '@strapi/strapi';
+
+import { deployFolders } from './deploy-folders';
+import type { DeployScheduler } from './deploy-scheduler';
+import { DEPLOY } from './deploy-runner';
+import type { DeploySettings } from './deploy-settings';
+
+const CLINIC = 'api::clinic.clinic';
+
+/**
+ * At start: deploys a restart interrupted are marked failed and queued again, and every public
+ * clinic without a live static site gets its first deploy. Nothing a publish asked for is lost.
+ */
+export const resumeDeploys = async (
+  strapi: Core.Strapi,
+  settings: DeploySettings,
+  scheduler: DeployScheduler
+) => {
+  const interrupted = (await strapi.db.query(DEPLOY).findMany({
+    where: { status: { $in: ['queued', 'building'] } },
+    select: ['id', 'clinicDocumentId'],
+  })) as { id: number; clinicDocumentId: string }[];
+  if (interrupted.length > 0) {
+    await strapi.db.query(DEPLOY).updateMany({
+      where: { id: { $in: interrupted.map((deploy) => deploy.id) } },
+      data: {
+        status: 'failed',
+        log: 'Interrupted: the CMS stopped before this deploy finished.\n',
+      },
+    });
+  }
+  for (const clinicDocumentId of new Set(interrupted.map((deploy) => deploy.clinicDocumentId))) {
+    scheduler.schedule({ clinicDocumentId, reason: 'resumed after a restart' });
+  }
+
+  const clinics = (await strapi.db.query(CLINIC).findMany({
+    where: { publishedAt: { $notNull: true }, accountStatus: 'active' },
+    select: ['documentId', 'subdomain'],
+  })) as { documentId: string; subdomain: string }[];
+  for (const clinic of clinics) {
+    const current = deployFolders(settings.dir, clinic.subdomain).releasePath('../current');
+    const live = await access(current).then(
+      () => true,
+      () => false
+    );
+    if (!live) scheduler.schedule({ clinicDocumentId: clinic.documentId, reason: 'first deploy' });
+  }
+};

@@ -1,0 +1,81 @@
+import type { Core } from '@strapi/strapi';
+
+import type { DeployRequest } from './contracts';
+import { DEPLOY, runDeploy } from './deploy-runner';
+import type { DeploySettings } from './deploy-settings';
+
+const CLINIC = 'api::clinic.clinic';
+
+interface Waiting {
+  deploy: Promise<{ id: number; clinicDocumentId: string; subdomain: string } | null>;
+  reasons: Set<string>;
+  timer: NodeJS.Timeout;
+}
+
+export interface DeployScheduler {
+  /** Queues a rebuild of the clinic's site; changes within the debounce time make one deploy. */
+  schedule(request: DeployRequest): void;
+}
+
+/**
+ * Debounces changes per clinic and runs their deploys one at a time (a build takes a core; the
+ * CMS keeps the other). A change that arrives while its clinic is building queues the next
+ * deploy, so the last change is always built.
+ */
+export const createDeployScheduler = (
+  strapi: Core.Strapi,
+  settings: DeploySettings
+): DeployScheduler => {
+  const waiting = new Map<string, Waiting>();
+  let queue: Promise<void> = Promise.resolve();
+
+  /** The deploy record, created at once, so the cabinet shows it queued. */
+  const record = async ({ clinicDocumentId, reason }: DeployRequest) => {
+    const clinic = (await strapi.db.query(CLINIC).findOne({
+      where: { documentId: clinicDocumentId },
+      select: ['subdomain'],
+    })) as { subdomain: string } | null;
+    if (!clinic) return null;
+    const created = (await strapi.db.query(DEPLOY).create({
+      data: { clinicDocumentId, subdomain: clinic.subdomain, status: 'queued', reason },
+      select: ['id'],
+    })) as { id: number };
+    return { id: created.id, clinicDocumentId, subdomain: clinic.subdomain };
+  };
+
+  const start = (clinicDocumentId: string) => {
+    const entry = waiting.get(clinicDocumentId);
+    if (!entry) return;
+    waiting.delete(clinicDocumentId);
+    queue = queue.then(async () => {
+      try {
+        const deploy = await entry.deploy;
+        if (!deploy) return;
+        const reason = [...entry.reasons].join(', ').slice(0, 200);
+        await strapi.db.query(DEPLOY).update({ where: { id: deploy.id }, data: { reason } });
+        await runDeploy(strapi, settings, deploy);
+      } catch (error) {
+        strapi.log.error(`Site deploys: a deploy could not run: ${(error as Error).message}`);
+      }
+    });
+  };
+
+  return {
+    schedule(request) {
+      const entry = waiting.get(request.clinicDocumentId);
+      if (entry) {
+        entry.reasons.add(request.reason);
+        entry.timer.refresh();
+        return;
+      }
+      waiting.set(request.clinicDocumentId, {
+        deploy: record(request).catch((error: Error) => {
+          strapi.log.error(`Site deploys: a deploy could not be queued: ${error.message}`);
+          return null;
+        }),
+        reasons: new Set([request.reason]),
+        timer: setTimeout(() => start(request.clinicDocumentId), settings.debounceMs),
+      });
+    },
+  };
+};

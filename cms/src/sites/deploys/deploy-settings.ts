@@ -1,0 +1,42 @@
+import path from 'node:path';
+
+/** Where and how static deploys run, from the environment; null when deploys are off. */
+export interface DeploySettings {
+  /** Holds `sites/<subdomain>/releases/*`, `sites/<subdomain>/current` and `domains/<host>`. */
+  dir: string;
+  /** The exporter (sites/clinic) that renders one clinic's site into a folder. */
+  exporter: string;
+  /** How long to wait after a change for more changes to the same clinic. */
+  debounceMs: number;
+  /** Releases kept per clinic besides the live one, for a quick look back. */
+  keepReleases: number;
+  /** The public address of a clinic's static site, for canonical links and the sitemap. */
+  siteUrl(clinic: { subdomain: string; customDomain: string | null }): string;
+  /** This CMS, as the exporter reads it (asked when a deploy runs: the port is known by then). */
+  cmsUrl(): string;
+}
+
+/**
+ * Deploys run when `SITE_DEPLOYS_DIR` is set (`npm start` sets it); tests and CMS-only setups
+ * have none and build nothing.
+ */
+export const deploySettings = (
+  { root, cmsPort }: { root: string; cmsPort: () => number },
+  env: NodeJS.ProcessEnv = process.env
+): DeploySettings | null => {
+  if (!env.SITE_DEPLOYS_DIR) return null;
+  const baseDomain = env.SITES_BASE_DOMAIN || 'localhost';
+  const local = baseDomain === 'localhost';
+  const port = local && env.STATIC_SITES_PORT ? `:${env.STATIC_SITES_PORT}` : '';
+  return {
+    dir: path.resolve(root, env.SITE_DEPLOYS_DIR),
+    exporter: path.resolve(root, '../sites/clinic/scripts/export-clinic.mjs'),
+    debounceMs: Number(env.SITE_DEPLOYS_DEBOUNCE_MS || 1500),
+    keepReleases: 2,
+    siteUrl: ({ subdomain, customDomain }) =>
+      customDomain
+        ? `https://${customDomain}`
+        : `${local ? 'http' : 'https'}://${subdomain}.${baseDomain}${port}`,
+    cmsUrl: () => `http://127.0.0.1:${cmsPort()}`,
+  };
+};

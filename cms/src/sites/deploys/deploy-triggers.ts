@@ -1,0 +1,96 @@
+import type { Core, Modules } from '@strapi/strapi';
+
+import { targetFromKey } from '../../reviews/target';
+import { resumeDeploys } from './deploy-recovery';
+import { createDeployScheduler, type DeployScheduler } from './deploy-scheduler';
+import { deploySettings } from './deploy-settings';
+
+/** The event any part of the CMS emits when a clinic's public site changed by other means. */
+export const CLINIC_SITE_CHANGED = 'clinic-site.changed';
+/** Emitted by moderation when a decision changes what a clinic's or doctor's page shows. */
+export const REVIEW_DECIDED = 'review.decided';
+
+/** Content of a clinic's site, and the relation that names its clinic(s). */
+const SITE_CONTENT: Readonly<Record<string, { label: string; clinics: string | null }>> = {
+  'api::clinic.clinic': { label: 'clinic', clinics: null },
+  'api::page.page': { label: 'page', clinics: 'clinic' },
+  'api::service.service': { label: 'service', clinics: 'clinic' },
+  'api::doctor.doctor': { label: 'doctor', clinics: 'clinics' },
+};
+
+/** Changes that alter what is public; editing a draft does not. */
+const ACTIONS: Readonly<Record<string, string>> = {
+  publish: 'published',
+  unpublish: 'unpublished',
+  delete: 'deleted',
+};
+
+type Related = { documentId: string } | { documentId: string }[] | null;
+
+/** The clinics a document belongs to, in any of its versions. */
+const clinicsOf = async (strapi: Core.Strapi, uid: string, documentId: string) => {
+  const relation = SITE_CONTENT[uid].clinics;
+  if (!relation) return [documentId];
+  const rows = (await strapi.db.query(uid as never).findMany({
+    where: { documentId },
+    populate: { [relation]: { select: ['documentId'] } },
+  })) as Record<string, Related>[];
+  const ids = rows.flatMap((row) =>
+    [row[relation] ?? []].flat().map((clinic) => clinic.documentId)
+  );
+  return [...new Set(ids)];
+};
+
+/** The clinics whose sites show a review of `targetKey`: the clinic, or the doctor's clinics. */
+const clinicsShowing = async (strapi: Core.Strapi, key: string) => {
+  const target = targetFromKey(key);
+  if (target.type === 'platform') return [];
+  if (target.type === 'clinic') return [target.documentId];
+  return clinicsOf(strapi, 'api::doctor.doctor', target.documentId);
+};
+
+const watchContent =
+  (strapi: Core.Strapi, scheduler: DeployScheduler): Modules.Documents.Middleware.Middleware =>
+  async (context, next) => {
+    const content = SITE_CONTENT[context.uid];
+    const verb = ACTIONS[context.action];
+    const documentId = (context.params as { documentId?: string }).documentId;
+    if (!content || !verb || !documentId) return next();
+    // Read before the change: a deleted page no longer knows its clinic.
+    const clinics = await clinicsOf(strapi, context.uid, documentId);
+    const result = await next();
+    const reason = `${content.label} ${verb}`;
+    for (const clinicDocumentId of clinics) scheduler.schedule({ clinicDocumentId, reason });
+    return result;
+  };
+
+/**
+ * Rebuilds a clinic's static site whenever something it shows is published, unpublished or
+ * deleted: the clinic, a page, a service, a doctor, or a review moderators decided on. Changes
+ * are heard in the Document Service, whichever way they come (admin panel, cabinet, API), and
+ * from the events that moderation and the cabinet emit. Off unless `SITE_DEPLOYS_DIR` is set.
+ */
+export const registerSiteDeploys = (strapi: Core.Strapi) => {
+  const settings = deploySettings({
+    root: strapi.dirs.app.root,
+    cmsPort: () => {
+      const address = strapi.server.httpServer.address();
+      return typeof address === 'object' && address
+        ? address.port
+        : Number(strapi.config.get('server.port'));
+    },
+  });
+  if (!settings) return null;
+  const scheduler = createDeployScheduler(strapi, settings);
+  strapi.documents.use(watchContent(strapi, scheduler));
+  strapi.eventHub.on(
+    CLINIC_SITE_CHANGED,
+    async (request: { clinicDocumentId: string; reason: string }) => scheduler.schedule(request)
+  );
+  strapi.eventHub.on(REVIEW_DECIDED, async ({ targetKey }: { targetKey: string }) => {
+    for (const clinicDocumentId of await clinicsShowing(strapi, targetKey)) {
+      scheduler.schedule({ clinicDocumentId, reason: 'review moderated' });
+    }
+  });
+  return { resume: () => resumeDeploys(strapi, settings, scheduler) };
+};
