@@ -7,6 +7,7 @@ import { loadCases } from './lib/cases.mjs';
 import { checkGoals } from './lib/goals.mjs';
 import { load, loadSettings } from './lib/load.mjs';
 import { problemsOf } from './lib/measurement.mjs';
+import { requestOnce } from './lib/request-once.mjs';
 import { saveResults } from './lib/results.mjs';
 import { runScenario } from './lib/scenario.mjs';
 import { formatGoals, formatTable } from './lib/table.mjs';
@@ -53,7 +54,9 @@ const startRequestCase = async (benchCase, settings) => {
     async check() {
       // Bounded, as a target that hangs must fail the case, not the run.
       const signal = AbortSignal.timeout(VERIFY_TIMEOUT_MS);
-      await benchCase.verify(await fetch(new URL(path, url), { method, headers, body, signal }));
+      await benchCase.verify(
+        await requestOnce(new URL(path, url), { method, headers, body, signal })
+      );
     },
     baseline: request,
     run: (duration) => loadRequest(url, request, settings, duration),
@@ -147,7 +150,7 @@ const runCase = async (benchCase, settings) => {
   } catch (error) {
     row.problems.push(error instanceof Error ? error.message : String(error));
   }
-  row.goals = checkGoals(goals, row.result);
+  row.goals = checkGoals(goals, row.result, row.baseline);
   return row;
 };
 

@@ -90,3 +90,16 @@ export const reportToParent = async (main) => {
     send({ ok: false, error: message }, () => process.exit(1));
   }
 };
+
+/**
+ * A step the cases of a run share, such as a build: `modulePath` runs to its report the first time
+ * the returned function is called, and later calls wait for that same run.
+ * @param {URL} modulePath a module that calls `reportToParent`
+ * @param {{ label: string, timeoutMs: number }} options
+ * @returns {() => Promise<void>}
+ */
+export const onceChild = (modulePath, options) => {
+  /** @type {Promise<void> | undefined} */
+  let done;
+  return () => (done ??= startChild(modulePath, options).then((child) => child.stop()));
+};

@@ -1,6 +1,8 @@
 // The CMS as a benchmark target, run in a child of its own by cms-target.mjs with the environment
 // it set, on the port given in argv (the one ID_ISSUER names). Boots like
-// cms/testing/strapi-harness.ts, and reports the port it listens on.
+// cms/testing/strapi-harness.ts, adds the clinics a case asked for, and reports the port it
+// listens on.
+import { seedBenchClinics } from './bench-clinics.mjs';
 import { CMS_DIR, CMS_DIST_DIR, requireStrapi } from './cms-app.mjs';
 import { reportToParent } from './child.mjs';
 
@@ -14,6 +16,8 @@ await reportToParent(async () => {
   });
   // Runs the bootstrap too: on the empty database it seeds the demo data.
   await strapi.load();
+  // A case's own content (cms-target.mjs sets BENCH_CLINICS), before anyone reads.
+  await seedBenchClinics(strapi, Number(process.env.BENCH_CLINICS ?? 0));
   // listen() takes a callback and returns no promise.
   await new Promise((resolve) => strapi.server.listen(port, '127.0.0.1', () => resolve(undefined)));
   return { port };

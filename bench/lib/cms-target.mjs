@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { isolatedCmsEnv } from '../../cms/testing/isolated-env.mjs';
-import { startChild } from './child.mjs';
+import { onceChild, startChild } from './child.mjs';
 import { onExit } from './cleanup.mjs';
 import { freePort } from './free-port.mjs';
 import { waitForStatus } from './wait-for.mjs';
@@ -12,23 +12,14 @@ import { waitForStatus } from './wait-for.mjs';
 /** A fresh password that passes the admin panel's rules: upper and lower case, digits, 8+. */
 const password = () => `Bench-${randomBytes(12).toString('hex')}-A1`;
 
-/** @type {Promise<void> | undefined} */
-let compiled;
-
 /**
  * Builds the plugins and compiles the CMS once per run, however many cases use it; tsc is
  * incremental when unchanged.
  */
-const compileCms = () => {
-  compiled ??= (async () => {
-    const compiler = await startChild(new URL('./cms-compile.mjs', import.meta.url), {
-      label: 'CMS compile (TypeScript errors above)',
-      timeoutMs: 300_000,
-    });
-    await compiler.stop();
-  })();
-  return compiled;
-};
+const compileCms = onceChild(new URL('./cms-compile.mjs', import.meta.url), {
+  label: 'CMS compile (TypeScript errors above)',
+  timeoutMs: 300_000,
+});
 
 /**
  * The CMS's settings for one benchmark run: development mode, the one the demo data is meant
@@ -36,9 +27,10 @@ const compileCms = () => {
  * issuer, which must be the URL the CMS will listen on.
  * @param {string} dataDir
  * @param {string} url
+ * @param {number} clinics
  * @returns {NodeJS.ProcessEnv}
  */
-const cmsEnv = (dataDir, url) => ({
+const cmsEnv = (dataDir, url, clinics) => ({
   ...process.env,
   ...isolatedCmsEnv({
     adminEmail: 'bench-admin@vixenhealth.local',
@@ -52,6 +44,7 @@ const cmsEnv = (dataDir, url) => ({
   DATABASE_URL: '',
   DEMO_DATA: 'true',
   ID_ISSUER: `${url}/id`,
+  BENCH_CLINICS: String(clinics),
 });
 
 /**
@@ -67,9 +60,11 @@ const cmsEnv = (dataDir, url) => ({
 /**
  * Starts the real CMS on a fresh SQLite database seeded with the demo data, in a child process,
  * listening on a free port of 127.0.0.1.
+ * @param {{ clinics?: number }} [options] `clinics`: published clinics added to the demo data,
+ *   each with doctors, pages and services (see bench-clinics.mjs)
  * @returns {Promise<Cms>}
  */
-export const startCms = async () => {
+export const startCms = async ({ clinics = 0 } = {}) => {
   await compileCms();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vh-bench-'));
   const removeData = () => rmSync(dataDir, { recursive: true, force: true });
@@ -85,13 +80,13 @@ export const startCms = async () => {
   try {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const env = cmsEnv(dataDir, url);
+    const env = cmsEnv(dataDir, url, clinics);
     server = await startChild(new URL('./cms-server.mjs', import.meta.url), {
       label: 'CMS',
       args: [String(port)],
       env,
-      // Booting includes migrations and seeding the demo data.
-      timeoutMs: 180_000,
+      // Booting includes migrations and seeding the demo data, and the case's clinics.
+      timeoutMs: 180_000 + clinics * 2_000,
     });
     await waitForStatus(`${url}/_health`, 204, 30_000);
     const secrets = {

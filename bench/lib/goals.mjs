@@ -4,10 +4,13 @@
  * @typedef {object} Goal
  * @property {string} label what is compared, e.g. `grants/s` or `POST /login p95`
  * @property {string} [unit] printed after the numbers, e.g. ` ms`
- * @property {(result: import('./measurement.mjs').Measurement) => number | undefined} of
+ * @property {(result: Measurement, baseline: Measurement | null) => number | undefined} of the
+ *   number compared, from the case's run and the baseline's run before it
  * @property {number} [atLeast] met when the number is this or more
  * @property {number} [below] met when the number is less than this
  */
+
+/** @typedef {import('./measurement.mjs').Measurement} Measurement */
 
 /**
  * A goal, checked against a measured run.
@@ -22,12 +25,13 @@
 
 /**
  * @param {Goal[]} goals
- * @param {import('./measurement.mjs').Measurement | null} result
+ * @param {Measurement | null} result
+ * @param {Measurement | null} baseline
  * @returns {GoalOutcome[]}
  */
-export const checkGoals = (goals, result) =>
+export const checkGoals = (goals, result, baseline) =>
   goals.map(({ label, unit = '', of, atLeast, below }) => {
-    const value = result === null ? null : (of(result) ?? null);
+    const value = result === null ? null : (of(result, baseline) ?? null);
     const comparison = atLeast === undefined ? '<' : '≥';
     // cases.mjs checked that one of them is set.
     const limit = /** @type {number} */ (atLeast ?? below);

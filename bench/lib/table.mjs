@@ -82,7 +82,7 @@ export const formatTable = (rows) => {
 
 /** @param {import('./goals.mjs').GoalOutcome} goal */
 const formatGoal = ({ label, unit, value, comparison, limit, met }) => {
-  const target = `target ${comparison} ${integer.format(limit)}${unit}`;
+  const target = `target ${comparison} ${figure(limit)}${unit}`;
   if (value === null) return `${label} not measured (${target})`;
   return `${label} ${figure(value)}${unit} (${target}) ${met ? '✓' : '✗ MISSED'}`;
 };

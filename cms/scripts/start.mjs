@@ -1,10 +1,14 @@
 // Runs the whole platform on this machine: `npm start` (built, as in production) or
 // `npm run dev` (watch and reload). Creates `.env` with fresh secrets on first start.
+import path from 'node:path';
+
+import { serveDeploys } from '../../sites/clinic/scripts/serve-deploys.mjs';
 import { buildClinicSite, clinicSiteIsStale, startClinicSite } from './lib/clinic-site.mjs';
 import { buildCms, buildPlugins, cmsBuildIsStale } from './lib/cms-build.mjs';
 import { startDevMailbox } from './lib/dev-mailbox.mjs';
 import { ensureEnvFile, loadEnvFile } from './lib/env-file.mjs';
-import { CMS_DIR } from './lib/paths.mjs';
+import { CMS_DIR, ROOT_DIR } from './lib/paths.mjs';
+import { buildPortal, portalIsStale, startPortal } from './lib/portal-site.mjs';
 import { start, waitForHttp } from './lib/processes.mjs';
 import { STRAPI_CLI } from './lib/strapi-cli.mjs';
 import { printWelcome } from './lib/welcome.mjs';
@@ -27,6 +31,10 @@ if (clinicSiteIsStale()) {
   console.log('Building the clinic sites...');
   await buildClinicSite();
 }
+if (portalIsStale()) {
+  console.log('Building the portal...');
+  await buildPortal();
+}
 
 /** Development mail goes to a mailbox of our own, unless a real server is set up in .env. */
 const mailbox = async () => {
@@ -48,6 +56,8 @@ const mailbox = async () => {
 };
 const mailboxUrl = await mailbox();
 
+// Publishing a clinic's content rebuilds its static site here; served below, by host.
+process.env.SITE_DEPLOYS_DIR ||= path.join(ROOT_DIR, 'var', 'site-deploys');
 const cms = start(process.execPath, [STRAPI_CLI, dev ? 'develop' : 'start'], { cwd: CMS_DIR });
 cms.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 
@@ -57,6 +67,18 @@ await waitForHttp(`http://127.0.0.1:${process.env.PORT ?? 1337}/_health`, {
 });
 const cmsPort = Number(process.env.PORT ?? 1337);
 const sitesPort = Number(process.env.CLINIC_SITES_PORT ?? 4322);
-const sites = startClinicSite({ cmsUrl: `http://127.0.0.1:${cmsPort}`, port: sitesPort });
-sites.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-printWelcome({ mailboxUrl, sitesPort });
+const cmsUrl = `http://127.0.0.1:${cmsPort}`;
+const portalPort = Number(process.env.PORTAL_PORT ?? 4321);
+const portalUrl = process.env.PORTAL_URL || `http://localhost:${portalPort}`;
+const sites = [
+  startClinicSite({ cmsUrl, port: sitesPort }),
+  startPortal({ cmsUrl, port: portalPort, portalUrl }),
+];
+for (const site of sites) site.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+const staticPort = Number(process.env.STATIC_SITES_PORT || 4324);
+await serveDeploys({
+  dir: process.env.SITE_DEPLOYS_DIR,
+  port: staticPort,
+  baseDomain: process.env.SITES_BASE_DOMAIN || 'localhost',
+});
+printWelcome({ mailboxUrl, sitesPort, staticPort, portalUrl });

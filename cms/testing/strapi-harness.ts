@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
-import { createServer, type AddressInfo } from 'node:net';
 
 import type { Core } from '@strapi/strapi';
 
+import { freeLoopbackPort } from './host-request';
 import { isolatedCmsEnv } from './isolated-env.mjs';
 import { CMS_DIR, CMS_DIST_DIR } from './paths';
 import { createTestDatabase } from './test-database';
@@ -32,17 +32,6 @@ export interface TestCms {
   stop(): Promise<void>;
 }
 
-/** A port free on loopback now; the issuer must name it before the CMS starts. */
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-
 /**
  * Boots the real CMS in this process on a database of its own, listening on a free loopback port.
  * Call once per test file (in `beforeAll`) and `stop()` it in `afterAll`.
@@ -52,7 +41,8 @@ export const startTestCms = async (
   { adminPanel = false }: { adminPanel?: boolean } = {}
 ): Promise<TestCms> => {
   const database = await createTestDatabase();
-  const port = await freePort();
+  // The issuer must name the port before the CMS starts.
+  const port = await freeLoopbackPort();
   const baseUrl = `http://127.0.0.1:${port}`;
   Object.assign(process.env, {
     NODE_ENV: 'test',

@@ -69,6 +69,9 @@ export const startDevMailbox = async ({ smtpPort, httpPort }) => {
         .catch(callback);
     },
   });
+  // A client that drops its connection (a test CMS giving up, a port scan) must not stop the
+  // platform: smtp-server reports it as an 'error' event, fatal when nobody listens.
+  smtp.on('error', (error) => console.warn(`Dev mailbox: ${error.message}`));
   const http = createServer((request, response) => {
     if (request.url === '/messages.json') {
       response.writeHead(200, { 'content-type': 'application/json' });

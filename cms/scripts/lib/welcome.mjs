@@ -11,10 +11,13 @@ const DEMO_ACCOUNTS = [
 export const printWelcome = ({
   mailboxUrl = /** @type {string | null} */ (null),
   sitesPort = /** @type {number | null} */ (null),
+  staticPort = /** @type {number | null} */ (null),
+  portalUrl = /** @type {string | null} */ (null),
 } = {}) => {
   const env = process.env;
   const cmsUrl = env.PUBLIC_URL || `http://localhost:${env.PORT ?? 1337}`;
   const rows = [
+    ...(portalUrl ? [['Portal', portalUrl]] : []),
     ['CMS content API', `${cmsUrl}/api/clinics`],
     ['CMS admin panel', `${cmsUrl}/admin`],
     ['VixenHealth ID', `${env.ID_ISSUER || `${cmsUrl}/id`}/.well-known/openid-configuration`],
@@ -25,6 +28,10 @@ export const printWelcome = ({
       'Clinic sites',
       `http://<subdomain>.${base}:${sitesPort}, e.g. http://lisya-tropa.${base}:${sitesPort}`,
     ]);
+  }
+  if (staticPort) {
+    const base = env.SITES_BASE_DOMAIN || 'localhost';
+    rows.push(['Static deploys', `http://<subdomain>.${base}:${staticPort} (rebuilt on publish)`]);
   }
   if (mailboxUrl) rows.push(['Mail sent (dev)', mailboxUrl]);
   if (env.NODE_ENV !== 'production') {

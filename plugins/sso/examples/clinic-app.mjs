@@ -11,11 +11,11 @@ import http from 'node:http';
 
 import * as client from 'openid-client';
 
-const issuer = process.env.ID_ISSUER ?? 'http://localhost:1337/id';
-const clientId = process.env.EXAMPLE_CLIENT_ID ?? 'clinic-app-example';
-const port = Number(process.env.EXAMPLE_PORT ?? 4400);
+const issuer = process.env.ID_ISSUER || 'http://localhost:1337/id';
+const clientId = process.env.EXAMPLE_CLIENT_ID || 'clinic-app-example';
+const port = Number(process.env.EXAMPLE_PORT || 4400);
 const appUrl = `http://localhost:${port}`;
-const cmsUrl = process.env.CMS_URL ?? new URL(issuer).origin;
+const cmsUrl = process.env.CMS_URL || new URL(issuer).origin;
 const redirectUri = `${appUrl}/auth/callback`;
 
 // Plain http is for a local demo only: real deployments use https, and openid-client insists.

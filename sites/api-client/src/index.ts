@@ -5,6 +5,17 @@
  */
 export type { components, paths } from './schema';
 export { CmsApiError, createCmsClient } from './client';
-export type { CmsClient, CmsClientOptions, ReadablePath, ReadOptions, ReadResult } from './client';
+export type {
+  CmsClient,
+  CmsClientOptions,
+  DeletablePath,
+  PathParams,
+  ReadablePath,
+  ReadOptions,
+  ReadResult,
+  ReplaceablePath,
+  WritablePath,
+  WriteOptions,
+} from './client';
 export { toQueryString } from './query-string';
 export type { QueryObject, QueryValue } from './query-string';

@@ -1,3 +1,5 @@
+import { connect } from 'node:net';
+
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
@@ -31,4 +33,30 @@ it('keeps what is sent over SMTP and lists it, escaped, with clickable links', a
   expect(page).not.toContain('<script>alert(1)</script>');
   expect(page).toContain('&#60;script&#62;');
   expect(page).toContain('<a href="http://localhost:1337/id/verify-email?token=abc&#38;lang=ru">');
+});
+
+it('keeps running when a client resets its connection in the middle of a message', async () => {
+  const socket = connect(mailbox.smtpPort, '127.0.0.1');
+  const reply = () => new Promise((resolve) => socket.once('data', resolve));
+  await reply();
+  for (const command of ['EHLO test', 'MAIL FROM:<a@x.local>', 'RCPT TO:<b@x.local>', 'DATA']) {
+    socket.write(`${command}\r\n`);
+    await reply();
+  }
+  socket.write('Subject: half\r\n\r\nhalf a message');
+  // Let the mailbox start reading the message before the connection breaks.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  socket.resetAndDestroy();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const page = await fetch(`http://127.0.0.1:${mailbox.httpPort}/messages.json`);
+  expect(page.status).toBe(200);
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: mailbox.smtpPort,
+    secure: false,
+    ignoreTLS: true,
+  });
+  await expect(
+    transport.sendMail({ from: 'a@vixenhealth.local', to: 'b@vixenhealth.local', text: 'ok' })
+  ).resolves.toBeTruthy();
 });

@@ -1,62 +1,91 @@
-import { createCmsClient, type ReadResult } from '@vixenhealth/api-client';
+import { channel } from 'node:diagnostics_channel';
 
-import { clinicHostOf } from './clinic-host';
+import type { ReadResult } from '@vixenhealth/api-client';
+
+import { clinicHostOf, type ClinicHost } from './clinic-host';
+import { cms, timeout } from './cms';
+import { exportOf } from './export-request';
+import { SITE_CACHE_MS, SITE_CACHE_PURGED } from './site-cache.mjs';
 
 export type Clinic = NonNullable<ReadResult<'/clinics'>['data']>[number];
 
-const CACHE_MS = 60_000;
-const cms = () => createCmsClient({ baseUrl: process.env.CMS_URL ?? 'http://localhost:1337' });
+/**
+ * A clinic's whole site but its reviews, read in one query: the clinic, its pages with their
+ * blocks, its doctors and its prices. A site has tens of these, and a query per page would
+ * cost the CMS far more than one larger answer, cached; only the reviews page asks again.
+ */
+const IMAGE_FIELDS = ['url', 'alternativeText', 'width', 'height', 'formats'];
 
-/** Lookups by host, kept a minute: every page of a clinic asks. Publishing purges them. */
-const cache = new Map<string, { clinic: Clinic | null; until: number }>();
+const POPULATE = {
+  phones: true,
+  logo: { fields: IMAGE_FIELDS },
+  photos: { fields: IMAGE_FIELDS },
+  openingHours: true,
+  pages: {
+    sort: ['position:asc', 'title:asc'],
+    populate: { body: { populate: '*' }, seo: true },
+  },
+  doctors: {
+    sort: ['fullName:asc'],
+    populate: { specialty: { fields: ['name'] }, photo: { fields: IMAGE_FIELDS } },
+  },
+  services: { sort: ['name:asc'] },
+};
 
-/** Forgets cached lookups (a publish webhook calls this). */
-export const purgeClinicCache = () => cache.clear();
+/**
+ * Lookups by host, kept a minute: every page of a clinic asks. The promise is kept, so that pages
+ * rendered at once share one read. Publishing purges them. An export's pages have entries of
+ * their own, read afresh when the export starts.
+ */
+const cache = new Map<string, { clinic: Promise<Clinic | null>; until: number }>();
 
-/** The clinic a static build is for (`npm run build:clinic -- <slug>`); unset when serving. */
-export const staticClinicSlug = (): string | undefined => process.env.STATIC_CLINIC || undefined;
+/**
+ * Forgets cached lookups (a publish webhook calls this), and announces it: the pages rendered
+ * from them, cached in front of Astro (scripts/lib/cached-pages.mjs), go at the same moment.
+ */
+export const purgeClinicCache = () => {
+  cache.clear();
+  channel(SITE_CACHE_PURGED).publish(undefined);
+};
 
-/** The published, active clinic with `field` equal to `value`, cached a minute; else null. */
-const findClinic = async (
-  field: 'subdomain' | 'customDomain' | 'slug',
-  value: string
-): Promise<Clinic | null> => {
-  const cacheKey = `${field}:${value}`;
-  const cached = cache.get(cacheKey);
-  if (cached && cached.until > Date.now()) return cached.clinic;
-  const { data } = await cms().get('/clinics', {
-    query: { filters: { [field]: { $eq: value } }, populate: ['phones', 'openingHours'] },
-    signal: AbortSignal.timeout(5_000),
-  });
-  const clinic = data?.[0] ?? null;
-  cache.set(cacheKey, { clinic, until: Date.now() + CACHE_MS });
+/** Drops expired lookups: hosts and exports come and go, the map must not grow with them. */
+const forgetExpired = (now: number) => {
+  for (const [key, entry] of cache) if (entry.until <= now) cache.delete(key);
+};
+
+/** The published, active clinic `host` names, cached a minute under `scope`; else null. */
+const findClinic = (host: ClinicHost, scope: string): Promise<Clinic | null> => {
+  const [field, value] =
+    'subdomain' in host ? ['subdomain', host.subdomain] : ['customDomain', host.customDomain];
+  const key = `${scope}|${field}:${value}`;
+  const now = Date.now();
+  const cached = cache.get(key);
+  if (cached && cached.until > now) return cached.clinic;
+  forgetExpired(now);
+  const clinic = cms()
+    .get('/clinics', {
+      query: { filters: { [field]: { $eq: value } }, populate: POPULATE },
+      signal: timeout(),
+    })
+    .then(({ data }) => data?.[0] ?? null);
+  cache.set(key, { clinic, until: now + SITE_CACHE_MS });
+  // A failed read is not kept: the next page asks again.
+  clinic.catch(() => cache.get(key)?.clinic === clinic && cache.delete(key));
   return clinic;
 };
 
 /** The published, active clinic a request's Host names, or null (an unknown host: 404). */
-export const clinicForHost = async (host: string | null): Promise<Clinic | null> => {
-  const key = clinicHostOf(host, process.env.SITES_BASE_DOMAIN ?? 'localhost');
-  if (!key) return null;
-  return 'subdomain' in key
-    ? findClinic('subdomain', key.subdomain)
-    : findClinic('customDomain', key.customDomain);
-};
-
-/**
- * The clinic a page renders: the one a static build is for, or else the one the request's Host
- * names. Pages call this, whichever way they are built.
- */
 export const currentClinic = (request: Request): Promise<Clinic | null> => {
-  const slug = staticClinicSlug();
-  return slug ? findClinic('slug', slug) : clinicForHost(request.headers.get('host'));
+  const host = clinicHostOf(
+    request.headers.get('host'),
+    process.env.SITES_BASE_DOMAIN ?? 'localhost'
+  );
+  return host ? findClinic(host, exportOf(request)?.id ?? '') : Promise.resolve(null);
 };
 
 /**
- * The origin the visitor used (`http://<subdomain>.localhost:4322`), for absolute links such as
- * the sitemap's: from the Host header, which {@link clinicForHost} has just accepted; for a
- * static build, the address it will be published at (`STATIC_SITE_URL`).
+ * The origin of absolute links (canonical, sitemap): the one the visitor used, from the Host
+ * header {@link currentClinic} has just accepted; for an export, where it will be published.
  */
 export const siteOrigin = (request: Request, url: URL) =>
-  staticClinicSlug()
-    ? (process.env.STATIC_SITE_URL ?? url.origin).replace(/\/$/, '')
-    : `${url.protocol}//${request.headers.get('host') ?? url.host}`;
+  exportOf(request)?.siteUrl ?? `${url.protocol}//${request.headers.get('host') ?? url.host}`;

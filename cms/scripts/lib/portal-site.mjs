@@ -1,0 +1,22 @@
+import { astroSite } from './astro-site.mjs';
+import { PORTAL_SITE_DIR } from './paths.mjs';
+
+const site = astroSite({
+  dir: PORTAL_SITE_DIR,
+  sources: ['sites/portal/src', 'sites/portal/astro.config.mjs'],
+});
+
+/** True when the portal's server was never built, or its sources changed since. */
+export const portalIsStale = () => site.isStale();
+
+/** Builds the portal's server (Astro, a few seconds). */
+export const buildPortal = () => site.build();
+
+/**
+ * Serves the portal on `port`, reading the CMS at `cmsUrl`; `portalUrl` is where browsers reach
+ * it, which ID knows as the portal's sign-in callback. The rest (ID_ISSUER,
+ * PORTAL_SESSION_SECRET, SITES_BASE_DOMAIN, CLINIC_SITES_PORT) comes from `.env`.
+ * @param {{ cmsUrl: string, port: number, portalUrl: string }} options
+ */
+export const startPortal = ({ cmsUrl, port, portalUrl }) =>
+  site.start({ port, env: { CMS_URL: cmsUrl, PORTAL_URL: portalUrl } });
