@@ -1,0 +1,127 @@
+/**
+ * The cabinet API's answers (`/api/cabinet`), as the CMS's contracts give them
+ * (`cms/src/cabinet/contracts.ts`, `cms/src/sites/deploys/contracts.ts`): its OpenAPI
+ * description gives custom routes no shape, so the portal names what it reads.
+ */
+
+export type ClinicRole = 'owner' | 'administrator';
+
+/** Never published, published as is, or published with newer edits. */
+export type PublicationState = 'draft' | 'published' | 'modified';
+
+export type ContentKind = 'doctors' | 'services' | 'pages';
+
+export interface CabinetClinicSummary {
+  documentId: string;
+  name: string;
+  subdomain: string;
+  city: string;
+  accountStatus: 'active' | 'suspended';
+  state: PublicationState;
+  role: ClinicRole;
+}
+
+export interface Photo {
+  id: number;
+  name: string;
+  url: string;
+  width?: number | null;
+  height?: number | null;
+}
+
+export interface Phone {
+  label?: string | null;
+  number: string;
+}
+
+export interface CabinetClinic extends CabinetClinicSummary {
+  customDomain: string | null;
+  shortDescription: string | null;
+  description: string | null;
+  address: string;
+  email: string | null;
+  phones: Phone[];
+  logo: Photo | null;
+}
+
+export interface SubdomainAvailability {
+  subdomain: string;
+  available: boolean;
+  reason: string | null;
+}
+
+/** A block of a page's body (a dynamic zone): `__component` names its kind. */
+export interface PageBlock {
+  __component: string;
+  [field: string]: unknown;
+}
+
+export interface CabinetPage {
+  documentId: string;
+  state: PublicationState;
+  title: string;
+  slug: string;
+  position: number | null;
+  body: PageBlock[] | null;
+}
+
+export interface CabinetDoctor {
+  documentId: string;
+  state: PublicationState;
+  fullName: string;
+  experienceYears: number | null;
+  biography: string | null;
+}
+
+export interface CabinetService {
+  documentId: string;
+  state: PublicationState;
+  name: string;
+  /** In minor units (kopecks). */
+  price: number;
+  currency: string;
+  durationMinutes: number | null;
+}
+
+/** Each kind of a clinic's content, as the cabinet lists it. */
+export interface ContentOf {
+  doctors: CabinetDoctor;
+  services: CabinetService;
+  pages: CabinetPage;
+}
+
+export interface TeamMember {
+  id: number;
+  fullName: string | null;
+  email: string;
+}
+
+export interface Team {
+  owners: TeamMember[];
+  administrators: TeamMember[];
+  invitations: { id: number; email: string; expiresAt: string }[];
+}
+
+export interface InvitationSummary {
+  clinic: { documentId: string; name: string };
+  email: string;
+  expiresAt: string;
+}
+
+export type DeployStatus = 'queued' | 'building' | 'live' | 'failed' | 'offline';
+
+export interface DeploySummary {
+  id: number;
+  status: DeployStatus;
+  reason: string;
+  pagesDone: number;
+  pagesTotal: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  durationMs: number | null;
+  createdAt: string;
+}
+
+export interface DeployRecord extends DeploySummary {
+  log: string;
+}

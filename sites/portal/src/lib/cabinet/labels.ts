@@ -1,0 +1,72 @@
+/** How the cabinet names the CMS's states, roles and deploys in Russian. */
+import type { ClinicRole, DeployStatus, PublicationState } from './contracts';
+
+export const STATE_LABELS: Record<PublicationState, string> = {
+  draft: 'Черновик',
+  published: 'Опубликовано',
+  modified: 'Есть неопубликованные изменения',
+};
+
+export const ROLE_LABELS: Record<ClinicRole, string> = {
+  owner: 'Владелец',
+  administrator: 'Администратор',
+};
+
+export const DEPLOY_LABELS: Record<DeployStatus, string> = {
+  queued: 'В очереди',
+  building: 'Собирается',
+  live: 'На сайте',
+  failed: 'Не удался',
+  offline: 'Сайт снят',
+};
+
+/** What was done, said after the redirect that follows a form (`?done=<action>`). */
+export const DONE_MESSAGES: Record<string, string> = {
+  save: 'Изменения сохранены. На сайте они появятся после публикации.',
+  publish: 'Опубликовано. Сайт клиники обновится через несколько секунд.',
+  unpublish: 'Снято с публикации.',
+  create: 'Добавлено как черновик.',
+  delete: 'Удалено.',
+  move: 'Порядок страниц изменён.',
+  upload: 'Фото добавлены в библиотеку.',
+  logo: 'Логотип выбран. На сайте он появится после публикации клиники.',
+  invite: 'Приглашение отправлено.',
+  revoke: 'Приглашение отозвано.',
+  remove: 'Администратор больше не управляет клиникой.',
+};
+
+const SUBJECTS: Record<string, string> = {
+  clinic: 'клиника',
+  page: 'страница',
+  service: 'услуга',
+  doctor: 'врач',
+  photo: 'фото',
+  review: 'отзыв',
+};
+
+const VERBS: Record<string, string> = {
+  published: 'опубликована',
+  unpublished: 'снята с публикации',
+  deleted: 'удалена',
+  moderated: 'проверен модератором',
+};
+
+const REASONS: Record<string, string> = {
+  'first deploy': 'первая сборка',
+  'resumed after a restart': 'продолжение после перезапуска',
+  'doctor left the clinic': 'врач ушёл из клиники',
+};
+
+/**
+ * Why a deploy ran, in Russian: the CMS joins what triggered it ("page published, clinic
+ * published"); anything unknown is shown as the CMS wrote it.
+ */
+export const deployReason = (reason: string) =>
+  reason
+    .split(', ')
+    .map((part) => {
+      if (REASONS[part]) return REASONS[part];
+      const [subject, verb] = part.toLowerCase().split(' ');
+      return SUBJECTS[subject] && VERBS[verb] ? `${SUBJECTS[subject]}: ${VERBS[verb]}` : part;
+    })
+    .join(', ');

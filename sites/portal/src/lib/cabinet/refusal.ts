@@ -1,0 +1,100 @@
+/**
+ * What the cabinet API's refusals mean to the person at the form, in Russian: the CMS names the
+ * field it refused (`error.details.errors[0].path`); its English messages are for developers.
+ */
+import { CmsApiError } from '@vixenhealth/api-client';
+
+/** A refusal the page shows: next to a field of the form, or above it. */
+export type Refusal =
+  | { kind: 'field'; field: string; message: string }
+  | { kind: 'notice'; message: string }
+  | { kind: 'signed-out' }
+  | { kind: 'not-found' };
+
+const FIELD_MESSAGES: Record<string, string> = {
+  name: 'Укажите название: от 2 символов.',
+  city: 'Укажите город: от 2 до 80 символов.',
+  address: 'Укажите адрес: от 5 до 250 символов.',
+  email: 'Укажите адрес электронной почты, например info@klinika.ru.',
+  phones: 'Телефоны — в международном формате, по одному в строке, например +74951234567.',
+  shortDescription: 'Краткое описание — не длиннее 300 символов.',
+  description: 'Описание — не длиннее 20 000 символов.',
+  logo: 'Логотип — одно из фото библиотеки клиники.',
+  title: 'Укажите заголовок: до 150 символов.',
+  slug: 'Адрес страницы — строчные латинские буквы, цифры и дефисы (например, o-klinike); у каждой страницы клиники свой.',
+  text: 'Текст — не длиннее 50 000 символов.',
+  fullName: 'Укажите ФИО: от 3 до 150 символов.',
+  experienceYears: 'Стаж — целое число лет от 0 до 70.',
+  biography: 'Биография — не длиннее 20 000 символов.',
+  price: 'Цена — сумма в рублях не меньше нуля, копейки через запятую.',
+  currency: 'Выберите валюту из списка.',
+  durationMinutes: 'Длительность — от 5 до 1440 минут.',
+  order: 'Страницы изменились, пока вы их упорядочивали: обновите страницу и попробуйте снова.',
+  files:
+    'Фото — JPEG, PNG или WebP до 5 МБ каждое, до 10 за раз и до 60 у клиники. Тип проверяется по содержимому файла.',
+};
+
+/** The CMS's fields where the form has another name for them. */
+const FORM_FIELDS: Record<string, string> = { body: 'text' };
+
+const subdomainMessage = (reason: string) =>
+  /taken/.test(reason)
+    ? 'Этот адрес уже занят другой клиникой.'
+    : /reserved/.test(reason)
+      ? 'Этот адрес платформа оставляет за собой: выберите другой.'
+      : 'Адрес — от 1 до 63 строчных латинских букв, цифр или дефисов, не с дефиса в начале или конце.';
+
+/** Why a subdomain cannot be had (the CMS's `reason`), in Russian. */
+export const subdomainRefusal = (reason: string | null): string => subdomainMessage(reason ?? '');
+
+const fieldMessage = (field: string, name: string | undefined, message: string) => {
+  if (field === 'subdomain') return subdomainMessage(message);
+  if (field === 'email' && /already/.test(message)) return 'Этот человек уже в команде клиники.';
+  if (field === 'files' && name) return `Файл «${name}» не принят. ${FIELD_MESSAGES.files}`;
+  return FIELD_MESSAGES[field] ?? 'Значение не принято: проверьте поле.';
+};
+
+const UNAVAILABLE = 'Сервис временно недоступен. Попробуйте ещё раз через минуту.';
+
+/**
+ * The CMS's refusal as the page shows it. 403 is the CMS's own message: it says which rule
+ * stopped the person (only owners may…, publish the clinic first…).
+ *
+ * @example
+ * ```ts
+ * const refusal = refusalOf(error);
+ * if (refusal.kind === 'signed-out') return signInAgain(Astro);
+ * ```
+ */
+export const refusalOf = (error: unknown): Refusal => {
+  if (!(error instanceof CmsApiError)) return { kind: 'notice', message: UNAVAILABLE };
+  switch (error.status) {
+    case 401:
+      return { kind: 'signed-out' };
+    case 404:
+      return { kind: 'not-found' };
+    case 403:
+      return {
+        kind: 'notice',
+        message: `Нельзя: ${error.error?.message ?? 'действие запрещено'}.`,
+      };
+    case 429:
+      return { kind: 'notice', message: `Достигнут предел: ${error.error?.message ?? ''}`.trim() };
+    case 400: {
+      const details = (error.error?.details ?? {}) as {
+        errors?: { path?: (string | number)[]; message?: string }[];
+      };
+      const first = details.errors?.[0];
+      const [cmsField, name] = (first?.path ?? []).map(String);
+      if (!cmsField) return { kind: 'notice', message: 'Данные не приняты: проверьте форму.' };
+      const field = FORM_FIELDS[cmsField] ?? cmsField;
+      return {
+        kind: 'field',
+        field,
+        message: fieldMessage(field, name, first?.message ?? error.message),
+      };
+    }
+    default:
+      return { kind: 'notice', message: UNAVAILABLE };
+  }
+};

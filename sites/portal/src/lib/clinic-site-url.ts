@@ -1,0 +1,27 @@
+/** What a clinic's address is made of. */
+export interface ClinicAddress {
+  subdomain?: string | null;
+  customDomain?: string | null;
+}
+
+/**
+ * The address of a clinic's own site: its own domain when it has one (always https), else
+ * `<subdomain>.<SITES_BASE_DOMAIN>`: over https, or in development (`localhost`) over http on
+ * the clinic sites' port, as `npm start` serves them. Null for a clinic with neither.
+ *
+ * @example
+ * ```ts
+ * clinicSiteUrl({ subdomain: 'lisya-tropa' }, { baseDomain: 'localhost', port: '4322' });
+ * // → 'http://lisya-tropa.localhost:4322'
+ * ```
+ */
+export const clinicSiteUrl = (
+  clinic: ClinicAddress,
+  { baseDomain, port }: { baseDomain: string; port: string }
+): string | null => {
+  if (clinic.customDomain) return `https://${clinic.customDomain}`;
+  if (!clinic.subdomain) return null;
+  return baseDomain === 'localhost'
+    ? `http://${clinic.subdomain}.localhost:${port}`
+    : `https://${clinic.subdomain}.${baseDomain}`;
+};
