@@ -1,25 +1,25 @@
 /**
- * The cabinet API's answers (`/api/cabinet`), as the CMS's contracts give them
- * (`cms/src/cabinet/contracts.ts`, `cms/src/sites/deploys/contracts.ts`): its OpenAPI
- * description gives custom routes no shape, so the portal names what it reads.
+ * The cabinet API's answers (`/api/cabinet`). What the CMS's contracts already name is taken
+ * from them; the rest is named here, since its OpenAPI description gives custom routes no shape.
+ * Type-only: nothing of the CMS reaches the portal's build.
  */
 
-export type ClinicRole = 'owner' | 'administrator';
+import type {
+  CabinetClinicSummary,
+  PublicationState,
+} from '../../../../../cms/src/cabinet/contracts';
 
-/** Never published, published as is, or published with newer edits. */
-export type PublicationState = 'draft' | 'published' | 'modified';
-
-export type ContentKind = 'doctors' | 'services' | 'pages';
-
-export interface CabinetClinicSummary {
-  documentId: string;
-  name: string;
-  subdomain: string;
-  city: string;
-  accountStatus: 'active' | 'suspended';
-  state: PublicationState;
-  role: ClinicRole;
-}
+export type {
+  CabinetClinicSummary,
+  ClinicRole,
+  ContentKind,
+  PublicationState,
+} from '../../../../../cms/src/cabinet/contracts';
+export type {
+  DeployRecord,
+  DeployStatus,
+  DeploySummary,
+} from '../../../../../cms/src/sites/deploys/contracts';
 
 export interface Photo {
   id: number;
@@ -106,22 +106,4 @@ export interface InvitationSummary {
   clinic: { documentId: string; name: string };
   email: string;
   expiresAt: string;
-}
-
-export type DeployStatus = 'queued' | 'building' | 'live' | 'failed' | 'offline';
-
-export interface DeploySummary {
-  id: number;
-  status: DeployStatus;
-  reason: string;
-  pagesDone: number;
-  pagesTotal: number;
-  startedAt: string | null;
-  finishedAt: string | null;
-  durationMs: number | null;
-  createdAt: string;
-}
-
-export interface DeployRecord extends DeploySummary {
-  log: string;
 }
