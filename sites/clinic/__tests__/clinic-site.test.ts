@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { accessibilityProblems } from '../../../cms/testing/accessibility';
 import { launchChromium } from '../../../cms/testing/chromium';
 import { fixtures } from '../../../cms/testing/fixtures';
 import { freeLoopbackPort, getByHost, requestByHost } from '../../../cms/testing/host-request';
@@ -134,6 +135,24 @@ describe('a clinic site in a browser', () => {
 
     const missing = await page.goto(`${origin('lisya-tropa')}/no-such-page`);
     expect(missing?.status()).toBe(404);
+    await page.close();
+  });
+
+  it('is accessible on every page: labelled fields, landmarks, Russian, readable contrast', async () => {
+    const page = await browser.newPage();
+    for (const url of [
+      '/',
+      '/doctors',
+      '/doctors/ivanova-anna-sergeevna',
+      '/services',
+      '/o-klinike',
+      '/reviews',
+      '/contacts',
+      '/no-such-page',
+    ]) {
+      await page.goto(`${origin('lisya-tropa')}${url}`);
+      expect(await accessibilityProblems(page), url).toEqual([]);
+    }
     await page.close();
   });
 

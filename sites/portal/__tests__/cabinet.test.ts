@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal } from '../../../cms/scripts/lib/portal-site.mjs';
 import { waitForHttp } from '../../../cms/scripts/lib/processes.mjs';
 import { cabinet } from '../../../cms/src/cabinet/__tests__/cabinet-api';
+import { accessibilityProblems } from '../../../cms/testing/accessibility';
 import { launchChromium } from '../../../cms/testing/chromium';
 import { freeLoopbackPort, getByHost } from '../../../cms/testing/host-request';
 import { registerPerson, type Person } from '../../../cms/testing/people';
@@ -473,6 +474,29 @@ describe('the clinic owner’s cabinet', () => {
     expect(
       await page.getByRole('button', { name: `Убрать из команды: ${helper.email}` }).count()
     ).toBe(1);
+  });
+
+  it('is accessible in every section: labelled fields, landmarks, Russian, readable contrast', async () => {
+    const base = `${portalUrl}/cabinet/clinics/${clinic}`;
+    const deploy = (
+      await cabinet(id.cms, await accessTokenIn(context)).get(`/clinics/${clinic}/deploys`)
+    ).body.data[0].id;
+    for (const url of [
+      `${portalUrl}/cabinet`,
+      base,
+      `${base}/pages`,
+      `${base}/pages/${pageDocument}`,
+      `${base}/doctors`,
+      `${base}/services`,
+      `${base}/photos`,
+      `${base}/team`,
+      `${base}/deploys`,
+      `${base}/deploys/${deploy}`,
+      `${base}/visits`,
+    ]) {
+      expect((await page.goto(url))?.status(), url).toBe(200);
+      expect(await accessibilityProblems(page), url).toEqual([]);
+    }
   });
 
   it('is closed to another person: 404 in the portal and in the API, and nothing changes', async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startPortal } from '../../../cms/scripts/lib/portal-site.mjs';
 import { waitForHttp } from '../../../cms/scripts/lib/processes.mjs';
+import { accessibilityProblems } from '../../../cms/testing/accessibility';
 import { launchChromium } from '../../../cms/testing/chromium';
 import { registerPerson } from '../../../cms/testing/people';
 import { freeLoopbackPort as freePort } from '../../../cms/testing/host-request';
@@ -146,6 +147,23 @@ describe('clinic and doctor pages', () => {
     await context.close();
   });
 
+  it('are accessible: labelled fields, landmarks, Russian, readable contrast', async () => {
+    const context = await newVisitor();
+    const page = await context.newPage();
+    for (const url of [
+      '/',
+      '/clinics',
+      `/clinics?q=${encodeURIComponent('Лисья')}`,
+      '/clinics/lisya-tropa',
+      '/doctors/ivanova-anna-sergeevna',
+      '/no/such/page',
+    ]) {
+      await page.goto(`${portalUrl}${url}`);
+      expect(await accessibilityProblems(page), url).toEqual([]);
+    }
+    await context.close();
+  });
+
   it('are listed in the sitemap, which robots.txt names', async () => {
     const sitemap = await (await fetch(`${portalUrl}/sitemap.xml`)).text();
     expect(sitemap).toContain(`<loc>${portalUrl}/clinics/lisya-tropa</loc>`);
@@ -179,6 +197,10 @@ describe('signing in and writing a review', () => {
     const cookie = await sessionCookie(context);
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false, path: '/' });
     expect(cookie!.value.length).toBeLessThan(4000);
+  });
+
+  it('has an accessible review form', async () => {
+    expect(await accessibilityProblems(page)).toEqual([]);
   });
 
   it('stores a review as pending and does not show it until a moderator approves it', async () => {
