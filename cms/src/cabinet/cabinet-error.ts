@@ -1,6 +1,10 @@
 import { errors } from '@strapi/utils';
 
-export { notAllowed } from '../errors/not-allowed';
+import { notAllowed as refusedBy } from '../errors/not-allowed';
+import type { CabinetRule } from './contracts';
+
+/** 403: one of the cabinet's rules stops the person; `details.rule` names it for the UI. */
+export const notAllowed = (rule: CabinetRule, message: string) => refusedBy(rule, message);
 
 /**
  * 404 for a clinic the person does not run: the same answer as for one that does not exist, so

@@ -47,5 +47,6 @@ export const clinicAccess = async (
 
 /** Only owners choose a clinic's addresses and who runs it with them. */
 export const requireOwner = (access: ClinicAccess, what: string) => {
-  if (access.role !== 'owner') throw notAllowed(`Only the clinic's owners may ${what}`);
+  if (access.role !== 'owner')
+    throw notAllowed('owners-only', `Only the clinic's owners may ${what}`);
 };

@@ -202,6 +202,7 @@ const requireUnshared = async (
   if (kind !== 'doctors') return;
   if ((await otherClinicsOf(strapi, access, documentId)).length > 0) {
     throw notAllowed(
+      'shared-doctor',
       `This doctor also works at another clinic, so their profile is shared: ask VixenHealth support to ${what} it`
     );
   }
@@ -263,7 +264,11 @@ const requirePublishedClinic = async (strapi: Core.Strapi, access: ClinicAccess)
     where: { documentId: access.clinic.documentId, publishedAt: { $notNull: true } },
     select: ['id'],
   });
-  if (!published) throw notAllowed('Publish the clinic first: its site does not exist yet');
+  if (!published)
+    throw notAllowed(
+      'clinic-not-published',
+      'Publish the clinic first: its site does not exist yet'
+    );
 };
 
 /** Puts the draft of one of the clinic's documents on its site, or takes it off. */

@@ -7,6 +7,20 @@
 /** What a person is to a clinic: owners also manage its administrators and addresses. */
 export type ClinicRole = 'owner' | 'administrator';
 
+/**
+ * Why the cabinet refuses what a person asked (`error.details.rule`): 403 for a rule of who may
+ * do what, 429 for a limit. The message is for developers; a UI words each rule itself.
+ */
+export type CabinetRule =
+  | 'people-only'
+  | 'owners-only'
+  | 'clinic-not-published'
+  | 'shared-doctor'
+  | 'invitation-for-another-email'
+  | 'invitation-not-sent'
+  | 'draft-clinics'
+  | 'pending-invitations';
+
 /** The signed-in person's right to one clinic, established by `clinicAccess`. */
 export interface ClinicAccess {
   userId: number;

@@ -7,7 +7,7 @@ import { fieldError } from '../validation/field-error';
 import { relateAllVersions } from './all-versions';
 import { itemNotFound, notAllowed } from './cabinet-error';
 import { requireOwner } from './clinic-access';
-import type { ClinicAccess } from './contracts';
+import type { CabinetRule, ClinicAccess } from './contracts';
 import { invitationMail } from './invitation-mail';
 import { CLINIC, INVITATION, USER } from './uids';
 
@@ -87,7 +87,7 @@ export const invite = async (strapi: Core.Strapi, access: ClinicAccess, input: u
   }
   if (team.invitations.length >= MAX_PENDING_INVITATIONS) {
     throw limitReached('Too many open invitations: revoke some first', {
-      rule: 'pending-invitations',
+      rule: 'pending-invitations' satisfies CabinetRule,
       limit: MAX_PENDING_INVITATIONS,
     });
   }
@@ -119,7 +119,10 @@ export const invite = async (strapi: Core.Strapi, access: ClinicAccess, input: u
       .query(INVITATION)
       .update({ where: { id: invitation.id }, data: { status: 'revoked' } });
     strapi.log.warn(`Cabinet: an invitation mail could not be sent: ${(error as Error).message}`);
-    throw notAllowed('The invitation email could not be sent; please try again later');
+    throw notAllowed(
+      'invitation-not-sent',
+      'The invitation email could not be sent; please try again later'
+    );
   }
   return { id: invitation.id, email: invitation.email, expiresAt: invitation.expiresAt };
 };
@@ -192,6 +195,7 @@ export const acceptInvitation = async (strapi: Core.Strapi, userId: number, toke
   } | null;
   if (user?.email?.toLowerCase() !== invitation.email) {
     throw notAllowed(
+      'invitation-for-another-email',
       `This invitation was sent to ${invitation.email}: sign in with VixenHealth ID under that address to accept it`
     );
   }

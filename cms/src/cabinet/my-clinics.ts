@@ -5,7 +5,7 @@ import { fieldError } from '../validation/field-error';
 import { limitReached } from '../reviews/review-error';
 import { clinicAccess, requireOwner, roleIn } from './clinic-access';
 import { checkPhotoReferences } from './clinic-photos';
-import type { CabinetClinicSummary, ClinicAccess } from './contracts';
+import type { CabinetClinicSummary, CabinetRule, ClinicAccess } from './contracts';
 import { editableData, OWNER_ONLY_FIELDS, requireFields } from './editable-fields';
 import { publicationStates } from './publication-state';
 import { CLINIC } from './uids';
@@ -75,7 +75,7 @@ export const openClinic = async (strapi: Core.Strapi, userId: number, input: unk
   );
   if (drafts.length >= MAX_DRAFT_CLINICS) {
     throw limitReached(`Publish or finish one of your ${drafts.length} draft clinics first`, {
-      rule: 'draft-clinics',
+      rule: 'draft-clinics' satisfies CabinetRule,
       limit: MAX_DRAFT_CLINICS,
     });
   }

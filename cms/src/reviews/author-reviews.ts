@@ -183,7 +183,7 @@ export const editOwnReview = async (
 ) => {
   const entry = await ownReview(strapi, author, documentId);
   if (entry.moderationStatus !== 'pending') {
-    throw notAllowed('Only a review that is waiting for moderation can be changed');
+    throw notAllowed('pending-only', 'Only a review that is waiting for moderation can be changed');
   }
   const content = readEdit(data, now, contentOf(entry));
   await strapi.db.transaction(async () => {
@@ -272,7 +272,10 @@ export const replyToReview = async (
   );
   const ownClinics = clinics.filter((clinic) => run.has(clinic.documentId));
   if (ownClinics.length === 0) {
-    throw notAllowed("Only the clinic's owners and administrators may reply to this review");
+    throw notAllowed(
+      'clinic-team-only',
+      "Only the clinic's owners and administrators may reply to this review"
+    );
   }
   if (entry.reply && entry.reply.moderationStatus !== 'rejected') {
     throw new errors.ApplicationError('This review already has a reply', { rule: 'one-reply' });

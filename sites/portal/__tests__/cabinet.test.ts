@@ -451,6 +451,13 @@ describe('the clinic owner’s cabinet', () => {
     const link = /http\S+\/cabinet\/invitations\/[\w-]+/.exec(mail.text ?? '')?.[0];
     expect(link?.startsWith(`${portalUrl}/cabinet/invitations/`)).toBe(true);
 
+    // Whoever is signed in under another address is told so in Russian; the link still works.
+    await page.goto(link!);
+    await page.getByRole('button', { name: 'Принять приглашение' }).click();
+    expect(await page.getByRole('alert').textContent()).toBe(
+      'Приглашение отправлено на другой адрес: войдите в VixenHealth ID с той почтой, на которую оно пришло.'
+    );
+
     const invited = await browser.newContext({ javaScriptEnabled: false });
     const invitedPage = await invited.newPage();
     await invitedPage.goto(link!);

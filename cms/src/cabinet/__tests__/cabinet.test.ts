@@ -88,6 +88,25 @@ describe('opening a clinic', () => {
     expect(await countOf('api::clinic.clinic')).toBe(before);
   });
 
+  it('stops at five unpublished clinics per person, naming the rule, until one is published', async () => {
+    const busy = await createPerson(id, 'Иван Черновиков');
+    const api = cabinet(id.cms, busy.token);
+    const drafts: string[] = [];
+    for (let opened = 0; opened < 5; opened += 1) {
+      const created = await api.post('/clinics', newClinic(subdomain()));
+      expect(created.status).toBe(201);
+      drafts.push(created.body.data.documentId);
+    }
+    const before = await countOf('api::clinic.clinic');
+    const sixth = await api.post('/clinics', newClinic(subdomain()));
+    expect(sixth.status).toBe(429);
+    expect(sixth.body.error.details).toMatchObject({ rule: 'draft-clinics', limit: 5 });
+    expect(await countOf('api::clinic.clinic')).toBe(before);
+
+    expect((await api.post(`/clinics/${drafts[0]}/publish`)).status).toBe(200);
+    expect((await api.post('/clinics', newClinic(subdomain()))).status).toBe(201);
+  });
+
   it('refuses fields the platform sets, naming them, and writes nothing', async () => {
     const api = cabinet(id.cms, owner.token);
     const before = await countOf('api::clinic.clinic');
@@ -193,6 +212,7 @@ describe('editing and publishing', () => {
     const early = await api.post(`/clinics/${clinic}/pages/${pages[0]}/publish`);
     expect(early.status).toBe(403);
     expect(early.body.error.message).toMatch(/Publish the clinic first/);
+    expect(early.body.error.details.rule).toBe('clinic-not-published');
 
     await api.post(`/clinics/${clinic}/publish`);
     expect((await api.post(`/clinics/${clinic}/pages/${pages[0]}/publish`)).body.data.state).toBe(
@@ -241,6 +261,7 @@ describe('editing and publishing', () => {
     });
     expect(edit.status).toBe(403);
     expect(edit.body.error.message).toMatch(/another clinic/);
+    expect(edit.body.error.details.rule).toBe('shared-doctor');
     expect((await api.delete(`/clinics/${clinic}/doctors/${shared.documentId}`)).status).toBe(204);
     const doctor = await id.cms.strapi.documents('api::doctor.doctor').findOne({
       documentId: shared.documentId,
@@ -321,6 +342,7 @@ describe('administrators', () => {
     const refused = await wrongPerson.post(`/invitations/${token}/accept`);
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toContain(helper.email);
+    expect(refused.body.error.details.rule).toBe('invitation-for-another-email');
 
     const helperApi = cabinet(id.cms, helper.token);
     expect((await helperApi.get(`/clinics/${clinic}`)).status).toBe(404);
@@ -332,9 +354,9 @@ describe('administrators', () => {
 
     // Administrators edit and publish; the site's address and the team are the owners'.
     expect((await helperApi.put(`/clinics/${clinic}`, { city: 'Самара' })).status).toBe(200);
-    expect((await helperApi.put(`/clinics/${clinic}`, { subdomain: subdomain() })).status).toBe(
-      403
-    );
+    const readdressed = await helperApi.put(`/clinics/${clinic}`, { subdomain: subdomain() });
+    expect(readdressed.status).toBe(403);
+    expect(readdressed.body.error.details.rule).toBe('owners-only');
     expect(
       (await helperApi.post(`/clinics/${clinic}/invitations`, { email: 'x@example.com' })).status
     ).toBe(403);

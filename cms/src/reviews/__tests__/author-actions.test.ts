@@ -56,6 +56,7 @@ describe('editing and deleting one’s own review', () => {
     await decide(id.cms, moderator.token, 'approve', [documentId]);
     const late = await put(author.token, documentId, { rating: 1 });
     expect(late.status).toBe(403);
+    expect(late.body.error.details.rule).toBe('pending-only');
     const stored = await id.cms.request(`/api/reviews/${documentId}`);
     expect(stored.body.data.rating).toBe(4);
   });
@@ -153,6 +154,7 @@ describe('a clinic’s reply', () => {
     const refused = await reply(stranger.token);
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toMatch(/owners and administrators/);
+    expect(refused.body.error.details.rule).toBe('clinic-team-only');
 
     const answered = await reply(owner.token);
     expect(answered.status).toBe(201);

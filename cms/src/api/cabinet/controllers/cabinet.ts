@@ -30,14 +30,15 @@ import {
   subdomainAvailability,
   updateClinicProfile,
 } from '../../../cabinet/my-clinics';
-import { notAllowed } from '../../../errors/not-allowed';
+import { notAllowed } from '../../../cabinet/cabinet-error';
 import type { IncomingFile } from '../../../reviews/contracts';
 import { listDeploys, readDeploy } from '../../../sites/deploys/deploy-history';
 
 /** The person signed in; a service token is not a person and runs no clinic. */
 const userIdOf = (ctx: Context): number => {
   const user = ctx.state.user as { id?: number } | undefined;
-  if (!user?.id) throw notAllowed('The cabinet is for people: sign in with VixenHealth ID');
+  if (!user?.id)
+    throw notAllowed('people-only', 'The cabinet is for people: sign in with VixenHealth ID');
   return user.id;
 };
 

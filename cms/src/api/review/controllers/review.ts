@@ -28,7 +28,8 @@ type Body = { data?: unknown } & Record<string, unknown>;
 /** The person signed in (ID or users-permissions token); a service token is not a person. */
 const signedInAuthor = (strapi: Core.Strapi, ctx: Context) => {
   const user = ctx.state.user as { id?: number } | undefined;
-  if (!user?.id) throw notAllowed('Reviews are written by people: sign in with VixenHealth ID');
+  if (!user?.id)
+    throw notAllowed('people-only', 'Reviews are written by people: sign in with VixenHealth ID');
   return authorOf(strapi, user.id);
 };
 

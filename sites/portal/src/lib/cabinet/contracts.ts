@@ -11,6 +11,7 @@ import type {
 
 export type {
   CabinetClinicSummary,
+  CabinetRule,
   ClinicRole,
   ContentKind,
   PublicationState,

@@ -4,6 +4,8 @@
  */
 import { CmsApiError } from '@vixenhealth/api-client';
 
+import type { CabinetRule } from './contracts';
+
 /** A refusal the page shows: next to a field of the form, or above it. */
 export type Refusal =
   | { kind: 'field'; field: string; message: string }
@@ -56,9 +58,28 @@ const fieldMessage = (field: string, name: string | undefined, message: string) 
 
 const UNAVAILABLE = 'Сервис временно недоступен. Попробуйте ещё раз через минуту.';
 
+/** Each rule by which the CMS refuses (403) or limits (429), as the person reads it. */
+const RULE_MESSAGES: Record<CabinetRule, string> = {
+  'people-only': 'Кабинет — для людей: войдите с VixenHealth ID.',
+  'owners-only': 'Это может сделать только владелец клиники.',
+  'clinic-not-published': 'Сначала опубликуйте клинику: её сайта ещё нет.',
+  'shared-doctor':
+    'Этот врач работает и в другой клинике, его профиль общий: чтобы изменить или удалить его, напишите в поддержку VixenHealth.',
+  'invitation-for-another-email':
+    'Приглашение отправлено на другой адрес: войдите в VixenHealth ID с той почтой, на которую оно пришло.',
+  'invitation-not-sent': 'Письмо с приглашением не удалось отправить. Попробуйте ещё раз позже.',
+  'draft-clinics': 'Сначала опубликуйте или удалите одну из ваших неопубликованных клиник.',
+  'pending-invitations': 'Слишком много открытых приглашений: отзовите ненужные.',
+};
+
+const ruleMessage = (error: CmsApiError, otherwise: string) => {
+  const rule = (error.error?.details as { rule?: string } | undefined)?.rule;
+  return (rule && RULE_MESSAGES[rule as CabinetRule]) || otherwise;
+};
+
 /**
- * The CMS's refusal as the page shows it. 403 is the CMS's own message: it says which rule
- * stopped the person (only owners may…, publish the clinic first…).
+ * The CMS's refusal as the page shows it. A 403 or 429 names the rule that stopped the person
+ * (only owners may…, publish the clinic first…), worded here.
  *
  * @example
  * ```ts
@@ -74,12 +95,9 @@ export const refusalOf = (error: unknown): Refusal => {
     case 404:
       return { kind: 'not-found' };
     case 403:
-      return {
-        kind: 'notice',
-        message: `Нельзя: ${error.error?.message ?? 'действие запрещено'}.`,
-      };
+      return { kind: 'notice', message: ruleMessage(error, 'Это действие вам недоступно.') };
     case 429:
-      return { kind: 'notice', message: `Достигнут предел: ${error.error?.message ?? ''}`.trim() };
+      return { kind: 'notice', message: ruleMessage(error, 'Достигнут предел: попробуйте позже.') };
     case 400: {
       const details = (error.error?.details ?? {}) as {
         errors?: { path?: (string | number)[]; message?: string }[];
