@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -8,21 +7,18 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startPortal } from '../../../cms/scripts/lib/portal-site.mjs';
-import { waitForHttp } from '../../../cms/scripts/lib/processes.mjs';
 import { cabinet } from '../../../cms/src/cabinet/__tests__/cabinet-api';
 import { accessibilityProblems } from '../../../cms/testing/accessibility';
-import { launchChromium } from '../../../cms/testing/chromium';
 import { freeLoopbackPort, getByHost } from '../../../cms/testing/host-request';
 import { registerPerson, type Person } from '../../../cms/testing/people';
-import { startIdTest, type IdTest } from '../../../plugins/sso/testing/id-test';
+import type { IdTest } from '../../../plugins/sso/testing/id-test';
 import { unseal } from '../src/lib/sealed';
 import type { Session } from '../src/lib/session';
 import { serveDeploys } from '../../clinic/scripts/serve-deploys.mjs';
 import { signInAtId } from './support/portal-browser';
+import { startPortalUnderTest } from './support/portal-under-test';
 
 let id: IdTest;
-let portal: ChildProcess;
 let portalUrl: string;
 let browser: Browser;
 let deploysDir: string;
@@ -34,37 +30,30 @@ const DOCTOR = 'api::doctor.doctor';
 const SERVICE = 'api::service.service';
 const PAGE = 'api::page.page';
 
+let stopPortal: () => Promise<void>;
+
 beforeAll(async () => {
-  const port = await freeLoopbackPort();
-  portalUrl = `http://localhost:${port}`;
   deploysDir = mkdtempSync(path.join(tmpdir(), 'vh-cabinet-'));
   staticPort = await freeLoopbackPort();
   staticServer = await serveDeploys({ dir: deploysDir, port: staticPort });
-  // The portal's server inherits these from this process.
-  process.env.PORTAL_SESSION_SECRET = randomBytes(32).toString('base64url');
-  process.env.CLINIC_SITES_PORT = '4322';
-  id = await startIdTest({
+  ({
+    id,
+    portalUrl,
+    browser,
+    stop: stopPortal,
+  } = await startPortalUnderTest({
     mail: true,
     env: {
       DEMO_DATA: 'false',
-      PORTAL_URL: portalUrl,
-      LOG_LEVEL: 'warn',
       SITE_DEPLOYS_DIR: deploysDir,
       SITE_DEPLOYS_DEBOUNCE_MS: '300',
       STATIC_SITES_PORT: String(staticPort),
     },
-  });
-  // Photos are shown from the CMS's public address: this test's CMS.
-  process.env.PUBLIC_URL = id.cms.baseUrl;
-  portal = startPortal({ cmsUrl: id.cms.baseUrl, port, portalUrl });
-  await waitForHttp(`http://127.0.0.1:${port}/robots.txt`, { status: 200, timeoutMs: 30_000 });
-  browser = await launchChromium();
+  }));
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  portal?.kill();
-  await id?.stop();
+  await stopPortal?.();
   await new Promise((resolve) => staticServer?.close(resolve));
   rmSync(deploysDir, { recursive: true, force: true });
 });
@@ -113,6 +102,23 @@ const submitUnchecked = async (page: Page, form: string, button: string) => {
     element.noValidate = true;
   });
   await page.getByRole('button', { name: button }).click();
+};
+
+/** Every section of a clinic's cabinet, a page's and a deploy's included. */
+const sectionsOf = (clinic: string, pageDocument: string, deploy: number) => {
+  const base = `${portalUrl}/cabinet/clinics/${clinic}`;
+  const sections = [
+    'pages',
+    `pages/${pageDocument}`,
+    'doctors',
+    'services',
+    'photos',
+    'team',
+    'deploys',
+    `deploys/${deploy}`,
+    'visits',
+  ];
+  return [base, ...sections.map((section) => `${base}/${section}`)];
 };
 
 /** The names in a cabinet list, in its order. */
@@ -484,23 +490,10 @@ describe('the clinic owner’s cabinet', () => {
   });
 
   it('is accessible in every section: labelled fields, landmarks, Russian, readable contrast', async () => {
-    const base = `${portalUrl}/cabinet/clinics/${clinic}`;
     const deploy = (
       await cabinet(id.cms, await accessTokenIn(context)).get(`/clinics/${clinic}/deploys`)
     ).body.data[0].id;
-    for (const url of [
-      `${portalUrl}/cabinet`,
-      base,
-      `${base}/pages`,
-      `${base}/pages/${pageDocument}`,
-      `${base}/doctors`,
-      `${base}/services`,
-      `${base}/photos`,
-      `${base}/team`,
-      `${base}/deploys`,
-      `${base}/deploys/${deploy}`,
-      `${base}/visits`,
-    ]) {
+    for (const url of [`${portalUrl}/cabinet`, ...sectionsOf(clinic, pageDocument, deploy)]) {
       expect((await page.goto(url))?.status(), url).toBe(200);
       expect(await accessibilityProblems(page), url).toEqual([]);
     }
@@ -512,18 +505,7 @@ describe('the clinic owner’s cabinet', () => {
     const base = `${portalUrl}/cabinet/clinics/${clinic}`;
     await page.goto(base);
     const stateBefore = await page.locator('#clinic-state').textContent();
-    for (const url of [
-      base,
-      `${base}/pages`,
-      `${base}/pages/${pageDocument}`,
-      `${base}/doctors`,
-      `${base}/services`,
-      `${base}/photos`,
-      `${base}/team`,
-      `${base}/deploys`,
-      `${base}/deploys/1`,
-      `${base}/visits`,
-    ]) {
+    for (const url of sectionsOf(clinic, pageDocument, 1)) {
       const response = await other.page.goto(url);
       expect(response?.status(), url).toBe(404);
     }

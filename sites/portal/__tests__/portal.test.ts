@@ -1,46 +1,30 @@
-import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 
 import { EncryptJWT } from 'jose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startPortal } from '../../../cms/scripts/lib/portal-site.mjs';
-import { waitForHttp } from '../../../cms/scripts/lib/processes.mjs';
 import { accessibilityProblems } from '../../../cms/testing/accessibility';
-import { launchChromium } from '../../../cms/testing/chromium';
 import { registerPerson } from '../../../cms/testing/people';
-import { freeLoopbackPort as freePort } from '../../../cms/testing/host-request';
-import { startIdTest, type IdTest } from '../../../plugins/sso/testing/id-test';
+import type { IdTest } from '../../../plugins/sso/testing/id-test';
 import { seal, unseal } from '../src/lib/sealed';
 import type { Session } from '../src/lib/session';
 import { signInAtId as signInThere } from './support/portal-browser';
+import { startPortalUnderTest } from './support/portal-under-test';
 
 let id: IdTest;
-let portal: ChildProcess;
 let portalUrl: string;
 let browser: Browser;
 
 const REVIEW = 'api::review.review';
 
+let stopPortal: () => Promise<void>;
+
 beforeAll(async () => {
-  const port = await freePort();
-  portalUrl = `http://localhost:${port}`;
-  // The portal's server reads these from its environment, which it inherits from this process.
-  process.env.PORTAL_SESSION_SECRET = randomBytes(32).toString('base64url');
-  process.env.CLINIC_SITES_PORT = '4322';
-  // ID registers the portal's callback under PORTAL_URL when the CMS starts.
-  id = await startIdTest({ env: { PORTAL_URL: portalUrl, LOG_LEVEL: 'warn' } });
-  portal = startPortal({ cmsUrl: id.cms.baseUrl, port, portalUrl });
-  await waitForHttp(`http://127.0.0.1:${port}/robots.txt`, { status: 200, timeoutMs: 30_000 });
-  browser = await launchChromium();
+  ({ id, portalUrl, browser, stop: stopPortal } = await startPortalUnderTest());
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  portal?.kill();
-  await id?.stop();
-});
+afterAll(() => stopPortal?.());
 
 /** A browser of its own, without JavaScript: the portal must work without it. */
 const newVisitor = () => browser.newContext({ javaScriptEnabled: false });
