@@ -242,6 +242,25 @@ describe('the clinic owner’s cabinet', () => {
     expect(await page.locator('.photos').textContent()).toContain('логотип');
     const stored = await cabinet(id.cms, await accessTokenIn(context)).get(`/clinics/${clinic}`);
     expect(stored.body.data.logo.name).toBe('hall.png');
+
+    // A photo is deleted for good, so only after asking; cancelling keeps it.
+    await upload.setInputFiles({ name: 'spare.png', mimeType: 'image/png', buffer: png });
+    await page.getByRole('button', { name: 'Загрузить' }).click();
+    expect(await page.locator('.photos img').count()).toBe(2);
+    await page.getByRole('link', { name: 'Удалить: spare.png' }).click();
+    const question = page.getByRole('alertdialog');
+    expect(await question.textContent()).toContain('Удалить «spare.png» совсем');
+    await question.getByRole('link', { name: 'Отмена' }).click();
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+    expect(await page.locator('.photos img').count()).toBe(2);
+
+    await page.getByRole('link', { name: 'Удалить: spare.png' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Да, удалить' }).click();
+    expect(await page.getByRole('status').textContent()).toBe('Удалено.');
+    const library = await cabinet(id.cms, await accessTokenIn(context)).get(
+      `/clinics/${clinic}/photos`
+    );
+    expect(library.body.data.map((photo: { name: string }) => photo.name)).toEqual(['hall.png']);
   });
 
   it('adds a doctor through the form, edits and publishes it, and refuses a bad experience next to its field', async () => {
