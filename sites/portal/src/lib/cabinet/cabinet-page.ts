@@ -1,6 +1,6 @@
 import type { PortalUser } from '../session';
 import { requireUser, signInAgain, type AuthContext } from '../auth';
-import { cabinetApi, type CabinetApi } from './api';
+import { cabinetApi, type CabinetApi, type ClinicApi } from './api';
 import { refusalOf } from './refusal';
 
 /** One form of a page: what it does with the posted fields, and which of them it shows. */
@@ -28,6 +28,23 @@ export interface CabinetView<T> {
   /** The action just done (`?done=`), for a confirmation. */
   done: string | null;
 }
+
+/**
+ * The `load` of a section of one clinic's cabinet: the clinic's profile, which the layout shows,
+ * read beside what the section itself shows.
+ *
+ * @example
+ * ```ts
+ * cabinetPage(Astro, { load: withClinic(clinicId, async (clinic) => ({ team: await clinic.team() })) });
+ * ```
+ */
+export const withClinic =
+  <T extends object>(clinicId: string, section: (clinic: ClinicApi) => Promise<T>) =>
+  async (api: CabinetApi) => {
+    const clinic = api.clinic(clinicId);
+    const [profile, shown] = await Promise.all([clinic.read(), section(clinic)]);
+    return { clinic: profile, ...shown };
+  };
 
 /** A form field's text ('' when missing or a file). */
 export const textOf = (form: FormData, name: string) => {
