@@ -1,16 +1,21 @@
 import type { Core } from '@strapi/strapi';
 
+import { registerAdminActions } from './admin-access/admin-actions';
 import { ensureFirstAdmin } from './admin-access/first-admin';
 import { registerClinicContentDeletion } from './content-lifecycle/delete-clinic-content';
 import { isEmptyDatabase, seedDemoData } from './demo/seed';
 import { keepClinicSitesClientCurrent, registerPlatformClients } from './identity/platform-clients';
 import { syncPublicPermissions } from './public-content/public-permissions';
 import { guardReviewUploads } from './reviews/attachment-access';
-import { registerModerationRoutes, registerModeratorRole } from './reviews/moderation-admin';
+import {
+  MODERATION_ADMIN_ACTION,
+  registerModerationRoutes,
+  registerModeratorRole,
+} from './reviews/moderation-admin';
 import { requireSignIn } from './identity/require-sign-in';
 import { registerAuthorErasure } from './reviews/review-deletion';
 import { syncClinicSitesWebhook } from './sites/cache-webhook';
-import { registerDeployPermission, registerDeployRoutes } from './sites/deploys/deploy-admin';
+import { DEPLOYS_ADMIN_ACTION, registerDeployRoutes } from './sites/deploys/deploy-admin';
 import { registerSiteDeploys } from './sites/deploys/deploy-triggers';
 import { registerContentRules } from './validation';
 
@@ -37,10 +42,11 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // 1. Who may read what over the Content API is set here, never by hand.
     await syncPublicPermissions(strapi);
-    // 2. A fresh install gets its first admin-panel user; moderators get their role.
+    // 2. A fresh install gets its first admin-panel user; the app's own admin permissions are
+    //    registered, and moderators get their role.
     await ensureFirstAdmin(strapi);
+    await registerAdminActions(strapi, [MODERATION_ADMIN_ACTION, DEPLOYS_ADMIN_ACTION]);
     await registerModeratorRole(strapi);
-    await registerDeployPermission(strapi);
     // 3. A fresh database gets the demo network.
     if (demoDataEnabled() && (await isEmptyDatabase(strapi))) {
       const { created } = await seedDemoData(strapi);

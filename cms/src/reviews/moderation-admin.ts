@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 
+import { adminActionPolicies, type AdminAction } from '../admin-access/admin-actions';
 import { sendAttachment } from './attachment-access';
 import type { ModerationDecision, ModerationSubjectType } from './contracts';
 import { decideMany } from './moderation';
@@ -10,21 +11,19 @@ import { fieldError } from './review-error';
 import { REVIEW } from './uids';
 
 /** The admin-panel permission of moderators; nothing else is needed to work the queue. */
-export const MODERATE_ACTION = 'api::reviews.moderate';
+export const MODERATION_ADMIN_ACTION: AdminAction = {
+  section: 'settings',
+  category: 'moderation',
+  subCategory: 'reviews',
+  displayName: 'Moderate reviews and clinic replies',
+  uid: 'reviews.moderate',
+};
+export const MODERATE_ACTION = `api::${MODERATION_ADMIN_ACTION.uid}`;
 export const MODERATOR_ROLE_CODE = 'moderator';
 const MAX_BULK = 100;
 
-/** Registers the permission and keeps the `Moderator` role at exactly that one right. */
+/** Keeps the `Moderator` role at exactly one right: moderating (registered before this runs). */
 export const registerModeratorRole = async (strapi: Core.Strapi) => {
-  await strapi.service('admin::permission').actionProvider.registerMany([
-    {
-      section: 'settings',
-      category: 'moderation',
-      subCategory: 'reviews',
-      displayName: 'Moderate reviews and clinic replies',
-      uid: 'reviews.moderate',
-    },
-  ]);
   const roles = strapi.service('admin::role');
   const role =
     (await strapi.db.query('admin::role').findOne({ where: { code: MODERATOR_ROLE_CODE } })) ??
@@ -78,10 +77,7 @@ const readDecisions = (body: unknown) => {
  * the queue, decisions (one or many), and attachments of any review, served to moderators only.
  */
 export const registerModerationRoutes = (strapi: Core.Strapi) => {
-  const policies = [
-    'admin::isAuthenticatedAdmin',
-    { name: 'admin::hasPermissions', config: { actions: [MODERATE_ACTION] } },
-  ];
+  const policies = adminActionPolicies(MODERATE_ACTION);
   strapi.server.routes({
     type: 'admin',
     prefix: '',

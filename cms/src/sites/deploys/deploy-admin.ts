@@ -1,33 +1,22 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
+import { adminActionPolicies, type AdminAction } from '../../admin-access/admin-actions';
 import { listDeploys, readDeploy } from './deploy-history';
 
 /** The admin-panel permission to read every clinic's deploy history (support staff). */
-export const READ_DEPLOYS_ACTION = 'api::site-deploys.read';
-
-export const registerDeployPermission = async (strapi: Core.Strapi) => {
-  await strapi.service('admin::permission').actionProvider.registerMany([
-    {
-      section: 'settings',
-      category: 'sites',
-      subCategory: 'deploys',
-      displayName: "Read clinic sites' deploy history and logs",
-      uid: 'site-deploys.read',
-    },
-  ]);
-  // The admin panel gave Super Admins every action before the app registered this one.
-  await strapi.service('admin::role').resetSuperAdminPermissions();
+export const DEPLOYS_ADMIN_ACTION: AdminAction = {
+  section: 'settings',
+  category: 'sites',
+  subCategory: 'deploys',
+  displayName: "Read clinic sites' deploy history and logs",
+  uid: 'site-deploys.read',
 };
+export const READ_DEPLOYS_ACTION = `api::${DEPLOYS_ADMIN_ACTION.uid}`;
 
 /** Staff read deploys in the admin panel: all clinics, or one (`?clinic=<documentId>`). */
 export const registerDeployRoutes = (strapi: Core.Strapi) => {
-  const config = {
-    policies: [
-      'admin::isAuthenticatedAdmin',
-      { name: 'admin::hasPermissions', config: { actions: [READ_DEPLOYS_ACTION] } },
-    ],
-  };
+  const config = { policies: adminActionPolicies(READ_DEPLOYS_ACTION) };
   strapi.server.routes({
     type: 'admin',
     prefix: '',
