@@ -51,6 +51,22 @@ export const listContent = async (
   return withStates(strapi, info, rows);
 };
 
+/** One column of the clinic's drafts of a kind, for the checks that need no more. */
+const draftColumn = async (
+  strapi: Core.Strapi,
+  access: ClinicAccess,
+  kind: ContentKind,
+  column: string
+): Promise<unknown[]> => {
+  const info = CONTENT_KINDS[kind];
+  const rows = (await strapi.db.query(info.uid).findMany({
+    where: { publishedAt: null, ...ofClinic(info, access) },
+    select: [column],
+    limit: 500,
+  })) as Record<string, unknown>[];
+  return rows.map((row) => row[column]);
+};
+
 /** One of the clinic's documents, or 404 when it is not the clinic's. */
 const ownDocument = async (
   strapi: Core.Strapi,
@@ -87,9 +103,7 @@ const checkDoctorReferences = async (
   data: Record<string, unknown>
 ) => {
   if (!Array.isArray(data.body)) return;
-  const own = new Set(
-    (await listContent(strapi, access, 'doctors')).map((doctor) => doctor.documentId)
-  );
+  const own = new Set(await draftColumn(strapi, access, 'doctors', 'documentId'));
   data.body.forEach((block: unknown, index) => {
     const doctors = (block as { doctors?: unknown })?.doctors;
     if (!Array.isArray(doctors)) return;
@@ -156,8 +170,8 @@ const doctorSlug = async (strapi: Core.Strapi, fullName: unknown) => {
 
 /** A new page goes to the end of the clinic's menu, unless it is given its place. */
 const nextPagePosition = async (strapi: Core.Strapi, access: ClinicAccess) => {
-  const pages = await listContent(strapi, access, 'pages');
-  return pages.reduce((next, page) => Math.max(next, Number(page.position ?? 0) + 1), 0);
+  const positions = await draftColumn(strapi, access, 'pages', 'position');
+  return positions.reduce<number>((next, position) => Math.max(next, Number(position ?? 0) + 1), 0);
 };
 
 /** What a new document gets on its own: a doctor's slug, a page's place in the menu. */
@@ -281,12 +295,11 @@ export const setContentPublished = async (
 ): Promise<CabinetDocument> => {
   const info = CONTENT_KINDS[kind];
   const row = await ownDocument(strapi, access, info, documentId);
+  await requireUnshared(strapi, access, kind, row.documentId, published ? 'publish' : 'unpublish');
   if (published) {
-    await requireUnshared(strapi, access, kind, row.documentId, 'publish');
     await requirePublishedClinic(strapi, access);
     await documents(strapi, info).publish({ documentId: row.documentId } as never);
   } else {
-    await requireUnshared(strapi, access, kind, row.documentId, 'unpublish');
     await documents(strapi, info).unpublish({ documentId: row.documentId } as never);
   }
   const [result] = await withStates(strapi, info, [row]);

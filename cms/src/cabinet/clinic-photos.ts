@@ -6,21 +6,13 @@ import type { IncomingFile } from '../reviews/contracts';
 import { CLINIC_SITE_CHANGED } from '../sites/deploys/deploy-triggers';
 import { fieldError } from '../validation/field-error';
 import { itemNotFound } from './cabinet-error';
-import type { ClinicAccess } from './contracts';
+import type { ClinicAccess, ClinicPhoto } from './contracts';
 import { CLINIC } from './uids';
 
 /** How many photos one clinic keeps; each is at most 5 MB (the image limit of attachments). */
-export const MAX_CLINIC_PHOTOS = 60;
+const MAX_CLINIC_PHOTOS = 60;
 const MAX_PHOTOS_PER_UPLOAD = 10;
 const IMAGE_KINDS = new Set(['jpeg', 'png', 'webp']);
-
-export interface ClinicPhoto {
-  id: number;
-  name: string;
-  url: string;
-  width: number | null;
-  height: number | null;
-}
 
 /** The clinic's photo library: the photos of its draft, which logos, doctors and galleries use. */
 export const listPhotos = async (strapi: Core.Strapi, access: ClinicAccess) => {

@@ -41,5 +41,3 @@ export const CONTENT_KINDS: Readonly<Record<ContentKind, ContentKindInfo>> = {
 };
 
 export const CONTENT_KIND_NAMES = Object.keys(CONTENT_KINDS) as ContentKind[];
-
-export type { ContentKind };

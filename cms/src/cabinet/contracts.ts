@@ -52,3 +52,12 @@ export interface CabinetClinicSummary {
   state: PublicationState;
   role: ClinicRole;
 }
+
+/** A photo of the clinic's library, which its logo, doctors' photos and galleries use. */
+export interface ClinicPhoto {
+  id: number;
+  name: string;
+  url: string;
+  width: number | null;
+  height: number | null;
+}

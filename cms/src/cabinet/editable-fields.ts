@@ -6,7 +6,7 @@ import type { ContentKind } from './contracts';
  * status, the clinic a document belongs to) is the platform's to set; asking for it is a 400.
  * Media fields take ids of photos from the clinic's own library (see clinic-photos.ts).
  */
-export const EDITABLE_FIELDS = {
+const EDITABLE_FIELDS = {
   clinic: [
     'name',
     'shortDescription',

@@ -124,7 +124,7 @@ export const invite = async (strapi: Core.Strapi, access: ClinicAccess, input: u
       'The invitation email could not be sent; please try again later'
     );
   }
-  return { id: invitation.id, email: invitation.email, expiresAt: invitation.expiresAt };
+  return invitation;
 };
 
 /** Withdraws an invitation that was not accepted yet; its link stops working at once. */

@@ -11,7 +11,7 @@ import { publicationStates } from './publication-state';
 import { CLINIC } from './uids';
 
 /** How many clinics one person may have opened and not yet published (against spam). */
-export const MAX_DRAFT_CLINICS = 5;
+const MAX_DRAFT_CLINICS = 5;
 
 const SUMMARY_FIELDS = ['documentId', 'name', 'slug', 'subdomain', 'city', 'accountStatus'];
 

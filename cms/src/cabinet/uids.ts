@@ -4,4 +4,3 @@ export const SERVICE = 'api::service.service';
 export const PAGE = 'api::page.page';
 export const INVITATION = 'api::cabinet.clinic-invitation';
 export const USER = 'plugin::users-permissions.user';
-export const FILE = 'plugin::upload.file';

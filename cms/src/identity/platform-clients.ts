@@ -42,7 +42,7 @@ const clinicSiteOrigins = async (strapi: Core.Strapi) => {
  * start and again whenever a clinic is published, unpublished or deleted, so a new clinic's or
  * a new domain's sign-in works at once.
  */
-export const registerClinicSitesClient = async (strapi: Core.Strapi) => {
+const registerClinicSitesClient = async (strapi: Core.Strapi) => {
   const sites = (await clinicSiteOrigins(strapi)).map(callbacks);
   await (strapi.plugin('sso').service('clients') as ClientsContract).register({
     clientId: 'clinic-sites',

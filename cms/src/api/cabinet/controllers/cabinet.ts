@@ -1,5 +1,3 @@
-import { rm } from 'node:fs/promises';
-
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
@@ -30,28 +28,19 @@ import {
   subdomainAvailability,
   updateClinicProfile,
 } from '../../../cabinet/my-clinics';
-import { notAllowed } from '../../../cabinet/cabinet-error';
-import type { IncomingFile } from '../../../reviews/contracts';
+import { signedInUserId } from '../../../identity/signed-in-user';
+import { dropTemporaryFiles, filesOf } from '../../../reviews/incoming-files';
 import { listDeploys, readDeploy } from '../../../sites/deploys/deploy-history';
 
 /** The person signed in; a service token is not a person and runs no clinic. */
-const userIdOf = (ctx: Context): number => {
-  const user = ctx.state.user as { id?: number } | undefined;
-  if (!user?.id)
-    throw notAllowed('people-only', 'The cabinet is for people: sign in with VixenHealth ID');
-  return user.id;
-};
+const userIdOf = (ctx: Context) =>
+  signedInUserId(ctx, 'The cabinet is for people: sign in with VixenHealth ID');
 
 const dataOf = (ctx: Context): unknown =>
   (ctx.request.body as { data?: unknown } | undefined)?.data;
 
 /** Which of the clinic's content a route is about, set by the route itself. */
 const kindOf = (ctx: Context) => ctx.state.contentKind as ContentKind;
-
-const filesOf = (ctx: Context): IncomingFile[] =>
-  Object.values((ctx.request as { files?: Record<string, unknown> }).files ?? {})
-    .flat()
-    .map((file) => file as IncomingFile);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The person's access to the clinic in the path; 404 when they do not run it. */
@@ -92,7 +81,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.status = 201;
         ctx.body = { data: added };
       } finally {
-        await Promise.all(files.map((file) => rm(file.filepath, { force: true })));
+        await dropTemporaryFiles(files);
       }
     },
     async removePhoto(ctx: Context) {

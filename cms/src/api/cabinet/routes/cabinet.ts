@@ -1,6 +1,7 @@
 import type { Context, Next } from 'koa';
 
-import { CONTENT_KIND_NAMES, type ContentKind } from '../../../cabinet/content-kinds';
+import { CONTENT_KIND_NAMES } from '../../../cabinet/content-kinds';
+import type { ContentKind } from '../../../cabinet/contracts';
 
 const route = (method: string, path: string, action: string, kind?: ContentKind) => ({
   method,

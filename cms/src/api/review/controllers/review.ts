@@ -1,8 +1,7 @@
-import { rm } from 'node:fs/promises';
-
 import { factories, type Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
+import { signedInUserId } from '../../../identity/signed-in-user';
 import { publicReadActions } from '../../../public-content/public-read-controller';
 import { sendAttachment } from '../../../reviews/attachment-access';
 import {
@@ -16,22 +15,21 @@ import {
   reportReview,
   submitReview,
 } from '../../../reviews/author-reviews';
-import type { IncomingFile } from '../../../reviews/contracts';
+import { dropTemporaryFiles, filesOf } from '../../../reviews/incoming-files';
 import { privacyAdvice } from '../../../reviews/privacy-advice';
 import { readRatingSummary } from '../../../reviews/rating-summary';
-import { fieldError, notAllowed } from '../../../reviews/review-error';
+import { fieldError } from '../../../reviews/review-error';
 import { targetKey } from '../../../reviews/target';
 import { REVIEW } from '../../../reviews/uids';
 
 type Body = { data?: unknown } & Record<string, unknown>;
 
 /** The person signed in (ID or users-permissions token); a service token is not a person. */
-const signedInAuthor = (strapi: Core.Strapi, ctx: Context) => {
-  const user = ctx.state.user as { id?: number } | undefined;
-  if (!user?.id)
-    throw notAllowed('people-only', 'Reviews are written by people: sign in with VixenHealth ID');
-  return authorOf(strapi, user.id);
-};
+const signedInAuthor = (strapi: Core.Strapi, ctx: Context) =>
+  authorOf(
+    strapi,
+    signedInUserId(ctx, 'Reviews are written by people: sign in with VixenHealth ID')
+  );
 
 /** `data` of a JSON body, or of a multipart form (where it is a JSON string next to the files). */
 const dataOf = (ctx: Context): unknown => {
@@ -43,15 +41,6 @@ const dataOf = (ctx: Context): unknown => {
     throw fieldError('data', 'data must be JSON');
   }
 };
-
-const filesOf = (ctx: Context): IncomingFile[] =>
-  Object.values((ctx.request as { files?: Record<string, unknown> }).files ?? {})
-    .flat()
-    .map((file) => file as IncomingFile);
-
-/** Removes the request's temporary files, whatever became of them. */
-const dropTemporaryFiles = (files: IncomingFile[]) =>
-  Promise.all(files.map((file) => rm(file.filepath, { force: true })));
 
 const readTargetQuery = (query: Record<string, unknown>) => {
   const { targetType } = query;

@@ -6,12 +6,14 @@
 
 import type {
   CabinetClinicSummary,
+  ClinicPhoto as Photo,
   PublicationState,
 } from '../../../../../cms/src/cabinet/contracts';
 
 export type {
   CabinetClinicSummary,
   CabinetRule,
+  ClinicPhoto as Photo,
   ClinicRole,
   ContentKind,
   PublicationState,
@@ -21,14 +23,6 @@ export type {
   DeployStatus,
   DeploySummary,
 } from '../../../../../cms/src/sites/deploys/contracts';
-
-export interface Photo {
-  id: number;
-  name: string;
-  url: string;
-  width?: number | null;
-  height?: number | null;
-}
 
 export interface Phone {
   label?: string | null;

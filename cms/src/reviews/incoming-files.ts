@@ -1,0 +1,15 @@
+import { rm } from 'node:fs/promises';
+
+import type { Context } from 'koa';
+
+import type { IncomingFile } from './contracts';
+
+/** The files of a multipart request, whatever fields they came under. */
+export const filesOf = (ctx: Context): IncomingFile[] =>
+  Object.values((ctx.request as { files?: Record<string, unknown> }).files ?? {})
+    .flat()
+    .map((file) => file as IncomingFile);
+
+/** Removes the request's temporary files, whatever became of them. */
+export const dropTemporaryFiles = (files: IncomingFile[]) =>
+  Promise.all(files.map((file) => rm(file.filepath, { force: true })));
