@@ -1,9 +1,9 @@
 // Builds the clinic sites' server when its sources changed, in a child of its own started by
 // clinic-site-target.mjs (the build's runner handles signals for its own children).
-import { buildClinicSite, clinicSiteIsStale } from '../../cms/scripts/lib/clinic-site.mjs';
+import { ensureClinicSiteBuilt } from '../../cms/scripts/lib/clinic-site.mjs';
 import { reportToParent } from './child.mjs';
 
 await reportToParent(async () => {
-  if (clinicSiteIsStale()) await buildClinicSite();
+  await ensureClinicSiteBuilt();
   return {};
 });

@@ -9,7 +9,7 @@ import {
   closeClinicExporter,
   exportClinicSite,
 } from '../../sites/clinic/scripts/export-clinic-site.mjs';
-import { buildClinicSite, clinicSiteIsStale } from './lib/clinic-site.mjs';
+import { ensureClinicSiteBuilt } from './lib/clinic-site.mjs';
 import { ensureEnvFile, loadEnvFile } from './lib/env-file.mjs';
 import { CLINIC_SITE_DIR } from './lib/paths.mjs';
 
@@ -20,7 +20,7 @@ if (!slug || !/^[a-z0-9-]+$/.test(slug)) {
   console.error('Usage: npm run build:clinic -- <clinic slug>');
   process.exit(2);
 }
-if (clinicSiteIsStale()) await buildClinicSite();
+await ensureClinicSiteBuilt();
 const outDir = path.join(CLINIC_SITE_DIR, 'dist-static', slug);
 // This folder is the command's own: the previous build of the clinic makes way.
 rmSync(outDir, { recursive: true, force: true });

@@ -3,12 +3,12 @@
 import path from 'node:path';
 
 import { serveDeploys } from '../../sites/clinic/scripts/serve-deploys.mjs';
-import { buildClinicSite, clinicSiteIsStale, startClinicSite } from './lib/clinic-site.mjs';
+import { ensureClinicSiteBuilt, startClinicSite } from './lib/clinic-site.mjs';
 import { buildCms, buildPlugins, cmsBuildIsStale } from './lib/cms-build.mjs';
 import { startDevMailbox } from './lib/dev-mailbox.mjs';
 import { ensureEnvFile, loadEnvFile } from './lib/env-file.mjs';
 import { CMS_DIR, ROOT_DIR } from './lib/paths.mjs';
-import { buildPortal, portalIsStale, startPortal } from './lib/portal-site.mjs';
+import { ensurePortalBuilt, startPortal } from './lib/portal-site.mjs';
 import { start, waitForHttp } from './lib/processes.mjs';
 import { STRAPI_CLI } from './lib/strapi-cli.mjs';
 import { printWelcome } from './lib/welcome.mjs';
@@ -27,14 +27,8 @@ if (dev) {
   console.log('Building the CMS and its admin panel (about a minute)...');
   await buildCms();
 }
-if (clinicSiteIsStale()) {
-  console.log('Building the clinic sites...');
-  await buildClinicSite();
-}
-if (portalIsStale()) {
-  console.log('Building the portal...');
-  await buildPortal();
-}
+await ensureClinicSiteBuilt(() => console.log('Building the clinic sites...'));
+await ensurePortalBuilt(() => console.log('Building the portal...'));
 
 /** Development mail goes to a mailbox of our own, unless a real server is set up in .env. */
 const mailbox = async () => {
@@ -57,9 +51,17 @@ const mailbox = async () => {
 const mailboxUrl = await mailbox();
 
 // Publishing a clinic's content rebuilds its static site here; served below, by host.
+// The CMS writes the deploys' links with this port, so it hears of it too.
 process.env.SITE_DEPLOYS_DIR ||= path.join(ROOT_DIR, 'var', 'site-deploys');
+process.env.STATIC_SITES_PORT ||= '4324';
 const cms = start(process.execPath, [STRAPI_CLI, dev ? 'develop' : 'start'], { cwd: CMS_DIR });
-cms.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+/**
+ * When one of the platform's processes ends, so does the platform.
+ * @param {import('node:child_process').ChildProcess} child
+ */
+const stopWith = (child) =>
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+stopWith(cms);
 
 await waitForHttp(`http://127.0.0.1:${process.env.PORT ?? 1337}/_health`, {
   timeoutMs: dev ? 300_000 : 120_000,
@@ -74,8 +76,8 @@ const sites = [
   startClinicSite({ cmsUrl, port: sitesPort }),
   startPortal({ cmsUrl, port: portalPort, portalUrl }),
 ];
-for (const site of sites) site.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-const staticPort = Number(process.env.STATIC_SITES_PORT || 4324);
+sites.forEach(stopWith);
+const staticPort = Number(process.env.STATIC_SITES_PORT);
 await serveDeploys({
   dir: process.env.SITE_DEPLOYS_DIR,
   port: staticPort,

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
-import { buildClinicSite, clinicSiteIsStale } from '../scripts/lib/clinic-site.mjs';
+import { ensureClinicSiteBuilt } from '../scripts/lib/clinic-site.mjs';
 import { buildCms, cmsBuildIsStale } from '../scripts/lib/cms-build.mjs';
-import { buildPortal, portalIsStale } from '../scripts/lib/portal-site.mjs';
+import { ensurePortalBuilt } from '../scripts/lib/portal-site.mjs';
 import { CMS_DIR, PLUGIN_DIRS } from './paths';
 
 /**
@@ -15,8 +15,8 @@ import { CMS_DIR, PLUGIN_DIRS } from './paths';
  */
 export default async function compileCms() {
   // The sites' servers are built once here, not by each test file that runs them at the same time.
-  if (clinicSiteIsStale()) await buildClinicSite();
-  if (portalIsStale()) await buildPortal();
+  await ensureClinicSiteBuilt();
+  await ensurePortalBuilt();
   if (cmsBuildIsStale()) {
     await buildCms();
     return;

@@ -17,29 +17,31 @@ const SHARED_SOURCES = ['sites/api-client/src', 'sites/ui/src', 'package-lock.js
  */
 export const astroSite = ({ dir, sources, server }) => {
   const entry = path.join(dir, 'dist', 'server', 'entry.mjs');
+  /** True when the server was never built, or its sources changed since. */
+  const isStale = () => {
+    const builtAt = newestChange(entry);
+    return (
+      builtAt === 0 ||
+      [...sources, ...SHARED_SOURCES].some(
+        (source) => newestChange(path.join(ROOT_DIR, source)) > builtAt
+      )
+    );
+  };
   return {
-    /** True when the server was never built, or its sources changed since. */
-    isStale() {
-      const builtAt = newestChange(entry);
-      return (
-        builtAt === 0 ||
-        [...sources, ...SHARED_SOURCES].some(
-          (source) => newestChange(path.join(ROOT_DIR, source)) > builtAt
-        )
-      );
-    },
-
     /**
-     * Runs `astro build` (a few seconds) with `env` added.
-     * @param {Record<string, string>} [env]
+     * Runs `astro build` (a few seconds) when the server was never built or its sources changed
+     * since; `announce` is called first when it does.
+     * @param {() => void} [announce]
      */
-    build(env = {}) {
+    async ensureBuilt(announce) {
+      if (!isStale()) return;
+      announce?.();
       const astroDir = path.dirname(
         createRequire(path.join(dir, 'package.json')).resolve('astro/package.json')
       );
-      return run(process.execPath, [path.join(astroDir, 'astro.js'), 'build', '--silent'], {
+      await run(process.execPath, [path.join(astroDir, 'astro.js'), 'build', '--silent'], {
         cwd: dir,
-        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
       });
     },
 

@@ -10,11 +10,11 @@ const site = astroSite({
   server: path.join(CLINIC_SITE_DIR, 'scripts', 'serve.mjs'),
 });
 
-/** True when the clinic sites' server was never built, or its sources changed since. */
-export const clinicSiteIsStale = () => site.isStale();
-
-/** Builds the clinic sites' server (Astro, a few seconds). */
-export const buildClinicSite = () => site.build();
+/**
+ * Builds the clinic sites' server (Astro, a few seconds) unless its build is up to date.
+ * @param {() => void} [announce] called first when it builds
+ */
+export const ensureClinicSiteBuilt = (announce) => site.ensureBuilt(announce);
 
 /**
  * Serves every clinic's site on `port`, each under `<subdomain>.<SITES_BASE_DOMAIN>` (by default

@@ -6,11 +6,11 @@ const site = astroSite({
   sources: ['sites/portal/src', 'sites/portal/astro.config.mjs'],
 });
 
-/** True when the portal's server was never built, or its sources changed since. */
-export const portalIsStale = () => site.isStale();
-
-/** Builds the portal's server (Astro, a few seconds). */
-export const buildPortal = () => site.build();
+/**
+ * Builds the portal's server (Astro, a few seconds) unless its build is up to date.
+ * @param {() => void} [announce] called first when it builds
+ */
+export const ensurePortalBuilt = (announce) => site.ensureBuilt(announce);
 
 /**
  * Serves the portal on `port`, reading the CMS at `cmsUrl`; `portalUrl` is where browsers reach

@@ -22,15 +22,14 @@ export const printWelcome = ({
     ['CMS admin panel', `${cmsUrl}/admin`],
     ['VixenHealth ID', `${env.ID_ISSUER || `${cmsUrl}/id`}/.well-known/openid-configuration`],
   ];
+  const base = env.SITES_BASE_DOMAIN || 'localhost';
   if (sitesPort) {
-    const base = env.SITES_BASE_DOMAIN || 'localhost';
     rows.push([
       'Clinic sites',
       `http://<subdomain>.${base}:${sitesPort}, e.g. http://lisya-tropa.${base}:${sitesPort}`,
     ]);
   }
   if (staticPort) {
-    const base = env.SITES_BASE_DOMAIN || 'localhost';
     rows.push(['Static deploys', `http://<subdomain>.${base}:${staticPort} (rebuilt on publish)`]);
   }
   if (mailboxUrl) rows.push(['Mail sent (dev)', mailboxUrl]);
