@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { CLINIC_SITE_CHANGED } from '../sites/deploys/deploy-triggers';
+import { CLINIC_SITE_CHANGED } from '../sites/deploys/contracts';
 import { fieldError } from '../validation/field-error';
 import { relateAllVersions } from './all-versions';
 import { itemNotFound, notAllowed } from './cabinet-error';

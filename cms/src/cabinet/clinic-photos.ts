@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { checkFile, type CheckedFile } from '../reviews/attachment-kinds';
 import { removeFiles, storeFiles } from '../reviews/attachment-store';
 import type { IncomingFile } from '../reviews/contracts';
-import { CLINIC_SITE_CHANGED } from '../sites/deploys/deploy-triggers';
+import { CLINIC_SITE_CHANGED } from '../sites/deploys/contracts';
 import { fieldError } from '../validation/field-error';
 import { itemNotFound } from './cabinet-error';
 import type { ClinicAccess, ClinicPhoto } from './contracts';

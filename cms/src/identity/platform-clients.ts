@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { ClientsContract } from '@vixenhealth/sso/contracts';
 
+import { customDomainOrigin, subdomainOrigin } from '../sites/site-origins';
+
 const USER_SCOPE = 'openid email profile offline_access api';
 const USER_GRANTS: ('authorization_code' | 'refresh_token')[] = [
   'authorization_code',
@@ -18,11 +20,8 @@ const callbacks = (origin: string) => ({
  * deploy (STATIC_SITES_PORT) on this machine, and its own domain.
  */
 const clinicSiteOrigins = async (strapi: Core.Strapi) => {
-  const env = process.env;
-  const baseDomain = env.SITES_BASE_DOMAIN || 'localhost';
-  const local = baseDomain === 'localhost';
-  const localPorts = [env.CLINIC_SITES_PORT, env.STATIC_SITES_PORT].filter(Boolean);
-  const ports = local && localPorts.length > 0 ? localPorts.map((port) => `:${port}`) : [''];
+  const localPorts = [process.env.CLINIC_SITES_PORT, process.env.STATIC_SITES_PORT].filter(Boolean);
+  const ports = localPorts.length > 0 ? localPorts : [undefined];
   const clinics: { subdomain: string; customDomain: string | null }[] = await strapi.db
     .query('api::clinic.clinic')
     .findMany({
@@ -30,10 +29,9 @@ const clinicSiteOrigins = async (strapi: Core.Strapi) => {
       select: ['subdomain', 'customDomain'],
     });
   return clinics.flatMap((clinic) => [
-    ...ports.map(
-      (port) => `${local ? 'http' : 'https'}://${clinic.subdomain}.${baseDomain}${port}`
-    ),
-    ...(clinic.customDomain ? [`https://${clinic.customDomain}`] : []),
+    // Off localhost the ports fall away, and with them the difference.
+    ...new Set(ports.map((port) => subdomainOrigin(clinic.subdomain, port))),
+    ...(clinic.customDomain ? [customDomainOrigin(clinic.customDomain)] : []),
   ]);
 };
 

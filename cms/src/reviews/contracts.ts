@@ -46,6 +46,14 @@ export interface PrivacyAdvice {
 }
 
 export type ModerationSubjectType = 'review' | 'reply';
+
+/** Emitted once a moderator's decision on a review or a reply is committed. */
+export const REVIEW_DECIDED = 'review.decided';
+export interface ReviewDecided {
+  subjectType: ModerationSubjectType;
+  /** The review's or the reply's row id. */
+  id: number;
+}
 export type ModerationDecision = 'approve' | 'reject' | 'hide';
 
 /** Who acts: the author (or a clinic replying), or a moderator of the admin panel. */

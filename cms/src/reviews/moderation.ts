@@ -2,13 +2,18 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import { audit } from './audit';
-import type { ModerationDecision, ModerationStatus, ModerationSubjectType } from './contracts';
+import {
+  REVIEW_DECIDED,
+  type ModerationDecision,
+  type ModerationStatus,
+  type ModerationSubjectType,
+  type ReviewDecided,
+} from './contracts';
 import { sendDecisionMail } from './decision-mail';
 import { recountRatingSummary } from './rating-summary';
 import { readReason } from './review-input';
 import { reviewNotFound } from './review-error';
 import { REPLY, REVIEW } from './uids';
-import { REVIEW_DECIDED } from '../sites/deploys/deploy-triggers';
 
 /** What each decision may follow, and where it leads. */
 const TRANSITIONS: Record<ModerationDecision, { from: ModerationStatus[]; to: ModerationStatus }> =
@@ -93,17 +98,8 @@ export const decide = async (
       await recountRatingSummary(strapi, trx, entry.targetKey);
     }
 
-    // The sites showing the review (or the review a reply answers) are rebuilt once it counts.
-    const shown =
-      subjectType === 'review'
-        ? entry
-        : await strapi.db.query(REVIEW).findOne({
-            where: { reply: { id: entry.id } },
-            select: ['targetKey', 'visibility'],
-          });
-    if (shown?.visibility === 'public') {
-      onCommit(() => strapi.eventHub.emit(REVIEW_DECIDED, { targetKey: shown.targetKey }));
-    }
+    const decided: ReviewDecided = { subjectType, id: entry.id };
+    onCommit(() => strapi.eventHub.emit(REVIEW_DECIDED, decided));
 
     if (decision !== 'hide' && entry.moderationStatus === 'pending') {
       const outcome = decision === 'approve' ? 'approved' : 'rejected';

@@ -33,7 +33,7 @@ const NO_SITE = `<!doctype html><html lang="ru"><meta charset="utf-8"><title>Ð¡Ð
  * @param {string} baseDomain
  * @param {string} host
  */
-export const siteFolderOf = (dir, baseDomain, host) => {
+const siteFolderOf = (dir, baseDomain, host) => {
   const name = host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
   const suffix = `.${baseDomain}`;
   if (name.endsWith(suffix)) {

@@ -3,10 +3,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 
-import type { DeployRecord as DeployWithLog, DeploySummary } from '../../sites/deploys/contracts';
+import {
+  RUNNING_DEPLOY_STATUSES,
+  type DeployRecord as DeployWithLog,
+  type DeploySummary,
+} from '../../sites/deploys/contracts';
 
 const POLL_MS = 1500;
-const RUNNING = new Set(['queued', 'building']);
 
 const STATUS_LABEL: Record<DeploySummary['status'], string> = {
   queued: 'Queued',
@@ -21,7 +24,7 @@ const seconds = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toF
 
 /** How far a build is: a progress bar while it runs, the page count once it is done. */
 const Progress = ({ deploy }: { deploy: DeploySummary }) =>
-  RUNNING.has(deploy.status) ? (
+  RUNNING_DEPLOY_STATUSES.includes(deploy.status) ? (
     <progress
       max={deploy.pagesTotal || 1}
       value={deploy.pagesDone}
@@ -50,7 +53,8 @@ const DeploysPage = () => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
       const current = await load().catch(() => []);
-      if (current.some((deploy) => RUNNING.has(deploy.status))) timer = setTimeout(poll, POLL_MS);
+      if (current.some((deploy) => RUNNING_DEPLOY_STATUSES.includes(deploy.status)))
+        timer = setTimeout(poll, POLL_MS);
     };
     void poll();
     return () => clearTimeout(timer);

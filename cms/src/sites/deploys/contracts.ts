@@ -7,6 +7,9 @@
  */
 export type DeployStatus = 'queued' | 'building' | 'live' | 'failed' | 'offline';
 
+/** The statuses of a deploy that has not finished. */
+export const RUNNING_DEPLOY_STATUSES: readonly DeployStatus[] = ['queued', 'building'];
+
 export interface DeploySummary {
   id: number;
   subdomain: string;
@@ -24,6 +27,12 @@ export interface DeploySummary {
 export interface DeployRecord extends DeploySummary {
   log: string;
 }
+
+/**
+ * The event any part of the CMS emits, with a `DeployRequest`, when a clinic's public site
+ * changed by other means than publishing its content (a photo deleted, a doctor leaving it).
+ */
+export const CLINIC_SITE_CHANGED = 'clinic-site.changed';
 
 /** One clinic whose static site is to be rebuilt, and why. */
 export interface DeployRequest {

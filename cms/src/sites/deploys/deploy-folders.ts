@@ -1,4 +1,4 @@
-import { mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
+import { access, mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -43,8 +43,12 @@ export const deployFolders = (dir: string, subdomain: string) => {
   };
 
   return {
-    releasePath: (release: string) => path.join(releases, release),
-    liveRelease,
+    /** True when a release is live: `current` leads to a folder that is there. */
+    hasLiveSite: () =>
+      access(current).then(
+        () => true,
+        () => false
+      ),
 
     async prepare(release: string) {
       await mkdir(releases, { recursive: true });

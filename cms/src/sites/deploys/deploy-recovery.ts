@@ -1,13 +1,11 @@
-import { access } from 'node:fs/promises';
-
 import type { Core } from '@strapi/strapi';
 
+import { CLINIC } from '../../cabinet/uids';
+import { RUNNING_DEPLOY_STATUSES } from './contracts';
 import { deployFolders } from './deploy-folders';
 import type { DeployScheduler } from './deploy-scheduler';
 import { DEPLOY } from './deploy-runner';
 import type { DeploySettings } from './deploy-settings';
-
-const CLINIC = 'api::clinic.clinic';
 
 /**
  * At start: deploys a restart interrupted are marked failed and queued again, and every public
@@ -19,7 +17,7 @@ export const resumeDeploys = async (
   scheduler: DeployScheduler
 ) => {
   const interrupted = (await strapi.db.query(DEPLOY).findMany({
-    where: { status: { $in: ['queued', 'building'] } },
+    where: { status: { $in: [...RUNNING_DEPLOY_STATUSES] } },
     select: ['id', 'clinicDocumentId'],
   })) as { id: number; clinicDocumentId: string }[];
   if (interrupted.length > 0) {
@@ -40,11 +38,7 @@ export const resumeDeploys = async (
     select: ['documentId', 'subdomain'],
   })) as { documentId: string; subdomain: string }[];
   for (const clinic of clinics) {
-    const current = deployFolders(settings.dir, clinic.subdomain).releasePath('../current');
-    const live = await access(current).then(
-      () => true,
-      () => false
-    );
+    const live = await deployFolders(settings.dir, clinic.subdomain).hasLiveSite();
     if (!live) scheduler.schedule({ clinicDocumentId: clinic.documentId, reason: 'first deploy' });
   }
 };

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 
+import { CLINIC } from '../../cabinet/uids';
 import { deployFolders } from './deploy-folders';
 import type { DeploySettings } from './deploy-settings';
 import { runExporter } from './export-process';
 
 export const DEPLOY = 'api::site-deploy.site-deploy';
-const CLINIC = 'api::clinic.clinic';
 const PROGRESS_WRITE_MS = 250;
 
 interface PublicClinic {
@@ -34,22 +34,23 @@ const releaseName = (deployId: number, at: Date) =>
 export const runDeploy = async (
   strapi: Core.Strapi,
   settings: DeploySettings,
-  deploy: { id: number; clinicDocumentId: string; subdomain: string }
+  deploy: { id: number; clinicDocumentId: string; subdomain: string; reason: string }
 ) => {
   const update = (data: Record<string, unknown>) =>
     strapi.db.query(DEPLOY).update({ where: { id: deploy.id }, data });
   const startedAt = new Date();
-  const finish = (status: string, log: string) =>
+  const finish = (status: string, log: string, release?: string) =>
     update({
       status,
       log,
+      release,
       finishedAt: new Date(),
       durationMs: Date.now() - startedAt.getTime(),
     });
 
   const clinic = await publishedClinic(strapi, deploy.clinicDocumentId);
   const folders = deployFolders(settings.dir, clinic?.subdomain ?? deploy.subdomain);
-  await update({ status: 'building', startedAt });
+  await update({ status: 'building', startedAt, reason: deploy.reason });
 
   if (!clinic || clinic.accountStatus !== 'active') {
     await folders.takeDown();
@@ -78,6 +79,5 @@ export const runDeploy = async (
   }
   await folders.switchTo(release, clinic.customDomain);
   await folders.prune(settings.keepReleases);
-  await update({ release });
-  await finish('live', outcome.log);
+  await finish('live', outcome.log, release);
 };

@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
+import { CLINIC } from '../../cabinet/uids';
 import type { DeployRequest } from './contracts';
 import { DEPLOY, runDeploy } from './deploy-runner';
 import type { DeploySettings } from './deploy-settings';
-
-const CLINIC = 'api::clinic.clinic';
 
 interface Waiting {
   deploy: Promise<{ id: number; clinicDocumentId: string; subdomain: string } | null>;
@@ -52,8 +51,7 @@ export const createDeployScheduler = (
         const deploy = await entry.deploy;
         if (!deploy) return;
         const reason = [...entry.reasons].join(', ').slice(0, 200);
-        await strapi.db.query(DEPLOY).update({ where: { id: deploy.id }, data: { reason } });
-        await runDeploy(strapi, settings, deploy);
+        await runDeploy(strapi, settings, { ...deploy, reason });
       } catch (error) {
         strapi.log.error(`Site deploys: a deploy could not run: ${(error as Error).message}`);
       }

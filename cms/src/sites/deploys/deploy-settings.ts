@@ -1,5 +1,7 @@
 import path from 'node:path';
 
+import { customDomainOrigin, subdomainOrigin } from '../site-origins';
+
 /** Where and how static deploys run, from the environment; null when deploys are off. */
 export interface DeploySettings {
   /** Holds `sites/<subdomain>/releases/*`, `sites/<subdomain>/current` and `domains/<host>`. */
@@ -25,9 +27,6 @@ export const deploySettings = (
   env: NodeJS.ProcessEnv = process.env
 ): DeploySettings | null => {
   if (!env.SITE_DEPLOYS_DIR) return null;
-  const baseDomain = env.SITES_BASE_DOMAIN || 'localhost';
-  const local = baseDomain === 'localhost';
-  const port = local && env.STATIC_SITES_PORT ? `:${env.STATIC_SITES_PORT}` : '';
   return {
     dir: path.resolve(root, env.SITE_DEPLOYS_DIR),
     exporter: path.resolve(root, '../sites/clinic/scripts/export-clinic.mjs'),
@@ -35,8 +34,8 @@ export const deploySettings = (
     keepReleases: 2,
     siteUrl: ({ subdomain, customDomain }) =>
       customDomain
-        ? `https://${customDomain}`
-        : `${local ? 'http' : 'https'}://${subdomain}.${baseDomain}${port}`,
+        ? customDomainOrigin(customDomain)
+        : subdomainOrigin(subdomain, env.STATIC_SITES_PORT, env),
     cmsUrl: () => `http://127.0.0.1:${cmsPort()}`,
   };
 };

@@ -1,14 +1,12 @@
 import type { Core, Modules } from '@strapi/strapi';
 
+import { REVIEW_DECIDED, type ReviewDecided } from '../../reviews/contracts';
 import { targetFromKey } from '../../reviews/target';
+import { REVIEW } from '../../reviews/uids';
+import { CLINIC_SITE_CHANGED, type DeployRequest } from './contracts';
 import { resumeDeploys } from './deploy-recovery';
 import { createDeployScheduler, type DeployScheduler } from './deploy-scheduler';
 import { deploySettings } from './deploy-settings';
-
-/** The event any part of the CMS emits when a clinic's public site changed by other means. */
-export const CLINIC_SITE_CHANGED = 'clinic-site.changed';
-/** Emitted by moderation when a decision changes what a clinic's or doctor's page shows. */
-export const REVIEW_DECIDED = 'review.decided';
 
 /** Content of a clinic's site, and the relation that names its clinic(s). */
 const SITE_CONTENT: Readonly<Record<string, { label: string; clinics: string | null }>> = {
@@ -41,9 +39,17 @@ const clinicsOf = async (strapi: Core.Strapi, uid: string, documentId: string) =
   return [...new Set(ids)];
 };
 
-/** The clinics whose sites show a review of `targetKey`: the clinic, or the doctor's clinics. */
-const clinicsShowing = async (strapi: Core.Strapi, key: string) => {
-  const target = targetFromKey(key);
+/**
+ * The clinics whose sites show the review decided on, or the review a decided reply answers: the
+ * clinic, or the doctor's clinics; none for a private review or one of the platform.
+ */
+const clinicsShowing = async (strapi: Core.Strapi, { subjectType, id }: ReviewDecided) => {
+  const review = (await strapi.db.query(REVIEW as never).findOne({
+    where: subjectType === 'review' ? { id } : { reply: { id } },
+    select: ['targetKey', 'visibility'],
+  })) as { targetKey: string; visibility: string } | null;
+  if (review?.visibility !== 'public') return [];
+  const target = targetFromKey(review.targetKey);
   if (target.type === 'platform') return [];
   if (target.type === 'clinic') return [target.documentId];
   return clinicsOf(strapi, 'api::doctor.doctor', target.documentId);
@@ -83,12 +89,11 @@ export const registerSiteDeploys = (strapi: Core.Strapi) => {
   if (!settings) return null;
   const scheduler = createDeployScheduler(strapi, settings);
   strapi.documents.use(watchContent(strapi, scheduler));
-  strapi.eventHub.on(
-    CLINIC_SITE_CHANGED,
-    async (request: { clinicDocumentId: string; reason: string }) => scheduler.schedule(request)
+  strapi.eventHub.on(CLINIC_SITE_CHANGED, async (request: DeployRequest) =>
+    scheduler.schedule(request)
   );
-  strapi.eventHub.on(REVIEW_DECIDED, async ({ targetKey }: { targetKey: string }) => {
-    for (const clinicDocumentId of await clinicsShowing(strapi, targetKey)) {
+  strapi.eventHub.on(REVIEW_DECIDED, async (decided: ReviewDecided) => {
+    for (const clinicDocumentId of await clinicsShowing(strapi, decided)) {
       scheduler.schedule({ clinicDocumentId, reason: 'review moderated' });
     }
   });

@@ -10,7 +10,6 @@ const PAGE_TIMEOUT_MS = 30_000;
 /**
  * The clinic sites' SSR build, served by this process on a loopback port of its own.
  * @typedef {object} SiteServer
- * @property {string} url its origin, `http://127.0.0.1:<port>`
  * @property {string} token what its pages take for the internal token (`SITES_WEBHOOK_TOKEN`)
  * @property {(path: string, headers: Record<string, string>) => Promise<Rendered>} get
  * @property {() => Promise<void>} close
@@ -47,7 +46,6 @@ const start = async (cmsUrl) => {
   const agent = new http.Agent({ keepAlive: true });
 
   return {
-    url: `http://127.0.0.1:${port}`,
     token: process.env.SITES_WEBHOOK_TOKEN,
     get: (urlPath, headers) =>
       new Promise((resolve, reject) => {
