@@ -1,5 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 
+import { CONTENT_KINDS } from '../../cabinet/content-kinds';
+import { CLINIC, DOCTOR } from '../../cabinet/uids';
 import { REVIEW_DECIDED, type ReviewDecided } from '../../reviews/contracts';
 import { targetFromKey } from '../../reviews/target';
 import { REVIEW } from '../../reviews/uids';
@@ -8,12 +10,15 @@ import { resumeDeploys } from './deploy-recovery';
 import { createDeployScheduler, type DeployScheduler } from './deploy-scheduler';
 import { deploySettings } from './deploy-settings';
 
-/** Content of a clinic's site, and the relation that names its clinic(s). */
+/** Content of a clinic's site: the clinic, and its kinds of content by the relation to it. */
 const SITE_CONTENT: Readonly<Record<string, { label: string; clinics: string | null }>> = {
-  'api::clinic.clinic': { label: 'clinic', clinics: null },
-  'api::page.page': { label: 'page', clinics: 'clinic' },
-  'api::service.service': { label: 'service', clinics: 'clinic' },
-  'api::doctor.doctor': { label: 'doctor', clinics: 'clinics' },
+  [CLINIC]: { label: 'clinic', clinics: null },
+  ...Object.fromEntries(
+    Object.values(CONTENT_KINDS).map((kind) => [
+      kind.uid,
+      { label: kind.label.toLowerCase(), clinics: kind.clinicField },
+    ])
+  ),
 };
 
 /** Changes that alter what is public; editing a draft does not. */
@@ -52,7 +57,7 @@ const clinicsShowing = async (strapi: Core.Strapi, { subjectType, id }: ReviewDe
   const target = targetFromKey(review.targetKey);
   if (target.type === 'platform') return [];
   if (target.type === 'clinic') return [target.documentId];
-  return clinicsOf(strapi, 'api::doctor.doctor', target.documentId);
+  return clinicsOf(strapi, DOCTOR, target.documentId);
 };
 
 const watchContent =
