@@ -128,6 +128,14 @@ export const createCmsClient = ({ baseUrl, fetch: fetchImpl = fetch }: CmsClient
     return body;
   };
 
+  /** A write with a body (`post`, `put`); the caller names the answer (`T`). */
+  const write = async <T, P extends string>(
+    method: 'POST' | 'PUT',
+    path: P,
+    options: WriteOptions<P>
+  ): Promise<T> =>
+    (await send(urlOf(path, options.path), writeInit(method, options), options.token)) as T;
+
   return {
     async get<P extends ReadablePath>(
       path: P,
@@ -154,11 +162,7 @@ export const createCmsClient = ({ baseUrl, fetch: fetchImpl = fetch }: CmsClient
       path: P,
       options: WriteOptions<P>
     ): Promise<T> {
-      return (await send(
-        urlOf(path, options.path),
-        writeInit('POST', options),
-        options.token
-      )) as T;
+      return write<T, P>('POST', path, options);
     },
 
     /** Replaces (the cabinet's edits), like {@link post}; the caller names the answer (`T`). */
@@ -166,7 +170,7 @@ export const createCmsClient = ({ baseUrl, fetch: fetchImpl = fetch }: CmsClient
       path: P,
       options: WriteOptions<P>
     ): Promise<T> {
-      return (await send(urlOf(path, options.path), writeInit('PUT', options), options.token)) as T;
+      return write<T, P>('PUT', path, options);
     },
 
     /**

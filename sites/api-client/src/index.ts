@@ -17,5 +17,8 @@ export type {
   WritablePath,
   WriteOptions,
 } from './client';
+export { cmsBaseUrl, cmsFromEnv, cmsTimeout } from './env';
+export { readApprovedReviews } from './reviews';
+export type { PublicReview, ReviewTarget } from './reviews';
 export { toQueryString } from './query-string';
 export type { QueryObject, QueryValue } from './query-string';

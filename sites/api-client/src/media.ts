@@ -1,11 +1,17 @@
+import { cmsBaseUrl } from './env';
+
 /** An image as the CMS's upload plugin describes it. */
 export interface MediaFile {
   url: string;
   alternativeText?: string | null;
   width?: number | null;
   height?: number | null;
-  formats?: Partial<Record<'small' | 'medium' | 'large', { url: string }>> | null;
+  /** The upload plugin's renditions (a JSON field): see {@link displayUrl}. */
+  formats?: unknown;
 }
+
+/** What the sites read of an image's renditions: each one's path. */
+type Renditions = Partial<Record<'small' | 'medium' | 'large', { url: string }>> | null;
 
 /**
  * Where a browser loads an uploaded file: the CMS's public address (`PUBLIC_URL`) in front of
@@ -15,7 +21,8 @@ export interface MediaFile {
 export const mediaUrl = (url: string) =>
   /^https?:\/\//.test(url)
     ? url
-    : `${(process.env.PUBLIC_URL || process.env.CMS_URL || 'http://localhost:1337').replace(/\/$/, '')}${url}`;
+    : `${process.env.PUBLIC_URL ? process.env.PUBLIC_URL.replace(/\/$/, '') : cmsBaseUrl()}${url}`;
 
 /** The version of an image fit for a page column: the medium rendition when there is one. */
-export const displayUrl = (file: MediaFile) => mediaUrl(file.formats?.medium?.url ?? file.url);
+export const displayUrl = (file: MediaFile) =>
+  mediaUrl((file.formats as Renditions | undefined)?.medium?.url ?? file.url);

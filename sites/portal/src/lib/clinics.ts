@@ -95,7 +95,8 @@ export const clinicBySlug = async (slug: string | undefined): Promise<Clinic | n
   const { data } = await cms().get('/clinics', {
     query: {
       filters: { slug: { $eq: slug } },
-      populate: ['specialties', 'phones', 'openingHours'],
+      // Of its relations, only the clinic's page reads one: its phones.
+      populate: ['phones'],
     },
     signal: timeout(),
   });

@@ -1,3 +1,4 @@
+import { sitemapXml } from '@vixenhealth/site-ui/sitemap';
 import type { APIRoute } from 'astro';
 
 import { cms, timeout } from '../lib/cms';
@@ -6,8 +7,6 @@ import { portalOrigin } from '../lib/config';
 export const prerender = false;
 
 const PAGE_SIZE = 100;
-
-const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** Every slug of published clinics or doctors, a page of the API at a time. */
 const slugsOf = async (path: '/clinics' | '/doctors') => {
@@ -31,11 +30,6 @@ export const GET: APIRoute = async () => {
     ...clinics.map((slug) => `/clinics/${slug}`),
     ...doctors.map((slug) => `/doctors/${slug}`),
   ];
-  const origin = portalOrigin();
-  const body = `<?xml version="1.0" encoding="UTF-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${paths.map((path) => `  <url><loc>${escapeXml(new URL(path, origin).href)}</loc></url>`).join('\n')}
-</urlset>
-`;
+  const body = sitemapXml(paths, portalOrigin());
   return new Response(body, { headers: { 'content-type': 'application/xml; charset=utf-8' } });
 };
