@@ -1,23 +1,33 @@
+import { portalConfig } from './config';
+
 /** What a clinic's address is made of. */
 export interface ClinicAddress {
   subdomain?: string | null;
   customDomain?: string | null;
 }
 
+/** Where the portal's settings serve clinic sites. */
+const configuredSites = () => {
+  const { sitesBaseDomain, clinicSitesPort } = portalConfig();
+  return { baseDomain: sitesBaseDomain, port: clinicSitesPort };
+};
+
 /**
  * The address of a clinic's own site: its own domain when it has one (always https), else
  * `<subdomain>.<SITES_BASE_DOMAIN>`: over https, or in development (`localhost`) over http on
- * the clinic sites' port, as `npm start` serves them. Null for a clinic with neither.
+ * the clinic sites' port (`CLINIC_SITES_PORT`), as `npm start` serves them. Null for a clinic
+ * with neither.
  *
  * @example
  * ```ts
  * clinicSiteUrl({ subdomain: 'lisya-tropa' }, { baseDomain: 'localhost', port: '4322' });
  * // → 'http://lisya-tropa.localhost:4322'
+ * clinicSiteUrl(clinic); // where the portal's settings serve clinic sites
  * ```
  */
 export const clinicSiteUrl = (
   clinic: ClinicAddress,
-  { baseDomain, port }: { baseDomain: string; port: string }
+  { baseDomain, port }: { baseDomain: string; port: string } = configuredSites()
 ): string | null => {
   if (clinic.customDomain) return `https://${clinic.customDomain}`;
   if (!clinic.subdomain) return null;

@@ -1,5 +1,6 @@
 import { requireUser, signInAgain, type AuthContext } from './auth';
 import { cms, timeout } from './cms';
+import { filesOf, textOf } from './form-data';
 import type { ReviewTarget } from './public-reviews';
 import { adviceReasons, refusalOf } from './review-messages';
 
@@ -39,7 +40,7 @@ interface AdviceAnswer {
   data: { advice: { code: 'PREFER_PRIVATE'; reasons: string[] } | null };
 }
 
-export const emptyReviewForm = (): ReviewFormEditing => ({
+const emptyReviewForm = (): ReviewFormEditing => ({
   status: 'editing',
   values: { rating: '', title: '', text: '', visitMonth: '', visibility: 'public' },
   errors: {},
@@ -49,10 +50,7 @@ export const emptyReviewForm = (): ReviewFormEditing => ({
 });
 
 const readValues = (form: FormData): ReviewFormValues => {
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === 'string' ? value : '';
-  };
+  const text = (name: string) => textOf(form, name);
   // "Send as a private review" on the advice is the same as choosing private.
   const privately = text('choice') === 'private' || text('visibility') === 'private';
   return {
@@ -63,10 +61,6 @@ const readValues = (form: FormData): ReviewFormValues => {
     visibility: privately ? 'private' : 'public',
   };
 };
-
-/** The chosen files; an empty file input still sends one nameless, empty part. */
-const readFiles = (form: FormData) =>
-  form.getAll('attachments').filter((file): file is File => file instanceof File && file.size > 0);
 
 /** Advice of the CMS for a public draft, or null (none, or the CMS could not say: it checks again). */
 const askAdvice = async (values: ReviewFormValues, files: File[]) => {
@@ -100,14 +94,14 @@ const askAdvice = async (values: ReviewFormValues, files: File[]) => {
  * const form = await handleReviewForm(Astro.request, { type: 'clinic', documentId }, accessToken);
  * ```
  */
-export const handleReviewForm = async (
+const handleReviewForm = async (
   request: Request,
   target: ReviewTarget,
   accessToken: string
 ): Promise<ReviewFormState> => {
   const form = await request.formData();
   const values = readValues(form);
-  const files = readFiles(form);
+  const files = filesOf(form, 'attachments');
   const editing = { ...emptyReviewForm(), values, reattach: files.length > 0 };
 
   if (values.visibility === 'public' && form.get('choice') !== 'public') {

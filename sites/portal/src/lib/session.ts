@@ -4,7 +4,7 @@ import { portalConfig } from './config';
 import { seal, unseal } from './sealed';
 
 /** The cookie holding a signed-in person's session, encrypted (see {@link saveSession}). */
-export const SESSION_COOKIE = 'vh_session';
+const SESSION_COOKIE = 'vh_session';
 
 /** As long as ID's refresh tokens live: past that, signing in again is needed anyway. */
 const SESSION_SECONDS = 30 * 24 * 60 * 60;

@@ -8,7 +8,6 @@ import type {
   DeploySummary,
   InvitationSummary,
   Photo,
-  SubdomainAvailability,
   Team,
 } from './contracts';
 
@@ -79,14 +78,6 @@ export const cabinetApi = (token: string) => {
   return {
     clinics: () =>
       read<CabinetClinicSummary[]>(client.get('/cabinet/clinics', { token, signal: signal() })),
-    subdomain: (subdomain: string) =>
-      read<SubdomainAvailability>(
-        client.get('/cabinet/subdomains/{subdomain}', {
-          path: { subdomain },
-          token,
-          signal: signal(),
-        })
-      ),
     openClinic: (data: Record<string, unknown>) =>
       read<CabinetClinic>(
         client.post('/cabinet/clinics', { body: { data }, token, signal: signal() })

@@ -1,6 +1,7 @@
-import type { PortalUser } from '../session';
 import { requireUser, signInAgain, type AuthContext } from '../auth';
+import { textOf } from '../form-data';
 import { cabinetApi, type CabinetApi, type ClinicApi } from './api';
+import { DONE_MESSAGES } from './labels';
 import { refusalOf } from './refusal';
 
 /** One form of a page: what it does with the posted fields, and which of them it shows. */
@@ -21,11 +22,10 @@ export interface FormOutcome {
 
 export interface CabinetView<T> {
   found: true;
-  user: PortalUser;
   data: T;
   /** The refused form, or null. */
   form: FormOutcome | null;
-  /** The action just done (`?done=`), for a confirmation. */
+  /** The confirmation of the action just done (`?done=`), or null. */
   done: string | null;
 }
 
@@ -46,12 +46,6 @@ export const withClinic =
     return { clinic: profile, ...shown };
   };
 
-/** A form field's text ('' when missing or a file). */
-export const textOf = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
-
 const valuesOf = (form: FormData) => {
   const values: Record<string, string> = {};
   form.forEach((value, name) => {
@@ -59,17 +53,6 @@ const valuesOf = (form: FormData) => {
   });
   return values;
 };
-
-/** Thrown by an action for a refusal of its own, before asking the CMS. */
-export class FormRefusal extends Error {
-  constructor(
-    readonly field: string | null,
-    message: string
-  ) {
-    super(message);
-    this.name = 'FormRefusal';
-  }
-}
 
 /**
  * Runs a cabinet page: the person must be signed in; a POST runs the action its form names
@@ -117,12 +100,7 @@ export const cabinetPage = async <T>(
       );
     } catch (error) {
       form = { action: name, values: valuesOf(posted), errors: {}, notice: null };
-      const refusal =
-        error instanceof FormRefusal
-          ? error.field
-            ? { kind: 'field' as const, field: error.field, message: error.message }
-            : { kind: 'notice' as const, message: error.message }
-          : refusalOf(error);
+      const refusal = refusalOf(error);
       if (refusal.kind === 'signed-out') return signInAgain(context);
       if (refusal.kind === 'not-found') return { found: false };
       if (refusal.kind === 'field' && action.fields?.includes(refusal.field)) {
@@ -136,7 +114,9 @@ export const cabinetPage = async <T>(
   try {
     const data = await load(api);
     const done = form ? null : context.url.searchParams.get('done');
-    return { found: true, user: auth.user, data, form, done };
+    const message =
+      done !== null && Object.hasOwn(DONE_MESSAGES, done) ? DONE_MESSAGES[done] : null;
+    return { found: true, data, form, done: message };
   } catch (error) {
     const refusal = refusalOf(error);
     if (refusal.kind === 'signed-out') return signInAgain(context);
@@ -160,6 +140,6 @@ export const shownValue = (
 export const errorOf = (form: FormOutcome | null, action: string, field: string) =>
   form?.action === action ? form.errors[field] : undefined;
 
-/** The refusal shown above the form of `action`, if that form came back. */
-export const noticeOf = (form: FormOutcome | null, action: string) =>
-  form?.action === action ? form.notice : null;
+/** The refusal shown above the form of one of `actions`, if that form came back. */
+export const noticeOf = (form: FormOutcome | null, ...actions: string[]) =>
+  form && actions.includes(form.action) ? form.notice : null;

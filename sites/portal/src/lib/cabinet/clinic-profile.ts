@@ -1,5 +1,6 @@
-import { FormRefusal, textOf } from './cabinet-page';
+import { textOf } from '../form-data';
 import type { CabinetClinic, Phone } from './contracts';
+import { FormRefusal } from './refusal';
 
 /** The profile fields the cabinet's form edits. */
 export const PROFILE_FIELDS = [

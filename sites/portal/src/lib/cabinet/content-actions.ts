@@ -1,8 +1,9 @@
+import { textOf } from '../form-data';
 import type { ClinicApi } from './api';
 import type { CabinetAction } from './cabinet-page';
-import { FormRefusal, textOf } from './cabinet-page';
 import type { ContentKind, ContentOf } from './contracts';
 import { contentFormOf } from './content-forms';
+import { FormRefusal } from './refusal';
 
 /** One item of the list, named by the form's `document` field. */
 const itemOf = async <K extends ContentKind>(api: ClinicApi, kind: K, form: FormData) => {

@@ -1,6 +1,6 @@
 import { formatPrice, formatYears } from '@vixenhealth/api-client/format';
 
-import { FormRefusal, textOf } from './cabinet-page';
+import { textOf } from '../form-data';
 import type {
   CabinetDoctor,
   CabinetPage,
@@ -9,6 +9,7 @@ import type {
   ContentOf,
 } from './contracts';
 import { pageBody, pageText } from './page-body';
+import { FormRefusal } from './refusal';
 
 /** One field of a content form, as `Field.astro` draws it. */
 export interface FieldSpec {
@@ -51,7 +52,7 @@ const wholeNumber = (form: FormData, name: string) => {
 };
 
 /** Roubles as typed ("1 500,50") in kopecks, which the CMS stores. */
-export const kopecksOf = (roubles: string): number => {
+const kopecksOf = (roubles: string): number => {
   const value = roubles.replace(/\s/g, '').replace(',', '.');
   if (!/^\d+(\.\d{1,2})?$/.test(value)) {
     throw new FormRefusal(
@@ -170,7 +171,7 @@ const services: ContentForm<'services'> = {
   }),
 };
 
-export const CONTENT_FORMS: { [K in ContentKind]: ContentForm<K> } = { pages, doctors, services };
+const CONTENT_FORMS: { [K in ContentKind]: ContentForm<K> } = { pages, doctors, services };
 
 /**
  * The form of a kind known only at run time (from the URL). Its methods take that kind's

@@ -39,12 +39,6 @@ export interface CabinetClinic extends CabinetClinicSummary {
   logo: Photo | null;
 }
 
-export interface SubdomainAvailability {
-  subdomain: string;
-  available: boolean;
-  reason: string | null;
-}
-
 /** A block of a page's body (a dynamic zone): `__component` names its kind. */
 export interface PageBlock {
   __component: string;

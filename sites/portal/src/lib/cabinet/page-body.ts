@@ -1,7 +1,7 @@
 import type { PageBlock } from './contracts';
 
 /** The block the cabinet's text field edits (`cms/src/components/blocks/rich-text.json`). */
-export const RICH_TEXT = 'blocks.rich-text';
+const RICH_TEXT = 'blocks.rich-text';
 
 /** The text of a page's first rich-text block, which the form edits. */
 export const pageText = (body: PageBlock[] | null | undefined) => {

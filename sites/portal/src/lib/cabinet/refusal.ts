@@ -13,6 +13,17 @@ export type Refusal =
   | { kind: 'signed-out' }
   | { kind: 'not-found' };
 
+/** Thrown by an action for a refusal of its own, before asking the CMS. */
+export class FormRefusal extends Error {
+  constructor(
+    readonly field: string | null,
+    message: string
+  ) {
+    super(message);
+    this.name = 'FormRefusal';
+  }
+}
+
 const FIELD_MESSAGES: Record<string, string> = {
   name: 'Укажите название: от 2 символов.',
   city: 'Укажите город: от 2 до 80 символов.',
@@ -46,9 +57,6 @@ const subdomainMessage = (reason: string) =>
       ? 'Этот адрес платформа оставляет за собой: выберите другой.'
       : 'Адрес — от 1 до 63 строчных латинских букв, цифр или дефисов, не с дефиса в начале или конце.';
 
-/** Why a subdomain cannot be had (the CMS's `reason`), in Russian. */
-export const subdomainRefusal = (reason: string | null): string => subdomainMessage(reason ?? '');
-
 const fieldMessage = (field: string, name: string | undefined, message: string) => {
   if (field === 'subdomain') return subdomainMessage(message);
   if (field === 'email' && /already/.test(message)) return 'Этот человек уже в команде клиники.';
@@ -78,8 +86,9 @@ const ruleMessage = (error: CmsApiError, otherwise: string) => {
 };
 
 /**
- * The CMS's refusal as the page shows it. A 403 or 429 names the rule that stopped the person
- * (only owners may…, publish the clinic first…), worded here.
+ * The refusal as the page shows it: an action's own ({@link FormRefusal}), or the CMS's. A 403
+ * or 429 names the rule that stopped the person (only owners may…, publish the clinic first…),
+ * worded here.
  *
  * @example
  * ```ts
@@ -88,6 +97,11 @@ const ruleMessage = (error: CmsApiError, otherwise: string) => {
  * ```
  */
 export const refusalOf = (error: unknown): Refusal => {
+  if (error instanceof FormRefusal) {
+    return error.field
+      ? { kind: 'field', field: error.field, message: error.message }
+      : { kind: 'notice', message: error.message };
+  }
   if (!(error instanceof CmsApiError)) return { kind: 'notice', message: UNAVAILABLE };
   switch (error.status) {
     case 401:
