@@ -19,6 +19,11 @@ export default defineConfig({
     // post would be refused. A new host name for PORTAL_URL needs a new build.
     allowedDomains: [{ hostname: portalUrl.hostname }],
   },
+  build: {
+    // Styles as files, never inline: the Content-Security-Policy (src/lib/security-headers.ts)
+    // allows styles from the portal itself only.
+    inlineStylesheets: 'never',
+  },
   vite: {
     // The API client and the shared components are sources in the monorepo: bundle them.
     ssr: { noExternal: ['@vixenhealth/api-client', '@vixenhealth/site-ui'] },

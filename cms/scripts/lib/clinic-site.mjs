@@ -24,5 +24,10 @@ export const ensureClinicSiteBuilt = (announce) => site.ensureBuilt(announce);
 export const startClinicSite = ({ cmsUrl, port }) =>
   site.start({
     port,
-    env: { CMS_URL: cmsUrl, SITES_BASE_DOMAIN: process.env.SITES_BASE_DOMAIN ?? 'localhost' },
+    env: {
+      CMS_URL: cmsUrl,
+      SITES_BASE_DOMAIN: process.env.SITES_BASE_DOMAIN ?? 'localhost',
+      // Where browsers reach them in development: the origin of their links (canonical, sitemap).
+      CLINIC_SITES_PORT: String(port),
+    },
   });

@@ -7,6 +7,8 @@ import { realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 
+import { withSiteHeaders } from './lib/site-headers.mjs';
+
 /** @type {Record<string, string>} */
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -97,31 +99,35 @@ const sendFile = (response, status, found, head) => {
  * @returns {Promise<import('node:http').Server>}
  */
 export const serveDeploys = ({ dir, port, host = '127.0.0.1', baseDomain = 'localhost' }) => {
-  const server = createServer(async (request, response) => {
-    const head = request.method === 'HEAD';
-    if (request.method !== 'GET' && !head) {
-      response.writeHead(405, { allow: 'GET, HEAD' }).end();
-      return;
-    }
-    try {
-      const folder = siteFolderOf(dir, baseDomain, request.headers.host ?? '');
-      const root = folder && (await realpath(folder).catch(() => null));
-      if (!root) {
-        response
-          .writeHead(404, { 'content-type': 'text/html; charset=utf-8' })
-          .end(head ? '' : NO_SITE);
+  const server = createServer(
+    withSiteHeaders(async (request, response) => {
+      const head = request.method === 'HEAD';
+      if (request.method !== 'GET' && !head) {
+        response.writeHead(405, { allow: 'GET, HEAD' }).end();
         return;
       }
-      const urlPath = new URL(request.url ?? '/', 'http://static').pathname;
-      const found = await fileFor(root, urlPath);
-      if (found) return sendFile(response, 200, found, head);
-      const notFound = await fileFor(root, '/404.html');
-      if (notFound) return sendFile(response, 404, notFound, head);
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
-    } catch {
-      response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Server error');
-    }
-  });
+      try {
+        const folder = siteFolderOf(dir, baseDomain, request.headers.host ?? '');
+        const root = folder && (await realpath(folder).catch(() => null));
+        if (!root) {
+          response
+            .writeHead(404, { 'content-type': 'text/html; charset=utf-8' })
+            .end(head ? '' : NO_SITE);
+          return;
+        }
+        const urlPath = new URL(request.url ?? '/', 'http://static').pathname;
+        const found = await fileFor(root, urlPath);
+        if (found) return sendFile(response, 200, found, head);
+        const notFound = await fileFor(root, '/404.html');
+        if (notFound) return sendFile(response, 404, notFound, head);
+        response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      } catch {
+        response
+          .writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
+          .end('Server error');
+      }
+    })
+  );
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve(server));

@@ -1,12 +1,39 @@
 import type { MiddlewareHandler } from 'astro';
 
+import { BodyTooLargeError, checkDeclaredSize } from './lib/bounded-form';
+import { withSecurityHeaders } from './lib/security-headers';
 import { readSession } from './lib/session';
 
+/** Pages of one person whoever asks: signing in, and the cabinet. */
+const PERSONAL_PATHS = /^\/(?:auth|cabinet)(?:\/|$)/;
+
+/** The 413 page: plain, since the request is not read any further (the connection is closed). */
+const tooLarge = (error: BodyTooLargeError) =>
+  new Response(
+    `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Слишком большой запрос — VixenHealth</title></head><body><main><h1>Слишком большой запрос</h1><p>${error.message}</p><p><a href="/">На главную</a></p></main></body></html>`,
+    {
+      status: error.status,
+      headers: { 'content-type': 'text/html; charset=utf-8', connection: 'close' },
+    }
+  );
+
 /**
- * Opens the session cookie once per request for every page (the header shows who is signed
- * in). No call to ID here: tokens are refreshed by `requireUser`, only where one is needed.
+ * Every request: a body larger than its form may be is refused before it is read
+ * (`bounded-form.ts` also cuts off one that streams past its limit); the session cookie is
+ * opened once per request (the header shows who is signed in; no call to ID here: tokens are
+ * refreshed by `requireUser`, only where one is needed); every answer gets the security headers.
  */
 export const onRequest: MiddlewareHandler = async (context, next) => {
-  context.locals.session = await readSession(context.cookies);
-  return next();
+  const personal = () =>
+    PERSONAL_PATHS.test(context.url.pathname) || context.locals.session !== null;
+  let response: Response;
+  try {
+    if (context.request.method === 'POST') checkDeclaredSize(context.request, context.url.pathname);
+    context.locals.session = await readSession(context.cookies);
+    response = await next();
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    response = tooLarge(error);
+  }
+  return withSecurityHeaders(response, { personal: personal() });
 };

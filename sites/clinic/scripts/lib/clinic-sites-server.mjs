@@ -5,6 +5,8 @@ import { SITE_CACHE_MS, SITE_CACHE_PURGED } from '../../src/lib/site-cache.mjs';
 import { loadAstroHandler } from './astro-handler.mjs';
 import { cachePages } from './cached-pages.mjs';
 import { createPageCache } from './page-cache.mjs';
+import { withSiteHeaders } from './site-headers.mjs';
+import { ignoreUntrustedForwarding } from './trusted-proxies.mjs';
 
 /**
  * Every clinic's site, as visitors get it: the build's handler behind a page cache, purged
@@ -19,7 +21,9 @@ export const startClinicSitesServer = async ({ host, port }) => {
     maxBytes: 64 * 2 ** 20,
     ttlMs: SITE_CACHE_MS,
   });
-  const server = http.createServer(cachePages(await loadAstroHandler(), cache));
+  const server = http.createServer(
+    withSiteHeaders(ignoreUntrustedForwarding(cachePages(await loadAstroHandler(), cache)))
+  );
   const purge = () => cache.clear();
   subscribe(SITE_CACHE_PURGED, purge);
   server.on('close', () => unsubscribe(SITE_CACHE_PURGED, purge));

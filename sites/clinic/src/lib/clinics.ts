@@ -82,10 +82,3 @@ export const currentClinic = (request: Request): Promise<Clinic | null> => {
   );
   return host ? findClinic(host, exportOf(request)?.id ?? '') : Promise.resolve(null);
 };
-
-/**
- * The origin of absolute links (canonical, sitemap): the one the visitor used, from the Host
- * header {@link currentClinic} has just accepted; for an export, where it will be published.
- */
-export const siteOrigin = (request: Request, url: URL) =>
-  exportOf(request)?.siteUrl ?? `${url.protocol}//${request.headers.get('host') ?? url.host}`;

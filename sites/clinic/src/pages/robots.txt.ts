@@ -1,13 +1,14 @@
 import type { APIRoute } from 'astro';
 
-import { currentClinic, siteOrigin } from '../lib/clinics';
+import { currentClinic } from '../lib/clinics';
+import { siteOrigin } from '../lib/site-origin';
 
 /** Open to every crawler, pointing at this clinic's sitemap. */
-export const GET: APIRoute = async ({ request, url }) => {
+export const GET: APIRoute = async ({ request }) => {
   const clinic = await currentClinic(request);
   if (!clinic) return new Response('Not Found', { status: 404 });
   return new Response(
-    `User-agent: *\nAllow: /\nSitemap: ${siteOrigin(request, url)}/sitemap.xml\n`,
+    `User-agent: *\nAllow: /\nSitemap: ${siteOrigin(request, clinic)}/sitemap.xml\n`,
     {
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     }

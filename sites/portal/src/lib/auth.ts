@@ -1,7 +1,7 @@
 import type { APIContext } from 'astro';
 
-import { portalOrigin } from './config';
 import { refreshSession } from './id-client';
+import { safeReturnTo } from './return-to';
 import { clearSession, saveSession, type PortalUser } from './session';
 
 /** What pages and endpoints alike offer (`Astro` in a page, the context in an endpoint). */
@@ -15,26 +15,6 @@ export interface SignedIn {
 
 /** Refresh a little early: the token must still be valid when the CMS reads it. */
 const EXPIRY_MARGIN_MS = 30_000;
-
-/**
- * A path on the portal to go back to after signing in: only a same-origin relative path is
- * kept (`/clinics?city=…`); anything else — another site, `//host`, `/\host`, a scheme — becomes
- * `/`, so the sign-in flow cannot send anyone off-site.
- *
- * @example
- * ```ts
- * safeReturnTo('/clinics/lisya-tropa/review'); // → '/clinics/lisya-tropa/review'
- * safeReturnTo('https://evil.example/');       // → '/'
- * ```
- */
-export const safeReturnTo = (value: string | null | undefined): string => {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
-    return '/';
-  }
-  const origin = portalOrigin();
-  const url = new URL(value, origin);
-  return url.origin === origin ? `${url.pathname}${url.search}${url.hash}` : '/';
-};
 
 /**
  * The portal's sign-in address, coming back to `returnTo` afterwards.

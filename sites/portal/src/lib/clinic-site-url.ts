@@ -1,3 +1,5 @@
+import { clinicSiteOrigin, type ClinicSitesConfig } from '@vixenhealth/site-ui/clinic-origin';
+
 import { portalConfig } from './config';
 
 /** What a clinic's address is made of. */
@@ -7,16 +9,16 @@ export interface ClinicAddress {
 }
 
 /** Where the portal's settings serve clinic sites. */
-const configuredSites = () => {
+const configuredSites = (): ClinicSitesConfig => {
   const { sitesBaseDomain, clinicSitesPort } = portalConfig();
   return { baseDomain: sitesBaseDomain, port: clinicSitesPort };
 };
 
 /**
- * The address of a clinic's own site: its own domain when it has one (always https), else
- * `<subdomain>.<SITES_BASE_DOMAIN>`: over https, or in development (`localhost`) over http on
- * the clinic sites' port (`CLINIC_SITES_PORT`), as `npm start` serves them. Null for a clinic
- * with neither.
+ * The address of a clinic's own site ({@link clinicSiteOrigin}): its own domain when it has one
+ * (always https), else `<subdomain>.<SITES_BASE_DOMAIN>`: over https, or in development
+ * (`localhost`) over http on the clinic sites' port (`CLINIC_SITES_PORT`), as `npm start` serves
+ * them. Null for a clinic with neither.
  *
  * @example
  * ```ts
@@ -27,11 +29,5 @@ const configuredSites = () => {
  */
 export const clinicSiteUrl = (
   clinic: ClinicAddress,
-  { baseDomain, port }: { baseDomain: string; port: string } = configuredSites()
-): string | null => {
-  if (clinic.customDomain) return `https://${clinic.customDomain}`;
-  if (!clinic.subdomain) return null;
-  return baseDomain === 'localhost'
-    ? `http://${clinic.subdomain}.localhost:${port}`
-    : `https://${clinic.subdomain}.${baseDomain}`;
-};
+  sites: ClinicSitesConfig = configuredSites()
+): string | null => clinicSiteOrigin(clinic, sites);

@@ -1,5 +1,6 @@
 import { requireUser, signInAgain, type AuthContext } from './auth';
 import { cms, timeout } from './cms';
+import { readForm } from './bounded-form';
 import { filesOf, textOf } from './form-data';
 import type { ReviewTarget } from './public-reviews';
 import { adviceReasons, refusalOf } from './review-messages';
@@ -99,7 +100,7 @@ const handleReviewForm = async (
   target: ReviewTarget,
   accessToken: string
 ): Promise<ReviewFormState> => {
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = readValues(form);
   const files = filesOf(form, 'attachments');
   const editing = { ...emptyReviewForm(), values, reattach: files.length > 0 };

@@ -1,4 +1,5 @@
 import { requireUser, signInAgain, type AuthContext } from '../auth';
+import { readForm } from '../bounded-form';
 import { textOf } from '../form-data';
 import { cabinetApi, type CabinetApi, type ClinicApi } from './api';
 import { DONE_MESSAGES } from './labels';
@@ -88,7 +89,7 @@ export const cabinetPage = async <T>(
 
   let form: FormOutcome | null = null;
   if (context.request.method === 'POST' && actions) {
-    const posted = await context.request.formData();
+    const posted = await readForm(context.request);
     const name = textOf(posted, 'action');
     const action = actions(api)[name];
     if (!action) return new Response('Unknown action', { status: 400 });

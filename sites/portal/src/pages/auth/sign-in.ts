@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
 
-import { safeReturnTo } from '../../lib/auth';
 import { startSignIn } from '../../lib/id-client';
 import { rememberSignIn } from '../../lib/pending-sign-in';
+import { safeReturnTo } from '../../lib/return-to';
 
 export const prerender = false;
 

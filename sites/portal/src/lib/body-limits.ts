@@ -1,0 +1,62 @@
+/**
+ * How much a form posted to the portal may carry: what the CMS accepts behind it, and a little
+ * more for the form's text fields and the multipart boundaries. Beyond that the portal answers
+ * 413 without reading the rest, instead of holding tens of megabytes for the CMS to refuse.
+ */
+export interface BodyLimit {
+  /** The whole body, in bytes. */
+  bytes: number;
+  /** The parts of a multipart body: the files and the form's other fields. */
+  parts: number;
+  /** What may be sent, in Russian, for the refusal. */
+  message: string;
+}
+
+const MB = 1024 * 1024;
+
+/** The form's text fields (a review's text is at most 5000 characters) and the part headers. */
+const FORM_ROOM = 256 * 1024;
+
+/** A form's fields besides its files (the review form has 7, the photo form 3). */
+const FIELD_PARTS = 10;
+
+/** Attachments: the CMS's `MAX_FILES` and `MAX_TOTAL_BYTES` (cms/src/reviews/attachment-kinds.ts). */
+const REVIEW_FILES = 5;
+const REVIEW_BYTES = 30 * MB;
+
+/** Photos: `MAX_PHOTOS_PER_UPLOAD` (cms/src/cabinet/clinic-photos.ts) of an image's 5 MB each. */
+const PHOTOS_PER_UPLOAD = 10;
+const PHOTO_BYTES = 5 * MB;
+
+const REVIEW_FORM: BodyLimit = {
+  bytes: REVIEW_BYTES + FORM_ROOM,
+  parts: REVIEW_FILES + FIELD_PARTS,
+  message: `К отзыву можно приложить не больше ${REVIEW_FILES} файлов, вместе до ${REVIEW_BYTES / MB} МБ.`,
+};
+
+const PHOTO_FORM: BodyLimit = {
+  bytes: PHOTOS_PER_UPLOAD * PHOTO_BYTES + FORM_ROOM,
+  parts: PHOTOS_PER_UPLOAD + FIELD_PARTS,
+  message: `За один раз можно загрузить не больше ${PHOTOS_PER_UPLOAD} фото, до ${PHOTO_BYTES / MB} МБ каждое.`,
+};
+
+/** Every other form is text: the CMS reads at most 1 MB of a form or JSON body (`formLimit`). */
+const TEXT_FORM: BodyLimit = {
+  bytes: 1 * MB,
+  parts: 4 * FIELD_PARTS,
+  message: 'Форма не может быть больше 1 МБ.',
+};
+
+/**
+ * The limit of a POST to `pathname`.
+ *
+ * @example
+ * ```ts
+ * bodyLimitFor('/clinics/lisya-tropa/review').bytes; // 30 MB and a little
+ * ```
+ */
+export const bodyLimitFor = (pathname: string): BodyLimit => {
+  if (/^\/(?:clinics|doctors)\/[^/]+\/review\/?$/.test(pathname)) return REVIEW_FORM;
+  if (/^\/cabinet\/clinics\/[^/]+\/photos\/?$/.test(pathname)) return PHOTO_FORM;
+  return TEXT_FORM;
+};
