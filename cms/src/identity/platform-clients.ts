@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { ClientsContract } from '@vixenhealth/sso/contracts';
 
 import { subdomainOrigin } from '../sites/site-origins';
+import { syncClinicDomainClient } from './clinic-domain-clients';
 
 const USER_SCOPE = 'openid email profile offline_access api';
 const USER_GRANTS: ('authorization_code' | 'refresh_token')[] = [
@@ -52,7 +53,10 @@ const registerClinicSitesClient = async (strapi: Core.Strapi) => {
   });
 };
 
-/** Keeps the `clinic-sites` client's addresses in step with the published clinics. */
+/**
+ * Keeps the `clinic-sites` client's addresses in step with the published clinics, and each
+ * clinic's own-domain client with its clinic.
+ */
 export const keepClinicSitesClientCurrent = (strapi: Core.Strapi) => {
   strapi.documents.use(async (context, next) => {
     const result = await next();
@@ -61,6 +65,8 @@ export const keepClinicSitesClientCurrent = (strapi: Core.Strapi) => {
       ['publish', 'unpublish', 'delete'].includes(context.action)
     ) {
       await registerClinicSitesClient(strapi);
+      const { documentId } = context.params as { documentId?: string };
+      if (documentId) await syncClinicDomainClient(strapi, documentId);
     }
     return result;
   });

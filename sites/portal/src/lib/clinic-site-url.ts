@@ -1,9 +1,9 @@
 import { portalConfig } from './config';
 
-/** What a clinic's address is made of. */
+/** What a clinic's address is made of: a domain its owners named counts once it is verified. */
 export interface ClinicAddress {
   subdomain?: string | null;
-  customDomain?: string | null;
+  verifiedDomain?: string | null;
 }
 
 /** Where the portal's settings serve clinic sites. */
@@ -13,7 +13,7 @@ const configuredSites = () => {
 };
 
 /**
- * The address of a clinic's own site: its own domain when it has one (always https), else
+ * The address of a clinic's own site: its own domain once verified (always https), else
  * `<subdomain>.<SITES_BASE_DOMAIN>`: over https, or in development (`localhost`) over http on
  * the clinic sites' port (`CLINIC_SITES_PORT`), as `npm start` serves them. Null for a clinic
  * with neither.
@@ -29,7 +29,7 @@ export const clinicSiteUrl = (
   clinic: ClinicAddress,
   { baseDomain, port }: { baseDomain: string; port: string } = configuredSites()
 ): string | null => {
-  if (clinic.customDomain) return `https://${clinic.customDomain}`;
+  if (clinic.verifiedDomain) return `https://${clinic.verifiedDomain}`;
   if (!clinic.subdomain) return null;
   return baseDomain === 'localhost'
     ? `http://${clinic.subdomain}.localhost:${port}`
