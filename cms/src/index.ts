@@ -17,6 +17,7 @@ import { registerAuthorErasure } from './reviews/review-deletion';
 import { syncClinicSitesWebhook } from './sites/cache-webhook';
 import { DEPLOYS_ADMIN_ACTION, registerDeployRoutes } from './sites/deploys/deploy-admin';
 import { registerSiteDeploys } from './sites/deploys/deploy-triggers';
+import { registerDomainVerification } from './sites/domains/domain-lifecycle';
 import { registerContentRules } from './validation';
 
 /** Demo data is on by default outside production; DEMO_DATA=false turns it off. */
@@ -28,6 +29,8 @@ let siteDeploys: ReturnType<typeof registerSiteDeploys> = null;
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentRules(strapi);
+    // After the rules: a domain is compared once they have normalised it.
+    registerDomainVerification(strapi);
     registerClinicContentDeletion(strapi);
     registerAuthorErasure(strapi);
     keepClinicSitesClientCurrent(strapi);

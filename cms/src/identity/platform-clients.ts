@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { ClientsContract } from '@vixenhealth/sso/contracts';
 
-import { customDomainOrigin, subdomainOrigin } from '../sites/site-origins';
+import { subdomainOrigin } from '../sites/site-origins';
+import { syncClinicDomainClient } from './clinic-domain-clients';
 
 const USER_SCOPE = 'openid email profile offline_access api';
 const USER_GRANTS: ('authorization_code' | 'refresh_token')[] = [
@@ -16,29 +17,28 @@ const callbacks = (origin: string) => ({
 });
 
 /**
- * Every clinic site's origins: its subdomain, as served (CLINIC_SITES_PORT) and as a static
- * deploy (STATIC_SITES_PORT) on this machine, and its own domain.
+ * Every clinic site's platform origins: its subdomain, as served (CLINIC_SITES_PORT) and as a
+ * static deploy (STATIC_SITES_PORT) on this machine. Never a clinic's own domain: this client is
+ * first-party (no consent screen) and may ask for `api`, so it only returns people to hosts the
+ * platform itself runs.
  */
 const clinicSiteOrigins = async (strapi: Core.Strapi) => {
   const localPorts = [process.env.CLINIC_SITES_PORT, process.env.STATIC_SITES_PORT].filter(Boolean);
   const ports = localPorts.length > 0 ? localPorts : [undefined];
-  const clinics: { subdomain: string; customDomain: string | null }[] = await strapi.db
-    .query('api::clinic.clinic')
-    .findMany({
-      where: { publishedAt: { $notNull: true } },
-      select: ['subdomain', 'customDomain'],
-    });
+  const clinics: { subdomain: string }[] = await strapi.db.query('api::clinic.clinic').findMany({
+    where: { publishedAt: { $notNull: true } },
+    select: ['subdomain'],
+  });
+  // Off localhost the ports fall away, and with them the difference.
   return clinics.flatMap((clinic) => [
-    // Off localhost the ports fall away, and with them the difference.
     ...new Set(ports.map((port) => subdomainOrigin(clinic.subdomain, port))),
-    ...(clinic.customDomain ? [customDomainOrigin(clinic.customDomain)] : []),
   ]);
 };
 
 /**
- * The `clinic-sites` client may send people back to any published clinic's site. Registered at
- * start and again whenever a clinic is published, unpublished or deleted, so a new clinic's or
- * a new domain's sign-in works at once.
+ * The `clinic-sites` client may send people back to any published clinic's site on the
+ * platform. Registered at start and again whenever a clinic is published, unpublished or
+ * deleted, so a new clinic's sign-in works at once.
  */
 const registerClinicSitesClient = async (strapi: Core.Strapi) => {
   const sites = (await clinicSiteOrigins(strapi)).map(callbacks);
@@ -53,7 +53,10 @@ const registerClinicSitesClient = async (strapi: Core.Strapi) => {
   });
 };
 
-/** Keeps the `clinic-sites` client's addresses in step with the published clinics. */
+/**
+ * Keeps the `clinic-sites` client's addresses in step with the published clinics, and each
+ * clinic's own-domain client with its clinic.
+ */
 export const keepClinicSitesClientCurrent = (strapi: Core.Strapi) => {
   strapi.documents.use(async (context, next) => {
     const result = await next();
@@ -62,6 +65,8 @@ export const keepClinicSitesClientCurrent = (strapi: Core.Strapi) => {
       ['publish', 'unpublish', 'delete'].includes(context.action)
     ) {
       await registerClinicSitesClient(strapi);
+      const { documentId } = context.params as { documentId?: string };
+      if (documentId) await syncClinicDomainClient(strapi, documentId);
     }
     return result;
   });

@@ -41,6 +41,8 @@ export const CABINET_ACTIONS = [
   'updateClinic',
   'publishClinic',
   'unpublishClinic',
+  'domainVerification',
+  'checkDomain',
   'listPhotos',
   'addPhotos',
   'removePhoto',

@@ -115,6 +115,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cabinet/clinics/{clinic}/domain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["cabinet/get/cabinet_clinics_by_clinic_domain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cabinet/clinics/{clinic}/domain/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["cabinet/post/cabinet_clinics_by_clinic_domain_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cabinet/clinics/{clinic}/photos": {
         parameters: {
             query?: never;
@@ -1460,7 +1492,7 @@ export interface components {
             /** @description A string field */
             subdomain: string;
             /** @description A string field */
-            customDomain?: string;
+            verifiedDomain?: string;
             /** @description A text field */
             shortDescription?: string;
             /** @description A richtext field */
@@ -1929,6 +1961,98 @@ export interface operations {
         };
     };
     "cabinet/post/cabinet_clinics_by_clinic_unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "cabinet/get/cabinet_clinics_by_clinic_domain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "cabinet/post/cabinet_clinics_by_clinic_domain_check": {
         parameters: {
             query?: never;
             header?: never;
@@ -3265,7 +3389,7 @@ export interface operations {
     "clinic/get/clinics": {
         parameters: {
             query?: {
-                fields?: ("name" | "slug" | "subdomain" | "customDomain" | "shortDescription" | "description" | "city" | "address" | "email" | "accountStatus" | "ratingAverage" | "ratingCount" | "createdAt" | "updatedAt" | "publishedAt")[];
+                fields?: ("name" | "slug" | "subdomain" | "verifiedDomain" | "shortDescription" | "description" | "city" | "address" | "email" | "accountStatus" | "ratingAverage" | "ratingCount" | "createdAt" | "updatedAt" | "publishedAt")[];
                 filters?: {
                     [key: string]: unknown;
                 };
@@ -3275,7 +3399,7 @@ export interface operations {
                 "pagination[pageSize]"?: number;
                 "pagination[start]"?: number;
                 "pagination[limit]"?: number;
-                sort?: ("name" | "slug" | "subdomain" | "customDomain" | "shortDescription" | "description" | "city" | "address" | "email" | "accountStatus" | "ratingAverage" | "ratingCount" | "createdAt" | "updatedAt" | "publishedAt") | ("name" | "slug" | "subdomain" | "customDomain" | "shortDescription" | "description" | "city" | "address" | "email" | "accountStatus" | "ratingAverage" | "ratingCount" | "createdAt" | "updatedAt" | "publishedAt")[] | {
+                sort?: ("name" | "slug" | "subdomain" | "verifiedDomain" | "shortDescription" | "description" | "city" | "address" | "email" | "accountStatus" | "ratingAverage" | "ratingCount" | "createdAt" | "updatedAt" | "publishedAt") | ("name" | "slug" | "subdomain" | "verifiedDomain" | "shortDescription" | "description" | "city" | "address" | "email" | "accountStatus" | "ratingAverage" | "ratingCount" | "createdAt" | "updatedAt" | "publishedAt")[] | {
                     [key: string]: "asc" | "desc";
                 } | {
                     [key: string]: "asc" | "desc";
@@ -3312,7 +3436,7 @@ export interface operations {
                             /** @description A string field */
                             subdomain: string;
                             /** @description A string field */
-                            customDomain?: string;
+                            verifiedDomain?: string;
                             /** @description A text field */
                             shortDescription?: string;
                             /** @description A richtext field */
@@ -3408,12 +3532,12 @@ export interface operations {
     "clinic/get/clinics_by_id": {
         parameters: {
             query?: {
-                fields?: ("name" | "slug" | "subdomain" | "customDomain" | "shortDescription" | "description" | "city" | "address" | "email" | "accountStatus" | "ratingAverage" | "ratingCount" | "createdAt" | "updatedAt" | "publishedAt")[];
+                fields?: ("name" | "slug" | "subdomain" | "verifiedDomain" | "shortDescription" | "description" | "city" | "address" | "email" | "accountStatus" | "ratingAverage" | "ratingCount" | "createdAt" | "updatedAt" | "publishedAt")[];
                 populate?: "*" | ("phones" | "logo" | "photos" | "openingHours" | "specialties" | "doctors" | "services" | "pages") | ("phones" | "logo" | "photos" | "openingHours" | "specialties" | "doctors" | "services" | "pages")[];
                 filters?: {
                     [key: string]: unknown;
                 };
-                sort?: ("name" | "slug" | "subdomain" | "customDomain" | "shortDescription" | "description" | "city" | "address" | "email" | "accountStatus" | "ratingAverage" | "ratingCount" | "createdAt" | "updatedAt" | "publishedAt") | ("name" | "slug" | "subdomain" | "customDomain" | "shortDescription" | "description" | "city" | "address" | "email" | "accountStatus" | "ratingAverage" | "ratingCount" | "createdAt" | "updatedAt" | "publishedAt")[] | {
+                sort?: ("name" | "slug" | "subdomain" | "verifiedDomain" | "shortDescription" | "description" | "city" | "address" | "email" | "accountStatus" | "ratingAverage" | "ratingCount" | "createdAt" | "updatedAt" | "publishedAt") | ("name" | "slug" | "subdomain" | "verifiedDomain" | "shortDescription" | "description" | "city" | "address" | "email" | "accountStatus" | "ratingAverage" | "ratingCount" | "createdAt" | "updatedAt" | "publishedAt")[] | {
                     [key: string]: "asc" | "desc";
                 } | {
                     [key: string]: "asc" | "desc";
@@ -3451,7 +3575,7 @@ export interface operations {
                             /** @description A string field */
                             subdomain: string;
                             /** @description A string field */
-                            customDomain?: string;
+                            verifiedDomain?: string;
                             /** @description A text field */
                             shortDescription?: string;
                             /** @description A richtext field */

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { cabinet } from '../../../cms/src/cabinet/__tests__/cabinet-api';
 import { accessibilityProblems } from '../../../cms/testing/accessibility';
+import { startDnsServer, type DnsServer } from '../../../cms/testing/dns-server';
 import { freeLoopbackPort, getByHost } from '../../../cms/testing/host-request';
 import { registerPerson, type Person } from '../../../cms/testing/people';
 import type { IdTest } from '../../../plugins/sso/testing/id-test';
@@ -24,6 +25,7 @@ let browser: Browser;
 let deploysDir: string;
 let staticPort: number;
 let staticServer: Server;
+let dns: DnsServer;
 
 const CLINIC = 'api::clinic.clinic';
 const DOCTOR = 'api::doctor.doctor';
@@ -36,6 +38,7 @@ beforeAll(async () => {
   deploysDir = mkdtempSync(path.join(tmpdir(), 'vh-cabinet-'));
   staticPort = await freeLoopbackPort();
   staticServer = await serveDeploys({ dir: deploysDir, port: staticPort });
+  dns = await startDnsServer();
   ({
     id,
     portalUrl,
@@ -48,6 +51,7 @@ beforeAll(async () => {
       SITE_DEPLOYS_DIR: deploysDir,
       SITE_DEPLOYS_DEBOUNCE_MS: '300',
       STATIC_SITES_PORT: String(staticPort),
+      DOMAIN_VERIFICATION_DNS_SERVERS: dns.address,
     },
   }));
 }, 180_000);
@@ -55,6 +59,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopPortal?.();
   await new Promise((resolve) => staticServer?.close(resolve));
+  await dns?.stop();
   rmSync(deploysDir, { recursive: true, force: true });
 });
 
@@ -114,6 +119,7 @@ const sectionsOf = (clinic: string, pageDocument: string, deploy: number) => {
     'services',
     'photos',
     'team',
+    'domain',
     'deploys',
     `deploys/${deploy}`,
     'visits',
@@ -506,6 +512,35 @@ describe('the clinic owner’s cabinet', () => {
     expect(
       await page.getByRole('button', { name: `Убрать из команды: ${helper.email}` }).count()
     ).toBe(1);
+  });
+
+  it('has an owner prove the clinic’s own domain before anything uses it', async () => {
+    const domain = `svoy-${randomBytes(3).toString('hex')}.example`;
+    await page.goto(`${portalUrl}/cabinet/clinics/${clinic}/domain`);
+    await page.getByLabel('Домен').fill(domain);
+    await page.getByRole('button', { name: 'Сохранить домен' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('Домен сохранён');
+    expect(await page.locator('#domain-status').textContent()).toBe('Не подтверждён');
+    const [type, name, value] = await page.locator('.record dd').allTextContents();
+    expect([type, name]).toEqual(['TXT', `_vixenhealth.${domain}`]);
+    expect((await getByHost(staticPort, domain, '/')).status).toBe(404);
+
+    await page.getByRole('button', { name: 'Проверить сейчас' }).click();
+    expect(await page.locator('#domain-status').textContent()).toBe('Не подтверждён');
+    expect(await page.locator('main').textContent()).toContain('записи нет');
+
+    dns.setTxt(name, [value]);
+    await page.getByRole('button', { name: 'Проверить сейчас' }).click();
+    expect(await page.locator('#domain-status').textContent()).toBe('Подтверждён');
+    expect(await page.getByRole('link', { name: `https://${domain}` }).count()).toBe(1);
+    await page.screenshot({ path: path.join(tmpdir(), 'vh-cabinet-domain.png'), fullPage: true });
+
+    // The static site answers on the domain once a deploy has linked it.
+    await expect
+      .poll(async () => (await getByHost(staticPort, domain, '/o-klinike')).status, {
+        timeout: 30_000,
+      })
+      .toBe(200);
   });
 
   it('is accessible in every section: labelled fields, landmarks, Russian, readable contrast', async () => {

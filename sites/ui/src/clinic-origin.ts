@@ -16,23 +16,23 @@ export const clinicSitesFromEnv = (env: NodeJS.ProcessEnv = process.env): Clinic
 });
 
 /**
- * The origin of a clinic's site: its own domain, over https, when it has one (as the CMS
- * reports it), else `<subdomain>.<SITES_BASE_DOMAIN>`: over https on the standard port, or in
+ * The origin of a clinic's site: its own domain, over https, once its owners proved it
+ * (`verifiedDomain` as the CMS reports it), else `<subdomain>.<SITES_BASE_DOMAIN>`: over https on the standard port, or in
  * development (`localhost`) over http on the clinic sites' port. Null for a clinic with neither.
  *
  * @example
  * ```ts
  * clinicSiteOrigin({ subdomain: 'lisya-tropa' }, { baseDomain: 'localhost', port: '4322' });
  * // → 'http://lisya-tropa.localhost:4322'
- * clinicSiteOrigin({ subdomain: 'lisya-tropa', customDomain: 'klinika-lisa.ru' }, sites);
+ * clinicSiteOrigin({ subdomain: 'lisya-tropa', verifiedDomain: 'klinika-lisa.ru' }, sites);
  * // → 'https://klinika-lisa.ru'
  * ```
  */
 export const clinicSiteOrigin = (
-  clinic: { subdomain?: string | null; customDomain?: string | null },
+  clinic: { subdomain?: string | null; verifiedDomain?: string | null },
   { baseDomain, port }: ClinicSitesConfig
 ): string | null => {
-  if (clinic.customDomain) return `https://${clinic.customDomain}`;
+  if (clinic.verifiedDomain) return `https://${clinic.verifiedDomain}`;
   if (!clinic.subdomain) return null;
   return baseDomain === 'localhost'
     ? `http://${clinic.subdomain}.localhost:${port}`

@@ -21,6 +21,7 @@ beforeAll(async () => {
     city: 'Москва',
     subdomain: 'active-clinic',
     customDomain: 'active-clinic.ru',
+    verifiedDomain: 'active-clinic.ru',
     specialties: [world.cardiology.documentId],
   });
   world.kazan = await make.clinic({ city: 'Казань' });
@@ -63,10 +64,10 @@ describe('anonymous clinic list', () => {
     expect(ids(body.data)).not.toContain(world.suspended.documentId);
   });
 
-  it('finds a clinic by subdomain, custom domain, slug, city and specialty', async () => {
+  it('finds a clinic by subdomain, verified domain, slug, city and specialty', async () => {
     const queries = [
       'filters[subdomain][$eq]=active-clinic',
-      'filters[customDomain][$eq]=active-clinic.ru',
+      'filters[verifiedDomain][$eq]=active-clinic.ru',
       `filters[slug][$eq]=${world.active.slug}`,
       `filters[city][$eq]=${encodeURIComponent('Москва')}`,
       'filters[specialties][slug][$eq]=cardiology',

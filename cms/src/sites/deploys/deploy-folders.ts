@@ -8,7 +8,7 @@ import path from 'node:path';
  *
  *   <dir>/sites/<subdomain>/releases/<release>/…
  *   <dir>/sites/<subdomain>/current -> releases/<release>
- *   <dir>/domains/<custom domain> -> ../sites/<subdomain>
+ *   <dir>/domains/<verified own domain> -> ../sites/<subdomain>
  */
 export const deployFolders = (dir: string, subdomain: string) => {
   const site = path.join(dir, 'sites', subdomain);
@@ -55,12 +55,12 @@ export const deployFolders = (dir: string, subdomain: string) => {
       return path.join(releases, release);
     },
 
-    /** Makes `release` the live site, and the clinic's own domain (if any) serve it. */
-    async switchTo(release: string, customDomain: string | null) {
+    /** Makes `release` the live site, and the clinic's verified own domain (if any) serve it. */
+    async switchTo(release: string, verifiedDomain: string | null) {
       await relink(current, path.join('releases', release));
       await mkdir(domains, { recursive: true });
-      await unlinkDomains(customDomain);
-      if (customDomain) await relink(path.join(domains, customDomain), siteLink);
+      await unlinkDomains(verifiedDomain);
+      if (verifiedDomain) await relink(path.join(domains, verifiedDomain), siteLink);
     },
 
     /** Takes the site down: nothing is served for the clinic until its next deploy. */

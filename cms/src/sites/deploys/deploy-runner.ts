@@ -11,7 +11,8 @@ const PROGRESS_WRITE_MS = 250;
 interface PublicClinic {
   slug: string;
   subdomain: string;
-  customDomain: string | null;
+  /** Its own domain, once its owners proved they control it. */
+  verifiedDomain: string | null;
   accountStatus: 'active' | 'suspended';
 }
 
@@ -19,7 +20,7 @@ interface PublicClinic {
 const publishedClinic = (strapi: Core.Strapi, documentId: string) =>
   strapi.db.query(CLINIC).findOne({
     where: { documentId, publishedAt: { $notNull: true } },
-    select: ['slug', 'subdomain', 'customDomain', 'accountStatus'],
+    select: ['slug', 'subdomain', 'verifiedDomain', 'accountStatus'],
   }) as Promise<PublicClinic | null>;
 
 /** A sortable, unique release name: when it was built, and which deploy built it. */
@@ -77,7 +78,7 @@ export const runDeploy = async (
     await finish('failed', `${outcome.log}\nThe live site was left as it was.\n`);
     return;
   }
-  await folders.switchTo(release, clinic.customDomain);
+  await folders.switchTo(release, clinic.verifiedDomain);
   await folders.prune(settings.keepReleases);
   await finish('live', outcome.log, release);
 };

@@ -13,7 +13,7 @@ export interface DeploySettings {
   /** Releases kept per clinic besides the live one, for a quick look back. */
   keepReleases: number;
   /** The public address of a clinic's static site, for canonical links and the sitemap. */
-  siteUrl(clinic: { subdomain: string; customDomain: string | null }): string;
+  siteUrl(clinic: { subdomain: string; verifiedDomain: string | null }): string;
   /** This CMS, as the exporter reads it (asked when a deploy runs: the port is known by then). */
   cmsUrl(): string;
 }
@@ -32,9 +32,9 @@ export const deploySettings = (
     exporter: path.resolve(root, '../sites/clinic/scripts/export-clinic.mjs'),
     debounceMs: Number(env.SITE_DEPLOYS_DEBOUNCE_MS || 1500),
     keepReleases: 2,
-    siteUrl: ({ subdomain, customDomain }) =>
-      customDomain
-        ? customDomainOrigin(customDomain)
+    siteUrl: ({ subdomain, verifiedDomain }) =>
+      verifiedDomain
+        ? customDomainOrigin(verifiedDomain)
         : subdomainOrigin(subdomain, env.STATIC_SITES_PORT, env),
     cmsUrl: () => `http://127.0.0.1:${cmsPort()}`,
   };

@@ -17,4 +17,9 @@ export interface ClientRegistration {
 export interface ClientsContract {
   /** Registers a client, or updates the one with the same id. */
   register(registration: ClientRegistration): Promise<void>;
+  /**
+   * Disables a client, if there is one: no sign-in, code or refresh token goes through it any
+   * more (access tokens it holds run out on their own, within their short lifetime).
+   */
+  unregister(clientId: string): Promise<void>;
 }

@@ -53,10 +53,13 @@ const forgetExpired = (now: number) => {
   for (const [key, entry] of cache) if (entry.until <= now) cache.delete(key);
 };
 
-/** The published, active clinic `host` names, cached a minute under `scope`; else null. */
+/**
+ * The published, active clinic `host` names, cached a minute under `scope`; else null. A clinic's
+ * own domain names it only once verified: a domain it merely claims is an unknown host.
+ */
 const findClinic = (host: ClinicHost, scope: string): Promise<Clinic | null> => {
   const [field, value] =
-    'subdomain' in host ? ['subdomain', host.subdomain] : ['customDomain', host.customDomain];
+    'subdomain' in host ? ['subdomain', host.subdomain] : ['verifiedDomain', host.customDomain];
   const key = `${scope}|${field}:${value}`;
   const now = Date.now();
   const cached = cache.get(key);

@@ -6,7 +6,7 @@ import { exportOf } from './export-request';
 
 /**
  * The origin of a page's absolute links (canonical, og:url, sitemap, robots.txt), from
- * configuration: the clinic's own domain as the CMS reports it when the visitor came by it,
+ * configuration: the clinic's verified own domain as the CMS reports it when the visitor came by it,
  * else its subdomain under `SITES_BASE_DOMAIN` with the configured scheme and port
  * (`CLINIC_SITES_PORT` in development); for an export, where its files will be published. Never
  * the Host header's port nor an X-Forwarded-* header: a link must not be a visitor's to choose.
@@ -21,9 +21,9 @@ export const siteOrigin = (request: Request, clinic: Clinic): string => {
   if (exported) return exported.siteUrl;
   const sites = clinicSitesFromEnv();
   const host = clinicHostOf(request.headers.get('host'), sites.baseDomain);
-  const byOwnDomain = host !== null && 'customDomain' in host && Boolean(clinic.customDomain);
+  const byOwnDomain = host !== null && 'customDomain' in host && Boolean(clinic.verifiedDomain);
   return clinicSiteOrigin(
-    byOwnDomain ? { customDomain: clinic.customDomain } : { subdomain: clinic.subdomain },
+    byOwnDomain ? { verifiedDomain: clinic.verifiedDomain } : { subdomain: clinic.subdomain },
     sites
   )!;
 };

@@ -2,10 +2,10 @@ import { clinicSiteOrigin, type ClinicSitesConfig } from '@vixenhealth/site-ui/c
 
 import { portalConfig } from './config';
 
-/** What a clinic's address is made of. */
+/** What a clinic's address is made of: a domain its owners named counts once it is verified. */
 export interface ClinicAddress {
   subdomain?: string | null;
-  customDomain?: string | null;
+  verifiedDomain?: string | null;
 }
 
 /** Where the portal's settings serve clinic sites. */
@@ -15,7 +15,7 @@ const configuredSites = (): ClinicSitesConfig => {
 };
 
 /**
- * The address of a clinic's own site ({@link clinicSiteOrigin}): its own domain when it has one
+ * The address of a clinic's own site ({@link clinicSiteOrigin}): its own domain once verified
  * (always https), else `<subdomain>.<SITES_BASE_DOMAIN>`: over https, or in development
  * (`localhost`) over http on the clinic sites' port (`CLINIC_SITES_PORT`), as `npm start` serves
  * them. Null for a clinic with neither.

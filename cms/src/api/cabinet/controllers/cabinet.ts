@@ -31,6 +31,7 @@ import {
 import { signedInUserId } from '../../../identity/signed-in-user';
 import { dropTemporaryFiles, filesOf } from '../../../reviews/incoming-files';
 import { listDeploys, readDeploy } from '../../../sites/deploys/deploy-history';
+import { checkDomainNow, readDomainVerification } from '../../../sites/domains/domain-verification';
 
 /** The person signed in; a service token is not a person and runs no clinic. */
 const userIdOf = (ctx: Context) =>
@@ -69,6 +70,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async unpublishClinic(ctx: Context) {
       ctx.body = { data: await setClinicPublished(strapi, await access(ctx), false) };
+    },
+    async domainVerification(ctx: Context) {
+      ctx.body = { data: await readDomainVerification(strapi, await access(ctx)) };
+    },
+    async checkDomain(ctx: Context) {
+      ctx.body = { data: await checkDomainNow(strapi, await access(ctx)) };
     },
 
     async listPhotos(ctx: Context) {

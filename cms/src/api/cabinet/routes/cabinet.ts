@@ -46,6 +46,8 @@ export default {
     route('PUT', '/clinics/:clinic', 'updateClinic'),
     route('POST', '/clinics/:clinic/publish', 'publishClinic'),
     route('POST', '/clinics/:clinic/unpublish', 'unpublishClinic'),
+    route('GET', '/clinics/:clinic/domain', 'domainVerification'),
+    route('POST', '/clinics/:clinic/domain/check', 'checkDomain'),
     route('GET', '/clinics/:clinic/photos', 'listPhotos'),
     route('POST', '/clinics/:clinic/photos', 'addPhotos'),
     route('DELETE', '/clinics/:clinic/photos/:photo', 'removePhoto'),

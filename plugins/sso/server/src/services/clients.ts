@@ -90,6 +90,12 @@ const clients = ({ strapi }: { strapi: Core.Strapi }) => {
       else await query.create({ data });
       cache.delete(registration.clientId);
     },
+
+    /** Disables a client, if there is one: nothing goes through it any more. */
+    async unregister(clientId: string) {
+      await strapi.db.query(CLIENT).updateMany({ where: { clientId }, data: { enabled: false } });
+      cache.delete(clientId);
+    },
   };
 };
 

@@ -6,6 +6,7 @@ import type {
   ContentOf,
   DeployRecord,
   DeploySummary,
+  DomainVerification,
   InvitationSummary,
   Photo,
   Team,
@@ -171,6 +172,24 @@ export const cabinetApi = (token: string) => {
           token,
           signal: signal(),
         }),
+
+      domain: () =>
+        read<DomainVerification>(
+          client.get('/cabinet/clinics/{clinic}/domain', {
+            path: { clinic },
+            token,
+            signal: signal(),
+          })
+        ),
+      checkDomain: () =>
+        read<DomainVerification>(
+          client.post('/cabinet/clinics/{clinic}/domain/check', {
+            path: { clinic },
+            body: {},
+            token,
+            signal: signal(),
+          })
+        ),
 
       deploys: () =>
         read<DeploySummary[]>(

@@ -19,6 +19,11 @@ export type {
   PublicationState,
 } from '../../../../../cms/src/cabinet/contracts';
 export type {
+  DomainCheckResult,
+  DomainStatus,
+  DomainVerification,
+} from '../../../../../cms/src/sites/domains/contracts';
+export type {
   DeployRecord,
   DeployStatus,
   DeploySummary,
@@ -30,7 +35,9 @@ export interface Phone {
 }
 
 export interface CabinetClinic extends CabinetClinicSummary {
+  /** The domain the owners named; used for nothing until `verifiedDomain` says it is theirs. */
   customDomain: string | null;
+  verifiedDomain: string | null;
   shortDescription: string | null;
   description: string | null;
   address: string;

@@ -1,5 +1,11 @@
 /** How the cabinet names the CMS's states, roles and deploys in Russian. */
-import type { ClinicRole, DeployStatus, PublicationState } from './contracts';
+import type {
+  ClinicRole,
+  DeployStatus,
+  DomainCheckResult,
+  DomainStatus,
+  PublicationState,
+} from './contracts';
 
 export const STATE_LABELS: Record<PublicationState, string> = {
   draft: 'Черновик',
@@ -20,6 +26,18 @@ export const DEPLOY_LABELS: Record<DeployStatus, string> = {
   offline: 'Сайт снят',
 };
 
+export const DOMAIN_LABELS: Record<DomainStatus, string> = {
+  unverified: 'Не подтверждён',
+  verified: 'Подтверждён',
+  lost: 'Подтверждение потеряно',
+};
+
+export const DOMAIN_CHECK_LABELS: Record<DomainCheckResult, string> = {
+  found: 'запись найдена',
+  missing: 'записи нет',
+  unreachable: 'DNS не ответил, попробуйте позже',
+};
+
 /** What was done, said after the redirect that follows a form (`?done=<action>`). */
 export const DONE_MESSAGES: Record<string, string> = {
   save: 'Изменения сохранены. На сайте они появятся после публикации.',
@@ -33,6 +51,8 @@ export const DONE_MESSAGES: Record<string, string> = {
   invite: 'Приглашение отправлено.',
   revoke: 'Приглашение отозвано.',
   remove: 'Администратор больше не управляет клиникой.',
+  domain: 'Домен сохранён. Подтвердите его DNS-записью ниже.',
+  check: 'Домен проверен, результат ниже.',
 };
 
 const SUBJECTS: Record<string, string> = {
@@ -55,6 +75,9 @@ const REASONS: Record<string, string> = {
   'first deploy': 'первая сборка',
   'resumed after a restart': 'продолжение после перезапуска',
   'doctor left the clinic': 'врач ушёл из клиники',
+  'domain verified': 'домен подтверждён',
+  'domain lost': 'подтверждение домена потеряно',
+  'domain changed': 'домен изменён',
 };
 
 /**
