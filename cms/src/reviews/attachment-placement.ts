@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { copyFile, rename, rm } from 'node:fs/promises';
+import { copyFile, rename, rm, stat } from 'node:fs/promises';
 
 import type { Core } from '@strapi/strapi';
 
@@ -55,42 +54,62 @@ const pointFilesAt = async (strapi: Core.Strapi, rows: FileRow[], location: Uplo
   return moving.map((row) => row.id);
 };
 
+const isFile = (file: string) =>
+  stat(file).then(
+    (found) => found.isFile(),
+    () => false
+  );
+
+/** Moves one stored part to the folder its URL names, if it is not there yet. */
+const settlePart = async (strapi: Core.Strapi, rowId: number, part: StoredPart) => {
+  const location = locationOf(part.url);
+  if (!location) return;
+  const here = pathIn(strapi, location, part);
+  const there = pathIn(strapi, otherLocation(location), part);
+  if (!(await isFile(here))) {
+    if (!(await isFile(there))) {
+      strapi.log.warn(`Upload ${rowId}: a stored file is missing from both upload folders`);
+      return;
+    }
+    const partial = `${here}.${randomBytes(6).toString('hex')}.partial`;
+    await copyFile(there, partial);
+    await rename(partial, here);
+  }
+  await rm(there, { force: true });
+};
+
 /**
  * Makes the bytes of every part of these files be where their row says, and only there. A copy is
  * written under a temporary name and renamed, so no half file ever stands under the real name,
  * and the other copy is removed only once this one is complete: nothing is lost if it stops
- * midway, and running it again finishes the move (or changes nothing).
+ * midway, and running it again finishes the move (or changes nothing). Every part is tried.
+ * @throws AggregateError of the parts that could not be moved.
  */
 export const settleFiles = async (strapi: Core.Strapi, ids: number[]) => {
   if (ids.length === 0) return;
   const rows: FileRow[] = await strapi.db.query(FILE).findMany({ where: { id: { $in: ids } } });
+  const failures: unknown[] = [];
   for (const row of rows) {
     for (const part of partsOf(row)) {
-      const location = locationOf(part.url);
-      if (!location) continue;
-      const here = pathIn(strapi, location, part);
-      const there = pathIn(strapi, otherLocation(location), part);
-      if (!existsSync(here)) {
-        if (!existsSync(there)) {
-          strapi.log.warn(`Upload ${row.id}: ${part.hash}${part.ext} is missing from both folders`);
-          continue;
-        }
-        const partial = `${here}.${randomBytes(6).toString('hex')}.partial`;
-        await copyFile(there, partial);
-        await rename(partial, here);
-      }
-      await rm(there, { force: true });
+      await settlePart(strapi, row.id, part).catch((error: unknown) => failures.push(error));
     }
+  }
+  if (failures.length > 0) {
+    throw new AggregateError(failures, `${failures.length} stored files could not be moved`);
   }
 };
 
-/** Moves files whose row is already settled in the database, logging rather than throwing. */
+/** Moves files whose rows are already settled in the database, logging rather than throwing. */
 const settleAfterwards = async (strapi: Core.Strapi, ids: number[]) => {
   try {
     await settleFiles(strapi, ids);
   } catch (error) {
+    const codes = ((error as AggregateError).errors ?? [error]).map(
+      (cause: NodeJS.ErrnoException) => cause.code ?? cause.name
+    );
+    // Error codes only: the messages carry file names, which patients chose.
     strapi.log.error(
-      `Review files ${ids.join(', ')} are not where their records say yet; they are moved at the next start: ${(error as Error).message}`
+      `Uploads ${ids.join(', ')} are not where their records say yet (${codes.join(', ')}); the next start moves them`
     );
   }
 };

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { rename } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, rmdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import sharp from 'sharp';
@@ -22,6 +23,7 @@ import { decide, postReview, reviewData } from './support/reviews-api';
 let id: IdTest;
 let moderator: { token: string };
 let clinic: string;
+let privateUploads: string;
 
 /** A photo large enough for thumbnail, small, medium and large formats. */
 const photo = () =>
@@ -111,11 +113,16 @@ const expectReachableBySignedIn = async (author: Person, { review, fileId }: Sto
 };
 
 beforeAll(async () => {
-  id = await startIdTest();
+  // A private folder of this test's own (set as an absolute path), so that nothing else writes there.
+  privateUploads = await mkdtemp(path.join(tmpdir(), 'vixenhealth-private-uploads-'));
+  id = await startIdTest({ env: { PRIVATE_UPLOADS_DIR: privateUploads } });
   moderator = await createModerator(id.cms);
   clinic = (await fixtures(id.cms.strapi).clinic()).documentId;
 });
-afterAll(async () => id?.stop());
+afterAll(async () => {
+  await id?.stop();
+  await rm(privateUploads, { recursive: true, force: true });
+});
 
 describe('files of a review that is not public', () => {
   it('are nowhere under /uploads while pending, public once approved, gone again once hidden', async () => {
@@ -139,6 +146,29 @@ describe('files of a review that is not public', () => {
 
     await decide(id.cms, moderator.token, 'approve', [stored.review]);
     await expectPublic(stored);
+  });
+
+  it('stay public, and the review approved, when hiding fails midway', async () => {
+    const author = await createPerson(id);
+    const stored = await submitPhoto(author);
+    await decide(id.cms, moderator.token, 'approve', [stored.review]);
+    // A folder in the way of the last format: the parts before it are moved out, then it fails.
+    const blocked = path.join(uploadFolders(id.cms.strapi).private, stored.names.at(-1)!);
+    await mkdir(blocked);
+    try {
+      const hidden = await decide(id.cms, moderator.token, 'hide', [stored.review], {
+        reason: 'Жалобы',
+      });
+      expect(hidden.body.data[0]).toMatchObject({ ok: false });
+    } finally {
+      await rmdir(blocked);
+    }
+    expect((await id.cms.request(`/api/reviews/${stored.review}`)).status).toBe(200);
+    await expectPublic(stored);
+    expect(storedIn('private', stored.names)).toEqual([]);
+
+    await decide(id.cms, moderator.token, 'hide', [stored.review], { reason: 'Жалобы' });
+    await expectUnreachable(stored);
   });
 
   it('stay out of /uploads when the review is rejected', async () => {
