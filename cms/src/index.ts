@@ -6,13 +6,14 @@ import { registerClinicContentDeletion } from './content-lifecycle/delete-clinic
 import { isEmptyDatabase, seedDemoData } from './demo/seed';
 import { keepClinicSitesClientCurrent, registerPlatformClients } from './identity/platform-clients';
 import { syncPublicPermissions } from './public-content/public-permissions';
-import { guardReviewUploads } from './reviews/attachment-access';
+import { placeAllAttachments } from './reviews/attachment-placement';
 import {
   MODERATION_ADMIN_ACTION,
   registerModerationRoutes,
   registerModeratorRole,
 } from './reviews/moderation-admin';
 import { requireSignIn } from './identity/require-sign-in';
+import { registerPrivateUploads } from './reviews/private-upload-provider';
 import { registerAuthorErasure } from './reviews/review-deletion';
 import { syncClinicSitesWebhook } from './sites/cache-webhook';
 import { DEPLOYS_ADMIN_ACTION, registerDeployRoutes } from './sites/deploys/deploy-admin';
@@ -34,8 +35,8 @@ export default {
     registerClinicContentDeletion(strapi);
     registerAuthorErasure(strapi);
     keepClinicSitesClientCurrent(strapi);
-    // Files of reviews nobody may see yet are not served at their public address.
-    strapi.server.use(guardReviewUploads(strapi));
+    // Files of reviews nobody may see yet are kept outside the public folder.
+    registerPrivateUploads(strapi);
     strapi.server.use(requireSignIn);
     registerModerationRoutes(strapi);
     registerDeployRoutes(strapi);
@@ -61,5 +62,7 @@ export default {
     await syncClinicSitesWebhook(strapi);
     // 6. Static sites: what a restart interrupted, and clinics never deployed, are built now.
     await siteDeploys?.resume();
+    // 7. Every review's files are where its status says: moves a stop interrupted are finished.
+    await placeAllAttachments(strapi);
   },
 };

@@ -116,7 +116,8 @@ export const submitReview = async (
   const resolved = await resolveTarget(strapi, submission.target);
   await checkSubmissionLimits(strapi, author.id, submission, now);
 
-  const stored = await storeFiles(strapi, checked);
+  // Kept private until a moderator makes the review public (attachment-placement.ts).
+  const stored = await storeFiles(strapi, checked, { private: true });
   try {
     const documentId = await strapi.db.transaction(async () => {
       const entry = await reviews(strapi).create({

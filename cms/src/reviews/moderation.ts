@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import { attachmentLocationOf, withAttachmentsPlaced } from './attachment-placement';
 import { audit } from './audit';
 import {
   REVIEW_DECIDED,
@@ -43,8 +44,9 @@ const uidOf = (subjectType: ModerationSubjectType) => (subjectType === 'review' 
 /**
  * Carries out one moderator's decision on a review or a reply, in one transaction: the guarded
  * status change (only from the statuses the decision may follow, so two moderators cannot both
- * approve), its audit record, and the target's rating summary when a public review enters or
- * leaves it. The author is mailed after the commit. Any UI drives it the same way.
+ * approve), its audit record, the target's rating summary when a public review enters or
+ * leaves it, and the move of the review's files into or out of the public folder. The author is
+ * mailed after the commit. Any UI drives it the same way.
  * @throws ValidationError for a missing reason, NotFoundError, ApplicationError for a decision
  *   the current status does not allow.
  */
@@ -59,62 +61,70 @@ export const decide = async (
   const uid = uidOf(subjectType);
   const now = new Date();
 
-  return strapi.db.transaction(async ({ trx, onCommit }) => {
-    const entry = await strapi.db.query(uid as never).findOne({
-      where: { documentId },
-      populate: { author: { select: ['id', 'email'] } },
-    });
-    if (!entry) throw reviewNotFound();
-
-    const changed = await trx(strapi.db.metadata.get(uid as never).tableName)
-      .where({ id: entry.id })
-      .whereIn('moderation_status', transition.from)
-      .update({
-        moderation_status: transition.to,
-        moderated_at: now,
-        moderator_id: moderatorId,
-        ...(decision === 'reject' ? { rejection_reason: reason } : {}),
+  return withAttachmentsPlaced(strapi, (placeAttachments) =>
+    strapi.db.transaction(async ({ trx, onCommit }) => {
+      const entry = await strapi.db.query(uid as never).findOne({
+        where: { documentId },
+        populate: { author: { select: ['id', 'email'] } },
       });
-    if (changed === 0) {
-      throw new errors.ApplicationError(
-        `This ${subjectType} is ${entry.moderationStatus}: it cannot be ${AUDIT_ACTION[decision]} now`,
-        { status: entry.moderationStatus }
-      );
-    }
-    await audit(
-      strapi,
-      {
-        subjectType,
-        subjectId: documentId,
-        action: AUDIT_ACTION[decision],
-        fromStatus: entry.moderationStatus,
-        toStatus: transition.to,
-        actor: { type: 'moderator', id: moderatorId },
-        reason,
-      },
-      now
-    );
-    if (subjectType === 'review' && entry.visibility === 'public') {
-      await recountRatingSummary(strapi, trx, entry.targetKey);
-    }
+      if (!entry) throw reviewNotFound();
 
-    const decided: ReviewDecided = { subjectType, id: entry.id };
-    onCommit(() => strapi.eventHub.emit(REVIEW_DECIDED, decided));
-
-    if (decision !== 'hide' && entry.moderationStatus === 'pending') {
-      const outcome = decision === 'approve' ? 'approved' : 'rejected';
-      const title = subjectType === 'review' ? entry.title : entry.text.slice(0, 60);
-      onCommit(() =>
-        sendDecisionMail(strapi, entry.author?.email ?? null, {
+      const changed = await trx(strapi.db.metadata.get(uid as never).tableName)
+        .where({ id: entry.id })
+        .whereIn('moderation_status', transition.from)
+        .update({
+          moderation_status: transition.to,
+          moderated_at: now,
+          moderator_id: moderatorId,
+          ...(decision === 'reject' ? { rejection_reason: reason } : {}),
+        });
+      if (changed === 0) {
+        throw new errors.ApplicationError(
+          `This ${subjectType} is ${entry.moderationStatus}: it cannot be ${AUDIT_ACTION[decision]} now`,
+          { status: entry.moderationStatus }
+        );
+      }
+      await audit(
+        strapi,
+        {
           subjectType,
-          outcome,
-          title,
+          subjectId: documentId,
+          action: AUDIT_ACTION[decision],
+          fromStatus: entry.moderationStatus,
+          toStatus: transition.to,
+          actor: { type: 'moderator', id: moderatorId },
           reason,
-        })
+        },
+        now
       );
-    }
-    return { documentId, status: transition.to };
-  });
+      if (subjectType === 'review' && entry.visibility === 'public') {
+        await recountRatingSummary(strapi, trx, entry.targetKey);
+      }
+      if (subjectType === 'review') {
+        await placeAttachments(
+          entry.id,
+          attachmentLocationOf({ moderationStatus: transition.to, visibility: entry.visibility })
+        );
+      }
+
+      const decided: ReviewDecided = { subjectType, id: entry.id };
+      onCommit(() => strapi.eventHub.emit(REVIEW_DECIDED, decided));
+
+      if (decision !== 'hide' && entry.moderationStatus === 'pending') {
+        const outcome = decision === 'approve' ? 'approved' : 'rejected';
+        const title = subjectType === 'review' ? entry.title : entry.text.slice(0, 60);
+        onCommit(() =>
+          sendDecisionMail(strapi, entry.author?.email ?? null, {
+            subjectType,
+            outcome,
+            title,
+            reason,
+          })
+        );
+      }
+      return { documentId, status: transition.to };
+    })
+  );
 };
 
 /** The same decision on many items, each in its own transaction; one failure stops no other. */

@@ -1,12 +1,9 @@
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startIdTest, type IdTest } from '../../../../plugins/sso/testing/id-test';
 import { fixtures } from '../../../testing/fixtures';
 import { createModerator, createPerson, type Person } from '../../../testing/people';
-import { decide, postReview, reviewData, sample } from './support/reviews-api';
+import { decide, filesOnDisk, postReview, reviewData, sample } from './support/reviews-api';
 
 let id: IdTest;
 let moderator: { token: string };
@@ -63,8 +60,7 @@ describe('editing and deleting one’s own review', () => {
 
   it('deletes for real: the review, its files on disk, and its place in the rating', async () => {
     const author = await createPerson(id);
-    const uploads = path.join(id.cms.strapi.dirs.static.public, 'uploads');
-    const filesBefore = (await readdir(uploads).catch(() => [])).length;
+    const filesBefore = await filesOnDisk(id.cms.strapi);
     const created = await postReview(
       id.cms,
       author.token,
@@ -72,7 +68,7 @@ describe('editing and deleting one’s own review', () => {
       [{ name: 'photo.jpg', content: sample.jpeg() }]
     );
     const documentId = created.body.data.documentId;
-    expect((await readdir(uploads)).length).toBe(filesBefore + 1);
+    expect(await filesOnDisk(id.cms.strapi)).toBe(filesBefore + 1);
     await decide(id.cms, moderator.token, 'approve', [documentId]);
     const before = (await id.cms.request(`/api/reviews/summary?targetType=clinic&clinic=${clinic}`))
       .body.data;
@@ -94,7 +90,7 @@ describe('editing and deleting one’s own review', () => {
     expect(
       await id.cms.strapi.db.query('api::review.review').count({ where: { documentId } })
     ).toBe(0);
-    expect((await readdir(uploads)).length).toBe(filesBefore);
+    expect(await filesOnDisk(id.cms.strapi)).toBe(filesBefore);
     const after = (await id.cms.request(`/api/reviews/summary?targetType=clinic&clinic=${clinic}`))
       .body.data;
     expect(after.count).toBe(before.count - 1);

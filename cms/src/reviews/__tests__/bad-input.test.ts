@@ -1,29 +1,24 @@
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startIdTest, type IdTest } from '../../../../plugins/sso/testing/id-test';
 import { fixtures } from '../../../testing/fixtures';
 import { createPerson, type Person } from '../../../testing/people';
-import { postReview, reviewData, sample, type Upload } from './support/reviews-api';
+import { filesOnDisk, postReview, reviewData, sample, type Upload } from './support/reviews-api';
 
 let id: IdTest;
 let author: Person;
 let clinic: string;
-let uploadsDir: string;
 
 const count = async () => ({
   reviews: await id.cms.strapi.db.query('api::review.review').count(),
   files: await id.cms.strapi.db.query('plugin::upload.file').count(),
-  onDisk: (await readdir(uploadsDir).catch(() => [])).length,
+  onDisk: await filesOnDisk(id.cms.strapi),
 });
 
 beforeAll(async () => {
   id = await startIdTest();
   author = await createPerson(id);
   clinic = (await fixtures(id.cms.strapi).clinic()).documentId;
-  uploadsDir = path.join(id.cms.strapi.dirs.static.public, 'uploads');
 });
 afterAll(async () => id?.stop());
 

@@ -78,13 +78,16 @@ describe('the moderation queue', () => {
     );
     expect(asAuthor.status).toBe(200);
 
-    const own = await id.cms.request(`/api/reviews/mine/${withFiles}`, { token: author.token });
-    const publicUrl = own.body.data.attachments.find(
-      (file: { name: string }) => file.name === 'app.log'
-    ).url;
-    expect((await fetch(`${id.cms.baseUrl}${publicUrl}`)).status).toBe(404);
+    const logUrl = async () =>
+      (
+        await id.cms.request(`/api/reviews/mine/${withFiles}`, { token: author.token })
+      ).body.data.attachments.find((file: { name: string }) => file.name === 'app.log').url;
+    const pendingUrl = await logUrl();
+    expect((await fetch(`${id.cms.baseUrl}${pendingUrl}`)).status).toBe(404);
 
     await decide(id.cms, moderator.token, 'approve', [withFiles]);
+    const publicUrl = await logUrl();
+    expect(publicUrl).toMatch(/^\/uploads\//);
     expect((await fetch(`${id.cms.baseUrl}${publicUrl}`)).status).toBe(200);
   });
 

@@ -1,4 +1,9 @@
+import { readdir } from 'node:fs/promises';
+
+import type { Core } from '@strapi/strapi';
+
 import type { TestCms } from '../../../../testing/strapi-harness';
+import { uploadFolders } from '../../upload-locations';
 
 export interface Upload {
   name: string;
@@ -66,4 +71,14 @@ export const sample = {
   log: (text = '2026-11-23 10:00:01 ERROR booking failed: timeout\n') => Buffer.from(text),
   /** A Windows executable's header: "MZ", then binary. */
   exe: () => Buffer.concat([Buffer.from('MZ'), Buffer.from([0x90, 0x00, 0x03, 0x00, 0x00, 0x00])]),
+};
+
+/** How many files the upload folders hold, the public and the private one together. */
+export const filesOnDisk = async (strapi: Core.Strapi) => {
+  const counts = await Promise.all(
+    Object.values(uploadFolders(strapi)).map(
+      async (folder) => (await readdir(folder).catch(() => [])).length
+    )
+  );
+  return counts.reduce((sum, count) => sum + count, 0);
 };
