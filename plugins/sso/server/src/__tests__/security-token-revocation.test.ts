@@ -3,6 +3,7 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startIdTest, type IdTest } from '../../../testing/id-test';
+import { createAccessTokenVerifier } from '../../../verify/src';
 import { Browser, readForm } from '../../../testing/browser';
 import { discover, signInThroughForm } from '../../../testing/relying-party';
 
@@ -171,5 +172,31 @@ describe('the published list', () => {
     expect(
       await id.cms.strapi.db.query(REVOCATION).count({ where: { value: 'long-expired' } })
     ).toBe(0);
+  });
+});
+
+describe('a service that verifies tokens offline', () => {
+  const verifierFor = (options: { revocationListUri?: string } = {}) =>
+    createAccessTokenVerifier({
+      issuer: id.issuer,
+      audience: 'https://api.vixenhealth.ru',
+      revocationListMaxAge: 0,
+      ...options,
+    });
+
+  it('refuses a revoked token when it reads the published list', async () => {
+    const verifier = verifierFor({ revocationListUri: `${id.issuer}/revocations` });
+    const { tokens } = await workingToken();
+    await expect(verifier.verify(tokens.access_token)).resolves.toBeTruthy();
+    await client.tokenRevocation(id.portal, tokens.refresh_token!);
+    await expect(verifier.verify(tokens.access_token)).rejects.toMatchObject({
+      code: 'ERR_VH_TOKEN_REVOKED',
+    });
+  });
+
+  it('accepts it until it expires when it does not (what the README warns of)', async () => {
+    const { tokens } = await workingToken();
+    await client.tokenRevocation(id.portal, tokens.access_token);
+    await expect(verifierFor().verify(tokens.access_token)).resolves.toBeTruthy();
   });
 });
