@@ -22,6 +22,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       keyEncryptionKey: env('ID_KEY_ENCRYPTION_KEY', ''),
       cookieKeys: env.array('ID_COOKIE_KEYS', []),
       accessTokenTtlSeconds: env.int('ID_ACCESS_TOKEN_TTL', 600),
+      revocationPollMs: env.int('ID_REVOCATION_POLL_MS', 5000),
       keyRotationDays: env.int('ID_KEY_ROTATION_DAYS', 90),
       proxy: env.bool('IS_PROXIED', false),
     },

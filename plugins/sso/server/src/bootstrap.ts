@@ -9,13 +9,15 @@ import { getService } from './utils';
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // 1. A fresh install gets its first signing keys.
   await getService(strapi, 'signing-keys').ensureActive();
-  // 2. The provider starts serving.
+  // 2. The revoked access tokens are read, and again every few seconds.
+  await getService(strapi, 'token-revocations').start();
+  // 3. The provider starts serving.
   await idServers.get(strapi)!.start();
-  // 3. Key rotation and clean-up of expired records run on a schedule.
+  // 4. Key rotation and clean-up of expired records run on a schedule.
   registerScheduledJobs(strapi);
-  // 4. The "my account" pages sign users in as a first-party client of their own.
+  // 5. The "my account" pages sign users in as a first-party client of their own.
   await registerAccountClient(strapi);
-  // 5. Staff may be given the right to read anyone's sign-in history (admin API).
+  // 6. Staff may be given the right to read anyone's sign-in history (admin API).
   await strapi.service('admin::permission').actionProvider.registerMany(ADMIN_ACTIONS);
 };
 

@@ -7,7 +7,10 @@ import { getService } from './utils';
 export const registerScheduledJobs = (strapi: Core.Strapi) => {
   strapi.cron.add({
     ssoPruneExpiredRecords: {
-      task: async () => pruneExpiredRecords(strapi),
+      task: async () => {
+        await pruneExpiredRecords(strapi);
+        await getService(strapi, 'token-revocations').prune();
+      },
       options: { rule: '*/15 * * * *' },
     },
     ssoRotateKeys: {

@@ -10,6 +10,11 @@ export interface ClientRegistration {
   scope: string;
   /** Our own applications: users are not asked to consent to them. */
   firstParty: boolean;
+  /**
+   * A service that receives other clients' tokens (an API) and may ask ID about them at the
+   * introspection endpoint; other clients learn only of their own tokens there.
+   */
+  resourceServer?: boolean;
   accessTokenTtlSeconds?: number;
 }
 

@@ -7,6 +7,8 @@
  * - `ERR_VH_TOKEN_CLAIM` (401): a claim is missing, malformed or not for us (`iss`, `aud`, `nbf`,
  *   `roles`...); `claim` names it.
  * - `ERR_VH_TOKEN_SCOPE` (403): valid, but lacks a required scope.
+ * - `ERR_VH_TOKEN_REVOKED` (401): signed by ID and unexpired, but revoked since (only with the
+ *   `revocationListUri` option).
  * - `ERR_VH_KEYS_UNAVAILABLE` (503): ID cannot be reached, and the token's key is not among those
  *   already known.
  */
@@ -15,6 +17,7 @@ export type AccessTokenErrorCode =
   | 'ERR_VH_TOKEN_EXPIRED'
   | 'ERR_VH_TOKEN_CLAIM'
   | 'ERR_VH_TOKEN_SCOPE'
+  | 'ERR_VH_TOKEN_REVOKED'
   | 'ERR_VH_KEYS_UNAVAILABLE';
 
 /** Options of {@link AccessTokenError}. */

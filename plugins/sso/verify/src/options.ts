@@ -38,6 +38,14 @@ export interface AccessTokenVerifierOptions {
   fetchTimeoutMs?: number;
   /** How long fetched keys are used before being fetched again, in milliseconds. Default 10 min. */
   cacheMaxAge?: number;
+  /**
+   * Where VixenHealth ID publishes the tokens revoked before they expire (`${issuer}/revocations`).
+   * Given, tokens it lists are refused (`ERR_VH_TOKEN_REVOKED`). Default none: revoked tokens are
+   * accepted until they expire.
+   */
+  revocationListUri?: string | URL;
+  /** How long a read revocation list is used before being read again, in ms. Default 5000. */
+  revocationListMaxAge?: number;
 }
 
 /** The options with their defaults applied and checked. */
@@ -51,6 +59,8 @@ export interface ResolvedOptions {
   currentDate: (() => Date) | undefined;
   fetchTimeoutMs: number;
   cacheMaxAge: number;
+  revocationListUri: URL | undefined;
+  revocationListMaxAge: number;
 }
 
 const KNOWN_OPTIONS = new Set<string>([
@@ -63,6 +73,8 @@ const KNOWN_OPTIONS = new Set<string>([
   'currentDate',
   'fetchTimeoutMs',
   'cacheMaxAge',
+  'revocationListUri',
+  'revocationListMaxAge',
 ]);
 
 /**
@@ -88,6 +100,16 @@ export function resolveOptions(options: AccessTokenVerifierOptions): ResolvedOpt
     currentDate: readClock(options.currentDate),
     fetchTimeoutMs: readTimeout(options.fetchTimeoutMs),
     cacheMaxAge: readDuration(options.cacheMaxAge, 10 * 60 * 1000, 'cacheMaxAge', true),
+    revocationListUri:
+      options.revocationListUri === undefined
+        ? undefined
+        : readHttpUrl(options.revocationListUri, 'revocationListUri'),
+    revocationListMaxAge: readDuration(
+      options.revocationListMaxAge,
+      5000,
+      'revocationListMaxAge',
+      false
+    ),
   };
 }
 

@@ -7,6 +7,7 @@ import { AccessTokenError } from './errors';
 import { fromJoseError } from './jose-error';
 import { createKeySet } from './key-set';
 import { resolveOptions } from './options';
+import { createRevocationList } from './revocation-list';
 import type { AccessTokenVerifierOptions } from './options';
 import { assertScope, readRequiredScope } from './scope';
 import { verifySignature } from './signature';
@@ -24,7 +25,8 @@ export interface VerifyOptions {
 export interface AccessTokenVerifier {
   /**
    * Verifies a token: signature by one of VixenHealth ID's keys, `typ: at+jwt`, algorithm, issuer,
-   * audience, lifetime, the shape of its claims and the required scope.
+   * audience, lifetime, the shape of its claims and the required scope; with
+   * `revocationListUri`, that ID has not revoked it.
    * @throws AccessTokenError when the token is refused (see its `code`).
    */
   verify(token: string, options?: VerifyOptions): Promise<VerifiedAccessToken>;
@@ -56,6 +58,13 @@ export function createAccessTokenVerifier(
 ): AccessTokenVerifier {
   const settings = resolveOptions(options);
   const keySet = createKeySet(settings);
+  const isRevoked =
+    settings.revocationListUri &&
+    createRevocationList({
+      uri: settings.revocationListUri,
+      maxAge: settings.revocationListMaxAge,
+      fetchTimeoutMs: settings.fetchTimeoutMs,
+    });
 
   return {
     async verify(token, verifyOptions = {}) {
@@ -83,6 +92,9 @@ export function createAccessTokenVerifier(
         throw error instanceof errors.JOSEError ? fromJoseError(error) : error;
       }
 
+      if (isRevoked && (await isRevoked(decoded.payload))) {
+        throw new AccessTokenError('ERR_VH_TOKEN_REVOKED', 'The access token has been revoked.');
+      }
       const accessToken = readClaims(decoded.payload);
       assertScope(accessToken.scope, requiredScope);
       return accessToken;

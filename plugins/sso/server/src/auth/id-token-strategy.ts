@@ -1,13 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { createLocalJWKSet, decodeJwt, jwtVerify, type JWK, type JWTVerifyOptions } from 'jose';
 
+import { RevokedTokenError } from '../services/access-tokens';
 import type { Account } from '../services/accounts';
-import { KEYS_CHANGED } from '../services/signing-keys';
-import { getConfig, getService } from '../utils';
+import { getService } from '../utils';
 
 const PERMISSION = 'plugin::users-permissions.permission';
-const RELOAD_COOLDOWN_MS = 30_000;
 
 /** A service calling with a client-credentials token; users are their users-permissions entry. */
 interface ServiceCredentials {
@@ -21,45 +19,11 @@ type Credentials = ServiceCredentials | (Account & { kind?: undefined });
 /**
  * Lets the CMS's Content API accept VixenHealth ID access tokens as bearer tokens: `sub` is the
  * user, whose users-permissions role says which API actions they may call. Verified in-process
- * against ID's own published keys, pinning issuer, audience, algorithms and `typ`.
+ * (see the `access-tokens` service), revoked tokens included, without a database round trip.
  */
 export const createIdTokenStrategy = (strapi: Core.Strapi) => {
-  // The published keys, read once and again only when they change: not on every request.
-  let jwks: ReturnType<typeof createLocalJWKSet> | null = null;
-  let loadedAt = 0;
-  strapi.eventHub.on(KEYS_CHANGED, async () => {
-    jwks = null;
-  });
-
-  const loadKeys = async () => {
-    const { keys } = await getService(strapi, 'signing-keys').publicJwks();
-    jwks = createLocalJWKSet({ keys: keys as JWK[] });
-    loadedAt = Date.now();
-    return jwks;
-  };
-
-  const verify = async (token: string, options: JWTVerifyOptions) => {
-    try {
-      return await jwtVerify(token, jwks ?? (await loadKeys()), options);
-    } catch (error) {
-      // Keys rotated by another process (npm run id:rotate-keys): read them again, but not for
-      // every forged kid.
-      const unknownKid = (error as { code?: string }).code === 'ERR_JWKS_NO_MATCHING_KEY';
-      if (!unknownKid || Date.now() - loadedAt < RELOAD_COOLDOWN_MS) throw error;
-      return jwtVerify(token, await loadKeys(), options);
-    }
-  };
-
   const roleGrants = async (role: { id: number } | { type: string }, actions: string[]) =>
     (await strapi.db.query(PERMISSION).count({ where: { role, action: { $in: actions } } })) > 0;
-
-  const isIdToken = (token: string) => {
-    try {
-      return decodeJwt(token).iss === getConfig(strapi).issuer;
-    } catch {
-      return false;
-    }
-  };
 
   return {
     name: 'vixenhealth-id',
@@ -70,17 +34,12 @@ export const createIdTokenStrategy = (strapi: Core.Strapi) => {
     }) {
       const header = ctx.request.header.authorization ?? '';
       const [scheme, token] = header.split(' ');
-      if (scheme?.toLowerCase() !== 'bearer' || !token || !isIdToken(token)) {
+      const tokens = getService(strapi, 'access-tokens');
+      if (scheme?.toLowerCase() !== 'bearer' || !token || !tokens.claimsToBeOurs(token)) {
         return { authenticated: false };
       }
-      const config = getConfig(strapi);
       try {
-        const { payload } = await verify(token, {
-          issuer: config.issuer,
-          audience: config.apiAudience,
-          algorithms: ['ES256', 'RS256'],
-          typ: 'at+jwt',
-        });
+        const payload = await tokens.verify(token);
         const sub = String(payload.sub);
         if (payload.sub === payload.client_id) {
           const credentials: ServiceCredentials = {
@@ -100,11 +59,12 @@ export const createIdTokenStrategy = (strapi: Core.Strapi) => {
         // Where users-permissions' own routes (such as /api/users/me) look for the user.
         ctx.state.user = account;
         return { authenticated: true, credentials: account };
-      } catch {
-        return {
-          authenticated: false,
-          error: new errors.UnauthorizedError('Invalid or expired access token'),
-        };
+      } catch (error) {
+        const message =
+          error instanceof RevokedTokenError
+            ? 'Access token revoked'
+            : 'Invalid or expired access token';
+        return { authenticated: false, error: new errors.UnauthorizedError(message) };
       }
     },
 

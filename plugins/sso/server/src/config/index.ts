@@ -10,6 +10,11 @@ export interface SsoConfig {
   cookieKeys: string[];
   /** Default access token lifetime; a client may set its own. */
   accessTokenTtlSeconds: number;
+  /**
+   * How often each CMS node reads the access tokens revoked on other nodes: the longest a
+   * revoked token still works at a node that did not revoke it.
+   */
+  revocationPollMs: number;
   /** Signing keys are replaced after this many days. */
   keyRotationDays: number;
   /** Trust X-Forwarded-* headers (behind a reverse proxy). */
@@ -27,6 +32,7 @@ export default {
     keyEncryptionKey: '',
     cookieKeys: [],
     accessTokenTtlSeconds: 600,
+    revocationPollMs: 5000,
     keyRotationDays: 90,
     proxy: false,
   } satisfies Partial<SsoConfig>,
@@ -47,6 +53,9 @@ export default {
     }
     if (!(config.accessTokenTtlSeconds >= 60 && config.accessTokenTtlSeconds <= 3600)) {
       throw new TypeError('sso: accessTokenTtlSeconds must be between 60 and 3600');
+    }
+    if (!(config.revocationPollMs >= 100 && config.revocationPollMs <= 60_000)) {
+      throw new TypeError('sso: revocationPollMs (ID_REVOCATION_POLL_MS) must be 100–60000');
     }
   },
 };

@@ -4,6 +4,7 @@ import emailToken from './email-token/schema.json';
 import loginEvent from './login-event/schema.json';
 import oidcRecord from './oidc-record/schema.json';
 import signingKey from './signing-key/schema.json';
+import tokenRevocation from './token-revocation/schema.json';
 
 export default {
   client: { schema: client },
@@ -12,4 +13,5 @@ export default {
   'login-event': { schema: loginEvent },
   'oidc-record': { schema: oidcRecord },
   'signing-key': { schema: signingKey },
+  'token-revocation': { schema: tokenRevocation },
 };

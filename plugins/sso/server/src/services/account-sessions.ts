@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { revokeEverythingOf } from './oidc-adapter';
+import { revokeEverythingOf, revokeGrantsOf } from './oidc-adapter';
 
 const RECORD = 'plugin::sso.oidc-record';
 const EVENT = 'plugin::sso.login-event';
@@ -72,6 +72,8 @@ const accountSessions = ({ strapi }: { strapi: Core.Strapi }) => {
      * browser stays signed in: other sessions, refresh tokens, opaque access tokens, codes.
      */
     async endOthers(accountId: string, current: { id: string; grantIds: string[] }) {
+      const kept = current.grantIds.map((grantId) => `Grant:${grantId}`);
+      await revokeGrantsOf(strapi, accountId, { key: { $notIn: kept } });
       await records().deleteMany({
         where: {
           accountId,

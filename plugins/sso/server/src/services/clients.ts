@@ -17,6 +17,7 @@ interface ClientRow {
   grantTypes: string[] | null;
   scope: string | null;
   firstParty: boolean;
+  resourceServer: boolean | null;
   accessTokenTtlSeconds: number | null;
   enabled: boolean;
 }
@@ -24,6 +25,7 @@ interface ClientRow {
 export interface RegisteredClient {
   metadata: ClientMetadata;
   firstParty: boolean;
+  resourceServer: boolean;
   accessTokenTtlSeconds: number | null;
 }
 
@@ -38,6 +40,7 @@ const clients = ({ strapi }: { strapi: Core.Strapi }) => {
       : null;
     return {
       firstParty: row.firstParty,
+      resourceServer: row.resourceServer ?? false,
       accessTokenTtlSeconds: row.accessTokenTtlSeconds,
       metadata: {
         client_id: row.clientId,
@@ -78,6 +81,7 @@ const clients = ({ strapi }: { strapi: Core.Strapi }) => {
         grantTypes: registration.grantTypes,
         scope: registration.scope,
         firstParty: registration.firstParty,
+        resourceServer: registration.resourceServer ?? false,
         accessTokenTtlSeconds: registration.accessTokenTtlSeconds ?? null,
         enabled: true,
       };

@@ -1,3 +1,4 @@
+import accessTokens from './access-tokens';
 import accountSessions from './account-sessions';
 import accounts from './accounts';
 import clients from './clients';
@@ -7,8 +8,10 @@ import mailer from './mailer';
 import provider from './provider';
 import sealedBox from './sealed-box';
 import signingKeys from './signing-keys';
+import tokenRevocations from './token-revocations';
 
 export default {
+  'access-tokens': accessTokens,
   'account-sessions': accountSessions,
   accounts,
   clients,
@@ -18,4 +21,5 @@ export default {
   provider,
   'sealed-box': sealedBox,
   'signing-keys': signingKeys,
+  'token-revocations': tokenRevocations,
 };

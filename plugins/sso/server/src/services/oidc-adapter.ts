@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Adapter, AdapterConstructor, AdapterPayload } from 'oidc-provider';
 
 import { getService } from '../utils';
+import { createJwtRecords } from './jwt-records';
 
 const RECORD = 'plugin::sso.oidc-record';
 
@@ -18,6 +19,8 @@ interface RecordRow {
  */
 export const createOidcAdapter = (strapi: Core.Strapi): AdapterConstructor => {
   const records = () => strapi.db.query(RECORD);
+  const revocations = () => getService(strapi, 'token-revocations');
+  const jwts = createJwtRecords(strapi);
 
   const toPayload = (row: RecordRow | null): AdapterPayload | undefined => {
     if (!row) return undefined;
@@ -68,6 +71,7 @@ export const createOidcAdapter = (strapi: Core.Strapi): AdapterConstructor => {
         const client = await getService(strapi, 'clients').find(id);
         return client ? (client.metadata as AdapterPayload) : undefined;
       }
+      if (jwts.isJwtLookup(this.model, id)) return jwts.find(this.model, id);
       return toPayload(await records().findOne({ where: { key: this.key(id) } }));
     }
 
@@ -87,11 +91,15 @@ export const createOidcAdapter = (strapi: Core.Strapi): AdapterConstructor => {
     }
 
     async destroy(id: string) {
+      if (await jwts.destroy(this.model, id)) return;
       await records().deleteMany({ where: { key: this.key(id) } });
     }
 
     async revokeByGrantId(grantId: string) {
-      await records().deleteMany({ where: { grantId } });
+      // oidc-provider revokes a grant model by model, access tokens always first: the JWTs of
+      // the grant are refused from then on (before anything is awaited), the records deleted.
+      const refuseJwts = this.model === 'AccessToken' && revocations().revokeGrant(grantId);
+      await Promise.all([records().deleteMany({ where: { grantId } }), refuseJwts]);
     }
   };
 };
@@ -101,7 +109,25 @@ export const pruneExpiredRecords = async (strapi: Core.Strapi, now = new Date())
   await strapi.db.query(RECORD).deleteMany({ where: { expiresAt: { $lt: now } } });
 };
 
-/** Ends every session, grant and refresh token of a user at once (e.g. when blocked). */
+/**
+ * Ends grants of `accountId` (all of them, or those `where` selects): their records go, and
+ * the JWT access tokens issued from them are refused.
+ */
+export const revokeGrantsOf = async (
+  strapi: Core.Strapi,
+  accountId: string,
+  where: Record<string, unknown> = {}
+) => {
+  const grants: { key: string }[] = await strapi.db.query(RECORD).findMany({
+    where: { ...where, model: 'Grant', accountId },
+    select: ['key'],
+  });
+  const revocations = getService(strapi, 'token-revocations');
+  await Promise.all(grants.map(({ key }) => revocations.revokeGrant(key.slice('Grant:'.length))));
+};
+
+/** Ends every session, grant and token of a user at once (e.g. when blocked). */
 export const revokeEverythingOf = async (strapi: Core.Strapi, accountId: string) => {
+  await revokeGrantsOf(strapi, accountId);
   await strapi.db.query(RECORD).deleteMany({ where: { accountId } });
 };

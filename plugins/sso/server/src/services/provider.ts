@@ -3,9 +3,12 @@ import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'o
 
 import { getConfig, getService, mountPath } from '../utils';
 import { pageContext } from '../http/page-context';
+import { serveRevocationList } from '../http/revocation-list';
 import { errorPage } from '../http/views/pages';
 import { signedOutPage, signOutPage } from '../http/views/sign-out';
+import { endOwnGrantsOnSignOut } from '../lifecycle/sign-out';
 import { createOidcAdapter } from './oidc-adapter';
+import { grantReference } from './token-revocations';
 
 /** The scope that asks for an access token to the platform's APIs (a JWT, RFC 9068). */
 export const API_SCOPE = 'api';
@@ -38,13 +41,13 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
         long: { signed: true, sameSite: 'lax' },
         short: { signed: true, sameSite: 'lax' },
       },
+      // What discovery advertises is exactly what findAccount serves and clients may ask for.
       claims: {
         openid: ['sub'],
         email: ['email', 'email_verified'],
-        profile: ['name', 'preferred_username', 'updated_at'],
-        phone: ['phone_number'],
+        profile: ['name', 'preferred_username'],
       },
-      scopes: ['openid', 'offline_access', 'email', 'profile', 'phone', API_SCOPE],
+      scopes: ['openid', 'offline_access', 'email', 'profile', API_SCOPE],
       responseTypes: ['code'],
       pkce: { required: () => true },
       rotateRefreshToken: true,
@@ -68,7 +71,14 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
       features: {
         devInteractions: { enabled: false },
         clientCredentials: { enabled: true },
-        introspection: { enabled: true },
+        introspection: {
+          enabled: true,
+          // Only the token's own client, or a resource server registered as one, learns of it.
+          allowedPolicy: async (_ctx, caller, token) =>
+            token.clientId === caller.clientId ||
+            (caller.clientAuthMethod !== 'none' &&
+              ((await clients.find(caller.clientId))?.resourceServer ?? false)),
+        },
         revocation: { enabled: true },
         userinfo: { enabled: true },
         rpInitiatedLogout: {
@@ -112,9 +122,19 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
             email_verified: account.confirmed,
             name: account.fullName || account.username,
             preferred_username: account.username,
-            ...(account.phone ? { phone_number: account.phone } : {}),
           }),
         };
+      },
+      formats: {
+        customizers: {
+          // Which grant a JWT came from, so that revoking the grant reaches its JWTs too.
+          jwt: async (_ctx, token, jwt) => {
+            if ('grantId' in token && token.grantId) {
+              jwt.payload.gid = grantReference(token.grantId);
+            }
+            return jwt;
+          },
+        },
       },
       extraTokenClaims: async (_ctx, token) => {
         if (!('accountId' in token) || !token.accountId) return undefined;
@@ -149,6 +169,8 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
 
     const oidc = new Provider(config.issuer, configuration);
     oidc.proxy = config.proxy;
+    endOwnGrantsOnSignOut(strapi, oidc);
+    serveRevocationList(strapi, oidc);
     return oidc;
   },
 });

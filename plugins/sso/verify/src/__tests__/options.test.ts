@@ -19,6 +19,8 @@ describe('resolveOptions', () => {
       currentDate: undefined,
       fetchTimeoutMs: 5000,
       cacheMaxAge: 600_000,
+      revocationListUri: undefined,
+      revocationListMaxAge: 5000,
     });
   });
 
@@ -41,6 +43,8 @@ describe('resolveOptions', () => {
         currentDate,
         fetchTimeoutMs: 1000,
         cacheMaxAge: Infinity,
+        revocationListUri: `${ISSUER}/revocations`,
+        revocationListMaxAge: 0,
       })
     ).toEqual({
       issuer: ISSUER,
@@ -52,6 +56,8 @@ describe('resolveOptions', () => {
       currentDate,
       fetchTimeoutMs: 1000,
       cacheMaxAge: Infinity,
+      revocationListUri: new URL(`${ISSUER}/revocations`),
+      revocationListMaxAge: 0,
     });
   });
 });
@@ -78,6 +84,8 @@ describe('createAccessTokenVerifier: wrong options', () => {
     ['a fractional fetch timeout', { fetchTimeoutMs: 1.5 }],
     ['a zero fetch timeout', { fetchTimeoutMs: 0 }],
     ['a NaN cache age', { cacheMaxAge: NaN }],
+    ['a revocation list URI that is not a URL', { revocationListUri: 'revocations' }],
+    ['an infinite revocation list age', { revocationListMaxAge: Infinity }],
     ['an unknown option', { requiredScopes: 'openid' }],
   ])('throws a TypeError for %s', (_label, wrong) => {
     const options = { ...base, ...wrong } as unknown as AccessTokenVerifierOptions;
