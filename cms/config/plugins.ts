@@ -24,6 +24,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       accessTokenTtlSeconds: env.int('ID_ACCESS_TOKEN_TTL', 600),
       keyRotationDays: env.int('ID_KEY_ROTATION_DAYS', 90),
       proxy: env.bool('IS_PROXIED', false),
+      trustedProxies: env.array('ID_TRUSTED_PROXIES', []),
     },
   },
   'users-permissions': {
