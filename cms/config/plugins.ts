@@ -25,6 +25,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       revocationPollMs: env.int('ID_REVOCATION_POLL_MS', 5000),
       keyRotationDays: env.int('ID_KEY_ROTATION_DAYS', 90),
       proxy: env.bool('IS_PROXIED', false),
+      trustedProxies: env.array('ID_TRUSTED_PROXIES', []),
     },
   },
   'users-permissions': {

@@ -18,11 +18,18 @@ const recipients = (mail: ParsedMail) =>
     .flatMap((address) => address?.value ?? [])
     .map((entry) => entry.address?.toLowerCase());
 
+export interface MailCatcherOptions {
+  /** How long it takes to accept a message, like a distant mail server (default: at once). */
+  acceptDelayMs?: number;
+}
+
 /**
  * A real SMTP server on loopback (`smtp-server`) that keeps what it receives, parsed with
  * `mailparser`: the CMS sends mail over SMTP exactly as it would to a real server.
  */
-export const startMailCatcher = async (): Promise<MailCatcher> => {
+export const startMailCatcher = async ({
+  acceptDelayMs = 0,
+}: MailCatcherOptions = {}): Promise<MailCatcher> => {
   const messages: ParsedMail[] = [];
   const waiting: { to: string; resolve: (mail: ParsedMail) => void }[] = [];
   const seen = new Set<ParsedMail>();
@@ -42,7 +49,7 @@ export const startMailCatcher = async (): Promise<MailCatcher> => {
               waiter.resolve(mail);
             }
           }
-          callback();
+          setTimeout(callback, acceptDelayMs);
         })
         .catch(callback);
     },

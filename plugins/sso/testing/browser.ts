@@ -1,3 +1,12 @@
+import type { Dispatcher } from 'undici-types';
+
+export interface BrowserOptions {
+  /** Sent with every request, e.g. the `X-Forwarded-For` a proxy in front of ID would add. */
+  headers?: Record<string, string>;
+  /** How requests reach the server, e.g. an undici `Agent` connecting from another address. */
+  dispatcher?: Dispatcher;
+}
+
 /**
  * A minimal browser for protocol tests: follows nothing by itself, keeps cookies by name (paths
  * ignored, enough for one flow at a time), and reads forms from the HTML it is served.
@@ -5,10 +14,16 @@
 export class Browser {
   private readonly cookies = new Map<string, string>();
 
-  constructor(private readonly acceptLanguage = 'en') {}
+  constructor(
+    private readonly acceptLanguage = 'en',
+    private readonly options: BrowserOptions = {}
+  ) {}
 
   async request(url: string, init: { method?: string; form?: Record<string, string> } = {}) {
-    const headers: Record<string, string> = { 'accept-language': this.acceptLanguage };
+    const headers: Record<string, string> = {
+      'accept-language': this.acceptLanguage,
+      ...this.options.headers,
+    };
     if (this.cookies.size > 0) {
       headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     }
@@ -22,7 +37,8 @@ export class Browser {
       headers,
       body,
       redirect: 'manual',
-    });
+      ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
+    } as RequestInit);
     for (const cookie of response.headers.getSetCookie()) {
       const [pair] = cookie.split(';');
       const index = pair.indexOf('=');

@@ -1,6 +1,10 @@
 import type * as client from 'openid-client';
 
-import { startMailCatcher, type MailCatcher } from '../../../cms/testing/mail-catcher';
+import {
+  startMailCatcher,
+  type MailCatcher,
+  type MailCatcherOptions,
+} from '../../../cms/testing/mail-catcher';
 import { startTestCms, type TestCms } from '../../../cms/testing/strapi-harness';
 import { discover } from './relying-party';
 
@@ -16,18 +20,19 @@ export interface IdTest {
 
 /**
  * The CMS with demo data and its ID, for one test file: `beforeAll(() => startIdTest())`.
- * With `mail: true`, mail goes to a real SMTP server of the test's own.
+ * With `mail: true` (or the mail server's options), mail goes to a real SMTP server of the
+ * test's own.
  */
 export const startIdTest = async ({
   mail = false,
   env = {},
   adminPanel = false,
 }: {
-  mail?: boolean;
+  mail?: boolean | MailCatcherOptions;
   env?: Record<string, string>;
   adminPanel?: boolean;
 } = {}): Promise<IdTest> => {
-  const catcher = mail ? await startMailCatcher() : null;
+  const catcher = mail ? await startMailCatcher(mail === true ? {} : mail) : null;
   const cms = await startTestCms({ DEMO_DATA: 'true', ...catcher?.env, ...env }, { adminPanel });
   const issuer = `${cms.baseUrl}/id`;
   return {

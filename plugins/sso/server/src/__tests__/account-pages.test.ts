@@ -349,14 +349,21 @@ describe('sign-in history', () => {
     const user = await newUser('history');
     const stranger = await newUser('stranger');
     const history = cms.strapi.plugin('sso').service('login-history');
-    const attempt = (userId: number, outcome: string, userAgent: string, minutesAgo: number) =>
+    const attempt = (who: TestUser, outcome: string, userAgent: string, minutesAgo: number) =>
       history.record(
-        { userId, outcome, method: 'password', ip: '203.0.113.7', userAgent },
+        {
+          email: who.email,
+          userId: who.id,
+          outcome,
+          method: 'password',
+          ip: '203.0.113.7',
+          userAgent,
+        },
         new Date(Date.now() - minutesAgo * 60_000)
       );
-    await attempt(stranger.id, 'bad-credentials', 'StrangerAgent/1.0', 3);
+    await attempt(stranger, 'bad-credentials', 'StrangerAgent/1.0', 3);
     await attempt(
-      user.id,
+      user,
       'bad-credentials',
       'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0',
       2

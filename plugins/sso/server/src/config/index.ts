@@ -1,3 +1,5 @@
+import { trustedProxies } from '../http/client-address';
+
 /** VixenHealth ID settings, given in `cms/config/plugins.ts` from the environment. */
 export interface SsoConfig {
   /** The issuer, e.g. `http://localhost:1337/id`; its path is where ID is served. */
@@ -19,6 +21,11 @@ export interface SsoConfig {
   keyRotationDays: number;
   /** Trust X-Forwarded-* headers (behind a reverse proxy). */
   proxy: boolean;
+  /**
+   * Addresses or CIDR ranges of the reverse proxies in front of ID: only from them is
+   * `X-Forwarded-For` believed when telling where a sign-in attempt comes from.
+   */
+  trustedProxies: string[];
   /** Demo service client registered by the seed (development only). */
   demoClient?: { clientId: string; clientSecret: string };
 }
@@ -35,6 +42,7 @@ export default {
     revocationPollMs: 5000,
     keyRotationDays: 90,
     proxy: false,
+    trustedProxies: [],
   } satisfies Partial<SsoConfig>,
 
   validator(config: SsoConfig) {
@@ -51,6 +59,7 @@ export default {
     if (!Array.isArray(config.cookieKeys) || config.cookieKeys.length === 0) {
       throw new TypeError('sso: cookieKeys (ID_COOKIE_KEYS) must list at least one key');
     }
+    trustedProxies(config.trustedProxies);
     if (!(config.accessTokenTtlSeconds >= 60 && config.accessTokenTtlSeconds <= 3600)) {
       throw new TypeError('sso: accessTokenTtlSeconds must be between 60 and 3600');
     }

@@ -4,6 +4,7 @@ import type Provider from 'oidc-provider';
 import type { InteractionResults } from 'oidc-provider';
 
 import { getService } from '../utils';
+import { requestSource } from './client-address';
 import { refuseBadCsrf } from './csrf';
 import { readForm } from './form';
 import { sendVerificationLink } from './self-service/verification-mail';
@@ -11,8 +12,6 @@ import type { IdRoute } from './route';
 import { translate } from './i18n/messages';
 import { pageContext } from './page-context';
 import { consentPage, signInPage } from './views/pages';
-
-const clientIp = (ctx: Context) => ctx.ip || ctx.req.socket.remoteAddress || '';
 
 /**
  * The screens oidc-provider hands over to us during an authorization: sign in, then consent
@@ -105,7 +104,7 @@ export const createInteractionRoutes = (strapi: Core.Strapi, base: string): IdRo
         const result = await getService(strapi, 'accounts').signIn({
           email,
           password,
-          ip: clientIp(ctx),
+          ip: requestSource(strapi, ctx),
           userAgent: ctx.get('user-agent'),
         });
         if (!result.ok && result.reason === 'unverified') {

@@ -57,12 +57,17 @@ export const createIdMount = (
       await route.handle(ctx, provider, route.path.exec(local)!.slice(1));
     } catch (error) {
       const page = pageContext(ctx, base);
-      const status =
-        error instanceof FormTooLargeError ? 413 : ((error as { status?: number }).status ?? 400);
+      const status = (error as { status?: number }).status ?? 400;
       strapi.log.warn(
         `ID page ${route.method} ${local.replace(/\/[A-Za-z0-9_-]{16,}/g, '/…')} failed: ${(error as Error).name}`
       );
       ctx.status = status >= 400 && status < 600 ? status : 400;
+      if (error instanceof FormTooLargeError) {
+        // A body past the drain limit is left unread: the connection must carry nothing more.
+        ctx.set('Connection', 'close');
+        ctx.body = errorPage(page, translate(page.locale, error.messageKey));
+        return;
+      }
       ctx.body = errorPage(
         page,
         (error as { error_description?: string }).error_description ??

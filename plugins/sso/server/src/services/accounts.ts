@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
@@ -138,14 +140,16 @@ const accounts = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Checks an email and password, throttled per account and per address, recording the
-     * attempt whatever its outcome. An unknown email costs the same time as a wrong password.
+     * Checks an email and password, throttled per email and address (see `login-history`),
+     * recording the attempt whatever its outcome. An unknown email is throttled and costs the
+     * same time as a wrong password: its answers are those of a known one.
      */
     async signIn(attempt: SignInAttempt): Promise<SignInResult> {
       const history = getService(strapi, 'login-history');
       const account = await findByEmail(attempt.email);
       const record = (outcome: LoginOutcome) =>
         history.record({
+          email: attempt.email,
           userId: account?.id ?? null,
           outcome,
           method: 'password',
@@ -153,14 +157,15 @@ const accounts = ({ strapi }: { strapi: Core.Strapi }) => {
           userAgent: attempt.userAgent,
         });
 
-      const [retryAfterSeconds, credential] = await Promise.all([
-        history.secondsToWait(account?.id ?? null, attempt.ip),
+      const [decision, credential] = await Promise.all([
+        history.decide(attempt.email, attempt.ip),
         account ? credentialOf(account.id) : null,
       ]);
-      if (retryAfterSeconds > 0) {
+      if (decision.retryAfterSeconds > 0) {
         await record('throttled');
-        return { ok: false, reason: 'throttled', retryAfterSeconds };
+        return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
       }
+      if (decision.holdMs > 0) await sleep(decision.holdMs);
 
       const matches = await verifyPassword(
         attempt.password,

@@ -1,21 +1,40 @@
+import { createHmac } from 'node:crypto';
+
 import type { Core } from '@strapi/strapi';
 
-import { ACCOUNT_RULE, IP_RULE, WINDOW_MS, secondsToWait } from './throttle-policy';
+import { getConfig } from '../utils';
+import {
+  ACCOUNT_RULE,
+  PAIR_RULE,
+  SOURCE_RULE,
+  failuresThatMatter,
+  msToWait,
+  type ThrottleRule,
+} from './throttle-policy';
 
 const EVENT = 'plugin::sso.login-event';
 const RETENTION_MS = 365 * 24 * 60 * 60 * 1000;
-const FAILURES = ['bad-credentials', 'throttled', 'blocked'];
-
-const windowStart = (now: Date) => new Date(now.getTime() - WINDOW_MS);
+/** The one outcome of a wrong guess: the password was checked and did not match. */
+const FAILURE = 'bad-credentials';
 
 export type LoginOutcome = 'success' | 'bad-credentials' | 'throttled' | 'blocked' | 'unverified';
 
 export interface LoginAttempt {
+  /** The email as typed; the history keeps only a keyed hash of it (see `accountKey`). */
+  email: string;
   userId: number | null;
   outcome: LoginOutcome;
   method: 'password';
   ip: string;
   userAgent: string;
+}
+
+/** What the throttle decided for one attempt. */
+export interface ThrottleDecision {
+  /** Above 0, the attempt is refused and may be made again after exactly this many seconds. */
+  retryAfterSeconds: number;
+  /** Otherwise, how long to hold the attempt back before checking its password. */
+  holdMs: number;
 }
 
 /**
@@ -26,38 +45,37 @@ const loginHistory = ({ strapi }: { strapi: Core.Strapi }) => {
   const events = () => strapi.db.query(EVENT);
 
   /**
-   * An account's failed attempts within the window since its last success, newest first: only
-   * the account's owner can succeed, so a success ends their run of typos. Reads no further than
-   * the lockout needs.
+   * Attempts on an email are throttled whether it has an account or not, so that the answers
+   * cannot tell which; strangers' emails are kept only as this keyed hash.
    */
-  const accountFailures = async (userId: number, now: Date): Promise<Date[]> => {
-    const rows: { outcome: string; occurredAt: string }[] = await events().findMany({
-      where: { user: userId, occurredAt: { $gte: windowStart(now) } },
-      select: ['outcome', 'occurredAt'],
-      orderBy: { occurredAt: 'desc' },
-      limit: ACCOUNT_RULE.lockoutAfter + 1,
-    });
-    const failures: Date[] = [];
-    for (const row of rows) {
-      if (row.outcome === 'success') break;
-      if (FAILURES.includes(row.outcome)) failures.push(new Date(row.occurredAt));
-    }
-    return failures;
-  };
+  const accountKey = (email: string) =>
+    createHmac('sha256', getConfig(strapi).keyEncryptionKey)
+      .update(`sign-in:${email.trim().toLowerCase()}`)
+      .digest('base64url');
 
   /**
-   * An address's failed attempts within the window, newest first, whatever succeeded in between:
-   * otherwise one sign-in to an account of their own would let an attacker start guessing others'
-   * passwords afresh.
+   * Failures matching `where` within the rule's window, newest first, up to the number that
+   * decides the wait. With `sinceSuccess`, a success among them ends the run: only someone who
+   * knows the password can succeed.
    */
-  const addressFailures = async (ip: string, now: Date): Promise<Date[]> => {
-    const rows: { occurredAt: string }[] = await events().findMany({
-      where: { ip, outcome: { $in: FAILURES }, occurredAt: { $gte: windowStart(now) } },
-      select: ['occurredAt'],
-      orderBy: { occurredAt: 'desc' },
-      limit: IP_RULE.lockoutAfter,
+  const failures = async (
+    where: Record<string, unknown>,
+    rule: ThrottleRule,
+    now: Date,
+    { sinceSuccess }: { sinceSuccess: boolean }
+  ): Promise<Date[]> => {
+    const rows: { outcome: string; occurredAt: string }[] = await events().findMany({
+      where: {
+        ...where,
+        outcome: { $in: sinceSuccess ? [FAILURE, 'success'] : [FAILURE] },
+        occurredAt: { $gte: new Date(now.getTime() - rule.windowMs) },
+      },
+      select: ['outcome', 'occurredAt'],
+      orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+      limit: failuresThatMatter(rule) + 1,
     });
-    return rows.map((row) => new Date(row.occurredAt));
+    const since = sinceSuccess ? rows.findIndex((row) => row.outcome === 'success') : -1;
+    return (since === -1 ? rows : rows.slice(0, since)).map((row) => new Date(row.occurredAt));
   };
 
   return {
@@ -65,6 +83,7 @@ const loginHistory = ({ strapi }: { strapi: Core.Strapi }) => {
       await events().create({
         data: {
           user: attempt.userId,
+          accountKey: accountKey(attempt.email),
           outcome: attempt.outcome,
           method: attempt.method,
           ip: attempt.ip.slice(0, 64),
@@ -74,11 +93,27 @@ const loginHistory = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Seconds the account or address must wait before the next attempt; 0 when it may go on. */
-    async secondsToWait(userId: number | null, ip: string, now = new Date()) {
-      const byIp = secondsToWait(await addressFailures(ip, now), IP_RULE, now);
-      if (userId === null) return byIp;
-      return Math.max(byIp, secondsToWait(await accountFailures(userId, now), ACCOUNT_RULE, now));
+    /**
+     * Whether an attempt on `email` from `ip` is checked now. Refused while this email from this
+     * address, or this address over all emails, must wait; held back a little while this email
+     * is being guessed from everywhere. Known and unknown emails are treated alike.
+     */
+    async decide(email: string, ip: string, now = new Date()): Promise<ThrottleDecision> {
+      const key = accountKey(email);
+      const source = ip.slice(0, 64);
+      const [pair, address, account] = await Promise.all([
+        failures({ accountKey: key, ip: source }, PAIR_RULE, now, { sinceSuccess: true }),
+        failures({ ip: source }, SOURCE_RULE, now, { sinceSuccess: false }),
+        failures({ accountKey: key }, ACCOUNT_RULE, now, { sinceSuccess: true }),
+      ]);
+      const refuseMs = Math.max(
+        msToWait(pair, PAIR_RULE, now),
+        msToWait(address, SOURCE_RULE, now)
+      );
+      return {
+        retryAfterSeconds: Math.ceil(refuseMs / 1000),
+        holdMs: refuseMs > 0 ? 0 : msToWait(account, ACCOUNT_RULE, now),
+      };
     },
 
     /** A user's own attempts, newest first. */
@@ -86,7 +121,7 @@ const loginHistory = ({ strapi }: { strapi: Core.Strapi }) => {
       return events().findMany({
         where: { user: userId },
         select: ['outcome', 'method', 'ip', 'userAgent', 'occurredAt'],
-        orderBy: { occurredAt: 'desc' },
+        orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
         limit,
       });
     },

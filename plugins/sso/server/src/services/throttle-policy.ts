@@ -1,45 +1,63 @@
-/** How many failures a key (an account or an IP address) may have before it must wait. */
+/**
+ * How many failed attempts a key may have before each further one must wait, and how long.
+ * Only attempts whose password was checked are failures: an attempt refused for waiting too
+ * little was never evaluated, so it neither counts nor makes the wait longer.
+ */
 export interface ThrottleRule {
+  /** How far back failures count. */
+  windowMs: number;
   /** Failures allowed without any wait. */
   freeFailures: number;
-  /** Failures after which the key is locked out for `lockoutMs`. */
-  lockoutAfter: number;
-  lockoutMs: number;
   /** The wait after the first failure over the free ones; it doubles with each further failure. */
   firstDelayMs: number;
   maxDelayMs: number;
 }
 
-export const WINDOW_MS = 15 * 60 * 1000;
-
-export const ACCOUNT_RULE: ThrottleRule = {
+/**
+ * One email (a known account or not) from one address: a guesser's own budget, which cannot
+ * touch the owner's from anywhere else. Refuses until the wait is over (429).
+ */
+export const PAIR_RULE: ThrottleRule = {
+  windowMs: 24 * 60 * 60 * 1000,
   freeFailures: 3,
-  lockoutAfter: 10,
-  lockoutMs: 15 * 60 * 1000,
   firstDelayMs: 2000,
-  maxDelayMs: 5 * 60 * 1000,
+  maxDelayMs: 15 * 60 * 1000,
 };
 
-/** An address may be a whole clinic behind one NAT: it gets more room than one account. */
-export const IP_RULE: ThrottleRule = {
+/**
+ * One address, whatever the emails: spraying many accounts. An address may be a whole clinic
+ * behind one NAT, so it gets more room than one email. Refuses until the wait is over (429).
+ */
+export const SOURCE_RULE: ThrottleRule = {
+  windowMs: 15 * 60 * 1000,
   freeFailures: 20,
-  lockoutAfter: 100,
-  lockoutMs: 15 * 60 * 1000,
   firstDelayMs: 1000,
   maxDelayMs: 60 * 1000,
 };
 
 /**
- * Whether one more attempt may be made now, given the failures since the last success within
- * the window (newest first). Returns the seconds to wait, or 0.
+ * One email from every address together: guessing spread over many addresses. It only holds
+ * each attempt back (at most a few seconds) and never refuses, so strangers' guessing can slow
+ * the owner down but never lock them out.
  */
-export const secondsToWait = (failures: Date[], rule: ThrottleRule, now: Date): number => {
-  const count = failures.length;
-  if (count <= rule.freeFailures) return 0;
-  const latest = failures[0].getTime();
-  const waitMs =
-    count >= rule.lockoutAfter
-      ? rule.lockoutMs
-      : Math.min(rule.firstDelayMs * 2 ** (count - rule.freeFailures - 1), rule.maxDelayMs);
-  return Math.max(0, Math.ceil((latest + waitMs - now.getTime()) / 1000));
+export const ACCOUNT_RULE: ThrottleRule = {
+  windowMs: 15 * 60 * 1000,
+  freeFailures: 10,
+  firstDelayMs: 500,
+  maxDelayMs: 5000,
+};
+
+/** The number of newest failures that decide a rule's wait: more cannot make it longer. */
+export const failuresThatMatter = (rule: ThrottleRule) =>
+  rule.freeFailures + Math.ceil(Math.log2(rule.maxDelayMs / rule.firstDelayMs)) + 1;
+
+/**
+ * Milliseconds before the next attempt may be evaluated, given the failures that count (newest
+ * first); 0 when it may be now.
+ */
+export const msToWait = (failures: Date[], rule: ThrottleRule, now: Date): number => {
+  const over = failures.length - rule.freeFailures;
+  if (over <= 0) return 0;
+  const delayMs = Math.min(rule.firstDelayMs * 2 ** (over - 1), rule.maxDelayMs);
+  return Math.max(0, failures[0].getTime() + delayMs - now.getTime());
 };

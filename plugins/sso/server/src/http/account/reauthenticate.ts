@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 
 import type { Account } from '../../services/accounts';
 import { getService } from '../../utils';
+import { requestSource } from '../client-address';
 import { translate, type Locale } from '../i18n/messages';
 
 export type Reauthentication = { ok: true } | { ok: false; status: 400 | 403 | 429; error: string };
@@ -25,7 +26,7 @@ export const reauthenticate = async (
   const result = await getService(strapi, 'accounts').signIn({
     email: account.email,
     password: password.slice(0, 1024),
-    ip: ctx.ip || ctx.req.socket.remoteAddress || '',
+    ip: requestSource(strapi, ctx),
     userAgent: ctx.get('user-agent'),
   });
   // An unconfirmed address says nothing against the password, which matched.

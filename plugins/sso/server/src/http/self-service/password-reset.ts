@@ -10,13 +10,14 @@ import { translate } from '../i18n/messages';
 import { pageContext } from '../page-context';
 import type { IdRoute } from '../route';
 import { formPage, messagePage } from '../views/forms';
+import { afterResponse } from './after-response';
 import { normaliseEmail } from './email-address';
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
 /**
  * "Forgot your password?": a one-hour link by email, then a new password. The answer never says
- * whether the email has an account. A reset ends every session and refresh token of the account.
+ * whether the email has an account, nor does its timing: the mail goes out after it. A reset ends every session and refresh token of the account.
  */
 export const createPasswordResetRoutes = (strapi: Core.Strapi, base: string): IdRoute[] => {
   const links = () => getService(strapi, 'email-links');
@@ -84,8 +85,9 @@ export const createPasswordResetRoutes = (strapi: Core.Strapi, base: string): Id
           ctx.status = 400;
           return renderForgot(ctx, form.email ?? '', translate(locale, 'email.invalid'));
         }
-        const account = await getService(strapi, 'accounts').findByEmail(email);
-        if (account && !account.blocked) {
+        afterResponse(strapi, ctx, 'password reset mail', async () => {
+          const account = await getService(strapi, 'accounts').findByEmail(email);
+          if (!account || account.blocked) return;
           const token = await links().issue('reset-password', account.id, account.email);
           await getService(strapi, 'mailer').send({
             to: account.email,
@@ -94,7 +96,7 @@ export const createPasswordResetRoutes = (strapi: Core.Strapi, base: string): Id
               link: `${getConfig(strapi).issuer}/reset-password?token=${token}`,
             }),
           });
-        }
+        });
         const page = pageContext(ctx, base);
         ctx.body = messagePage(page, {
           title: translate(locale, 'sign-up.sent.title'),

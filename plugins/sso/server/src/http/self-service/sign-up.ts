@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 
-import type { PasswordProblem } from '../../passwords/policy';
+import { passwordProblem } from '../../passwords/policy';
 import { getConfig, getService } from '../../utils';
 import { refuseBadCsrf } from '../csrf';
 import { readForm } from '../form';
@@ -9,6 +8,7 @@ import { translate, type Locale } from '../i18n/messages';
 import { pageContext } from '../page-context';
 import type { IdRoute } from '../route';
 import { formPage, messagePage, type Field } from '../views/forms';
+import { afterResponse } from './after-response';
 import { normaliseEmail } from './email-address';
 import { sendVerificationLink } from './verification-mail';
 
@@ -36,7 +36,8 @@ const signUpFields = (
 
 /**
  * Sign-up with an email and a password. Whether the email was free or not, the answer is the
- * same page ("check your email"): only the mailbox's owner learns that an account exists.
+ * same page ("check your email"), given as fast: the account and the mail are made after it,
+ * and only the mailbox's owner learns that an account exists.
  */
 export const createSignUpRoutes = (strapi: Core.Strapi, base: string): IdRoute[] => {
   const render = (ctx: Parameters<IdRoute['handle']>[0], email = '', fieldErrors = {}) => {
@@ -73,28 +74,27 @@ export const createSignUpRoutes = (strapi: Core.Strapi, base: string): IdRoute[]
           render(ctx, form.email ?? '', { email: translate(locale, 'email.invalid') });
           return;
         }
-        const accounts = getService(strapi, 'accounts');
-        const existing = await accounts.findByEmail(email);
-        if (existing) {
-          await getService(strapi, 'mailer').send({
-            to: email,
-            subject: translate(locale, 'mail.exists.subject'),
-            text: translate(locale, 'mail.exists.text', {
-              link: `${getConfig(strapi).issuer}/forgot-password`,
-            }),
-          });
-        } else {
-          try {
-            const account = await accounts.register(email, password);
-            await sendVerificationLink(strapi, account, locale);
-          } catch (error) {
-            if (!(error instanceof errors.ValidationError)) throw error;
-            const problem = error.message.replace('password: ', '') as PasswordProblem;
-            ctx.status = 400;
-            render(ctx, email, { password: translate(locale, `password.${problem}`) });
+        // Checked before anything else, so that a taken email is refused exactly like a new one.
+        const problem = passwordProblem(password, email);
+        if (problem) {
+          ctx.status = 400;
+          render(ctx, email, { password: translate(locale, `password.${problem}`) });
+          return;
+        }
+        afterResponse(strapi, ctx, 'sign-up', async () => {
+          const accounts = getService(strapi, 'accounts');
+          if (await accounts.findByEmail(email)) {
+            await getService(strapi, 'mailer').send({
+              to: email,
+              subject: translate(locale, 'mail.exists.subject'),
+              text: translate(locale, 'mail.exists.text', {
+                link: `${getConfig(strapi).issuer}/forgot-password`,
+              }),
+            });
             return;
           }
-        }
+          await sendVerificationLink(strapi, await accounts.register(email, password), locale);
+        });
         const page = pageContext(ctx, base);
         ctx.body = messagePage(page, {
           title: translate(locale, 'sign-up.sent.title'),

@@ -4,6 +4,7 @@ export default {
   en: {
     'error.title': 'Something went wrong',
     'error.csrf': 'The form has expired. Go back and try again.',
+    'error.too-large': 'The form is too large. Go back and try again.',
     'error.back': 'Back to VixenHealth',
     'signed-out.title': 'You are signed out',
     'signed-out.text': 'You have signed out of VixenHealth on this device.',
@@ -15,6 +16,7 @@ export default {
   ru: {
     'error.title': 'Что-то пошло не так',
     'error.csrf': 'Форма устарела. Вернитесь назад и попробуйте снова.',
+    'error.too-large': 'Форма слишком велика. Вернитесь назад и попробуйте снова.',
     'error.back': 'Вернуться в VixenHealth',
     'signed-out.title': 'Вы вышли из аккаунта',
     'signed-out.text': 'Вы вышли из VixenHealth на этом устройстве.',
