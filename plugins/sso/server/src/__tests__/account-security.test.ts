@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessTokenVerifier } from '../../../verify/src';
 import type { TestCms } from '../../../../../cms/testing/strapi-harness';
 import { startIdTest, type IdTest } from '../../../testing/id-test';
+import { loginEventsOf } from '../../../testing/login-events';
 import { discover, signInThroughForm } from '../../../testing/relying-party';
 
 const PASSWORD = 'Demo-user-password-1';
@@ -31,12 +32,7 @@ const redeem = async (flow: Awaited<ReturnType<typeof signInThroughForm>>) => {
   });
 };
 
-const eventsOf = async (email: string) => {
-  const user = await cms.strapi.db
-    .query('plugin::users-permissions.user')
-    .findOne({ where: { email } });
-  return cms.strapi.plugin('sso').service('login-history').forUser(user.id);
-};
+const eventsOf = (email: string) => loginEventsOf(cms, email);
 
 beforeAll(async () => {
   id = await startIdTest();

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { TestCms } from '../../../../../cms/testing/strapi-harness';
 import { Browser } from '../../../testing/browser';
 import { startIdTest, type IdTest } from '../../../testing/id-test';
+import { loginEventsOf } from '../../../testing/login-events';
 import { signInThroughForm } from '../../../testing/relying-party';
 
 // Issue 18, findings 5 and 7's proxy item: the sign-in throttle as an attacker sees it.
@@ -32,12 +33,7 @@ const attempt = async (email: string, password: string, browser: Browser) => {
 /** Moves ID's clock (and ours): the same process, so the same `Date`. */
 const advance = (ms: number) => vi.setSystemTime(new Date(Date.now() + ms));
 
-const eventsOf = async (email: string) => {
-  const user = await cms.strapi.db
-    .query('plugin::users-permissions.user')
-    .findOne({ where: { email } });
-  return cms.strapi.plugin('sso').service('login-history').forUser(user.id);
-};
+const eventsOf = (email: string) => loginEventsOf(cms, email);
 
 beforeAll(async () => {
   id = await startIdTest({ env: { IS_PROXIED: 'true', ID_TRUSTED_PROXIES: '127.0.0.1' } });
