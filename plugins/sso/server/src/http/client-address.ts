@@ -18,8 +18,9 @@ const familyOf = (address: string) => (isIP(address) === 6 ? 'ipv6' : 'ipv4');
  */
 export const trustedProxies = (entries: readonly string[]): BlockList => {
   const list = new BlockList();
-  for (const entry of entries) {
-    const [address, prefix, ...rest] = entry.trim().split('/');
+  // `ID_TRUSTED_PROXIES=` as `.env.example` leaves it reads as one blank entry: no proxy.
+  for (const entry of entries.map((item) => item.trim()).filter(Boolean)) {
+    const [address, prefix, ...rest] = entry.split('/');
     const family = isIP(address);
     const bits = Number(prefix);
     const validPrefix =
