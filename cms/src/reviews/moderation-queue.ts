@@ -82,7 +82,10 @@ const viewsWith = (history: Map<number, Record<string, number>>) => {
     title: review.title,
     text: review.text,
     visitMonth: review.visitMonth,
-    attachments: (review.attachments ?? []).map(attachmentView),
+    // In the order the author attached them (stored one by one): the join returns no order.
+    attachments: [...(review.attachments ?? [])]
+      .sort((a: Row, b: Row) => a.id - b.id)
+      .map(attachmentView),
     author: authorView(review.author),
   });
 
