@@ -218,6 +218,70 @@ describe('proving a domain with a DNS record', () => {
   });
 });
 
+describe('a domain several clinics name', () => {
+  it('goes to the clinic that proves it: a squatter neither blocks nor takes it', async () => {
+    const domain = `nastoyashchaya-${hex()}.example`;
+    const squatter = cabinet(id.cms, (await createPerson(id, 'Семён Захватчик')).token);
+    const opened = await squatter.post(
+      '/clinics',
+      newClinic(`klinika-${hex()}`, { customDomain: domain })
+    );
+    expect(opened.status).toBe(201);
+    const squatters = opened.body.data.documentId as string;
+
+    // The real clinic names it all the same, and no answer tells it somebody else did.
+    const { api, clinic } = await publishedClinicClaiming(domain);
+    const { record } = (await api.get(`/clinics/${clinic}/domain`)).body.data;
+    dns.setTxt(record.name, [record.value]);
+    expect((await api.post(`/clinics/${clinic}/domain/check`)).body.data.status).toBe('verified');
+
+    // The squatter's token is not in DNS.
+    const failed = await squatter.post(`/clinics/${squatters}/domain/check`);
+    expect(failed.status).toBe(200);
+    expect(failed.body.data).toMatchObject({
+      status: 'unverified',
+      lastCheck: { result: 'missing' },
+    });
+
+    // Even a clinic whose record is there too cannot take a domain another clinic holds.
+    const second = await publishedClinicClaiming(domain);
+    const secondRecord = (await second.api.get(`/clinics/${second.clinic}/domain`)).body.data
+      .record;
+    dns.setTxt(record.name, [record.value, secondRecord.value]);
+    const refused = await second.api.post(`/clinics/${second.clinic}/domain/check`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.details.rule).toBe('domain-verified-elsewhere');
+    expect((await second.api.get(`/clinics/${second.clinic}/domain`)).body.data.status).toBe(
+      'unverified'
+    );
+    await recheckNow();
+    expect((await api.get(`/clinics/${clinic}/domain`)).body.data.status).toBe('verified');
+    expect((await publicByDomain(domain)).map((c: { documentId: string }) => c.documentId)).toEqual(
+      [clinic]
+    );
+  });
+
+  it('is held by one clinic even when two prove it at once', async () => {
+    const domain = `odnovremenno-${hex()}.example`;
+    const first = await publishedClinicClaiming(domain);
+    const second = await publishedClinicClaiming(domain);
+    const records = await Promise.all(
+      [first, second].map(
+        async ({ api, clinic }) => (await api.get(`/clinics/${clinic}/domain`)).body.data.record
+      )
+    );
+    dns.setTxt(
+      records[0].name,
+      records.map((record) => record.value)
+    );
+    const answers = await Promise.all(
+      [first, second].map(({ api, clinic }) => api.post(`/clinics/${clinic}/domain/check`))
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 403]);
+    expect(await publicByDomain(domain)).toHaveLength(1);
+  });
+});
+
 describe('a verified domain', () => {
   it('signs people in through the clinic’s own client: consent, and no platform API', async () => {
     const domain = `svoya-${hex()}.example`;

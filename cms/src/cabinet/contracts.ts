@@ -19,7 +19,8 @@ export type CabinetRule =
   | 'invitation-for-another-email'
   | 'invitation-not-sent'
   | 'draft-clinics'
-  | 'pending-invitations';
+  | 'pending-invitations'
+  | 'domain-verified-elsewhere';
 
 /** The signed-in person's right to one clinic, established by `clinicAccess`. */
 export interface ClinicAccess {

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 
+import { notAllowed } from '../../cabinet/cabinet-error';
 import { requireOwner } from '../../cabinet/clinic-access';
 import type { ClinicAccess } from '../../cabinet/contracts';
 import { CLINIC } from '../../cabinet/uids';
@@ -90,32 +92,63 @@ const describe = (row: DomainRow): DomainVerification => ({
   verifiedAt: row.domainVerifiedAt ? new Date(row.domainVerifiedAt).toISOString() : null,
 });
 
+/** Whether another clinic holds `domain` verified: several clinics may name it, one may hold it. */
+const heldElsewhere = async (strapi: Core.Strapi, row: DomainRow) => {
+  // Versions of one clinic share its documentId: its own draft and published rows do not count.
+  const holder = await strapi.db.query(CLINIC).findOne({
+    where: { verifiedDomain: row.customDomain, documentId: { $ne: row.documentId } },
+    select: ['id'],
+  });
+  return holder !== null;
+};
+
 /**
  * Checks the domain the clinic names and records what DNS said. Found: verified (the date of the
- * first proof is kept). Missing: a verified domain is lost, and used for nothing from now on.
- * No answer from DNS proves nothing either way: the state stays.
+ * first proof is kept), unless another clinic holds the domain verified: then this clinic holds
+ * it no more, and the refusal says so. Missing: a verified domain is lost, and used for nothing
+ * from now on. No answer from DNS proves nothing either way: the state stays.
+ * @throws PolicyError (`domain-verified-elsewhere`) when another clinic holds the domain.
  */
 const checkDomain = async (strapi: Core.Strapi, row: DomainRow) => {
   if (!row.customDomain || !row.domainToken) return;
   const result = await lookUpRecord(verificationRecord(row.customDomain, row.domainToken));
   const now = new Date();
   const was = row.domainStatus ?? 'unverified';
-  let status: DomainStatus = was;
-  if (result === 'found') status = 'verified';
-  else if (result === 'missing' && was === 'verified') status = 'lost';
-  const verifiedDomain = status === 'verified' ? row.customDomain : null;
-  await writeDomainState(strapi, row.documentId, {
-    domainStatus: status,
-    domainCheckResult: result,
-    domainCheckedAt: now,
-    verifiedDomain,
-    domainVerifiedAt: status === 'verified' ? (row.domainVerifiedAt ?? now) : null,
+  // Two clinics proving one domain at once are answered in turn, the second seeing the first's
+  // proof: every clinic naming the domain is locked first (PostgreSQL; SQLite writes one
+  // transaction at a time).
+  const { status, takenBy } = await strapi.db.transaction(async ({ trx }) => {
+    if (result === 'found' && strapi.db.dialect.client === 'postgres') {
+      await trx(strapi.db.metadata.get(CLINIC).tableName)
+        .where({ custom_domain: row.customDomain })
+        .forUpdate()
+        .select('id');
+    }
+    let status: DomainStatus = was;
+    const takenBy = result === 'found' && (await heldElsewhere(strapi, row));
+    if (result === 'found' && !takenBy) status = 'verified';
+    else if ((result === 'missing' || takenBy) && was === 'verified') status = 'lost';
+    await writeDomainState(strapi, row.documentId, {
+      domainStatus: status,
+      domainCheckResult: result,
+      domainCheckedAt: now,
+      verifiedDomain: status === 'verified' ? row.customDomain : null,
+      domainVerifiedAt: status === 'verified' ? (row.domainVerifiedAt ?? now) : null,
+    });
+    return { status, takenBy };
   });
+  const verifiedDomain = status === 'verified' ? row.customDomain : null;
   if (verifiedDomain !== row.verifiedDomain) {
     await domainUseChanged(
       strapi,
       row.documentId,
       verifiedDomain ? 'domain verified' : 'domain lost'
+    );
+  }
+  if (takenBy) {
+    throw notAllowed(
+      'domain-verified-elsewhere',
+      'Another clinic has verified this domain; a domain serves one clinic'
     );
   }
 };
@@ -133,7 +166,8 @@ export const readDomainVerification = async (strapi: Core.Strapi, access: Clinic
 
 /**
  * Checks the clinic's domain now, as its owners ask once they have published the record.
- * @throws ValidationError (`customDomain`) when the clinic names no domain.
+ * @throws ValidationError (`customDomain`) when the clinic names no domain; PolicyError
+ *   (`domain-verified-elsewhere`) when another clinic holds it verified.
  */
 export const checkDomainNow = async (strapi: Core.Strapi, access: ClinicAccess) => {
   const row = await draftOf(strapi, access);
@@ -148,5 +182,12 @@ export const recheckVerifiedDomains = async (strapi: Core.Strapi) => {
     where: { publishedAt: null, domainStatus: 'verified' },
     select: DOMAIN_FIELDS,
   })) as DomainRow[];
-  for (const row of rows) await checkDomain(strapi, row);
+  for (const row of rows) {
+    try {
+      await checkDomain(strapi, row);
+    } catch (error) {
+      // A clinic refused here has lost the domain (recorded); the others are still checked.
+      if (!(error instanceof errors.PolicyError)) throw error;
+    }
+  }
 };

@@ -78,6 +78,8 @@ const RULE_MESSAGES: Record<CabinetRule, string> = {
   'invitation-not-sent': 'Письмо с приглашением не удалось отправить. Попробуйте ещё раз позже.',
   'draft-clinics': 'Сначала опубликуйте или удалите одну из ваших неопубликованных клиник.',
   'pending-invitations': 'Слишком много открытых приглашений: отзовите ненужные.',
+  'domain-verified-elsewhere':
+    'Этот домен уже подтверждён другой клиникой. Если он ваш, напишите в поддержку VixenHealth.',
 };
 
 const ruleMessage = (error: CmsApiError, otherwise: string) => {
