@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { clinicNotFound, notAllowed } from './cabinet-error';
 import type { ClinicAccess, ClinicRole } from './contracts';
-import { CLINIC } from './uids';
+import { CLINIC } from '../content-types/uids';
 
 interface ClinicRow {
   id: number;

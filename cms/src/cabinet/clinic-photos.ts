@@ -7,7 +7,7 @@ import { CLINIC_SITE_CHANGED } from '../sites/deploys/contracts';
 import { fieldError } from '../validation/field-error';
 import { itemNotFound } from './cabinet-error';
 import type { ClinicAccess, ClinicPhoto } from './contracts';
-import { CLINIC } from './uids';
+import { CLINIC } from '../content-types/uids';
 
 /** How many photos one clinic keeps; each is at most 5 MB (the image limit of attachments). */
 const MAX_CLINIC_PHOTOS = 60;
@@ -55,7 +55,7 @@ export const addPhotos = async (
     await strapi.documents(CLINIC).update({
       documentId: access.clinic.documentId,
       data: { photos: [...library, ...stored].map((photo) => photo.id) },
-    } as never);
+    });
   } catch (error) {
     await removeFiles(strapi, stored);
     throw error;

@@ -9,7 +9,7 @@ import { itemNotFound, notAllowed } from './cabinet-error';
 import { requireOwner } from './clinic-access';
 import type { CabinetRule, ClinicAccess } from './contracts';
 import { invitationMail } from './invitation-mail';
-import { CLINIC, INVITATION, USER } from './uids';
+import { CLINIC, INVITATION, USER } from '../content-types/uids';
 
 const INVITATION_DAYS = 7;
 const MAX_PENDING_INVITATIONS = 20;

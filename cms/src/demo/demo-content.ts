@@ -3,6 +3,9 @@
  * pages. Texts are Russian, as the clinics' patients read Russian. Every entry has a stable key
  * (slug or email), so seeding can tell what already exists.
  */
+import type { Modules } from '@strapi/strapi';
+
+import type { PAGE } from '../content-types/uids';
 
 export interface DemoSpecialty {
   slug: string;
@@ -299,7 +302,10 @@ export const DEMO_SERVICES: DemoService[] = [
 ];
 
 /** The pages every demo clinic has: an about page, a doctors page and a FAQ page. */
-export const demoPages = (clinic: DemoClinic, doctorDocumentIds: string[]) => [
+export const demoPages = (
+  clinic: DemoClinic,
+  doctorDocumentIds: string[]
+): Modules.Documents.Params.Data.Input<typeof PAGE>[] => [
   {
     slug: 'o-klinike',
     title: 'О клинике',

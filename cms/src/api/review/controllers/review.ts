@@ -20,7 +20,7 @@ import { privacyAdvice } from '../../../reviews/privacy-advice';
 import { readRatingSummary } from '../../../reviews/rating-summary';
 import { fieldError } from '../../../reviews/review-error';
 import { targetKey } from '../../../reviews/target';
-import { REVIEW } from '../../../reviews/uids';
+import { REVIEW } from '../../../content-types/uids';
 
 type Body = { data?: unknown } & Record<string, unknown>;
 
