@@ -1,5 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 
+import { CLINIC, DOCTOR, PAGE } from '../content-types/uids';
 import { CLINIC_SITE_CHANGED } from '../sites/deploys/contracts';
 import { fieldError } from '../validation/field-error';
 import { relateAllVersions } from './all-versions';
@@ -9,7 +10,6 @@ import { CONTENT_KINDS, type ClinicContentUid, type ContentKindInfo } from './co
 import type { CabinetDocument, ClinicAccess, ContentKind } from './contracts';
 import { editableData } from './editable-fields';
 import { publicationStates } from './publication-state';
-import { CLINIC, DOCTOR, PAGE } from '../content-types/uids';
 
 type Row = Record<string, unknown> & { documentId: string };
 

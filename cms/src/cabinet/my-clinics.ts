@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { CLINIC } from '../content-types/uids';
 import { subdomainProblem } from '../validation/subdomain';
 import { fieldError } from '../validation/field-error';
 import { limitReached } from '../reviews/review-error';
@@ -8,7 +9,6 @@ import { checkPhotoReferences } from './clinic-photos';
 import type { CabinetClinicSummary, CabinetRule, ClinicAccess } from './contracts';
 import { editableData, OWNER_ONLY_FIELDS, requireFields } from './editable-fields';
 import { publicationStates } from './publication-state';
-import { CLINIC } from '../content-types/uids';
 
 /** How many clinics one person may have opened and not yet published (against spam). */
 const MAX_DRAFT_CLINICS = 5;

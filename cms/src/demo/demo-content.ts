@@ -1,11 +1,12 @@
+import type { Modules } from '@strapi/strapi';
+
+import type { PAGE } from '../content-types/uids';
+
 /**
  * The demo network: clinics in Moscow and Saint Petersburg with doctors, priced services and
  * pages. Texts are Russian, as the clinics' patients read Russian. Every entry has a stable key
  * (slug or email), so seeding can tell what already exists.
  */
-import type { Modules } from '@strapi/strapi';
-
-import type { PAGE } from '../content-types/uids';
 
 export interface DemoSpecialty {
   slug: string;

@@ -1,7 +1,6 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 
 import { CLINIC, DOCTOR, PAGE, SERVICE, SPECIALTY, USER } from '../content-types/uids';
-
 import {
   DEMO_CLINICS,
   DEMO_DOCTORS,

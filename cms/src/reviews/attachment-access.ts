@@ -3,8 +3,8 @@ import { createReadStream, existsSync } from 'node:fs';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
-import { reviewNotFound } from './review-error';
 import { REVIEW, UPLOAD_FILE } from '../content-types/uids';
+import { reviewNotFound } from './review-error';
 import { locationOf, otherLocation, pathIn, type StoredPart } from './upload-locations';
 
 interface FileEntry extends StoredPart {

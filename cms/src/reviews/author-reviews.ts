@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import { REPLY, REPORT, REVIEW, USER } from '../content-types/uids';
 import { checkFiles, type CheckedFile } from './attachment-kinds';
 import { removeFiles, storeFiles } from './attachment-store';
 import { audit } from './audit';
@@ -18,7 +19,6 @@ import {
   targetFromKey,
   targetKey,
 } from './target';
-import { REPLY, REPORT, REVIEW, USER } from '../content-types/uids';
 
 /** The signed-in person acting: their users-permissions user. */
 export interface Author {

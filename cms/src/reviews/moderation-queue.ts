@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
+import { REPLY, REPORT, REVIEW } from '../content-types/uids';
 import { historyOf } from './audit';
 import { targetFromKey } from './target';
-import { REPLY, REPORT, REVIEW } from '../content-types/uids';
 
 export const QUEUE_PAGE = 50;
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import { REPLY, REVIEW } from '../content-types/uids';
 import { attachmentLocationOf, withAttachmentsPlaced } from './attachment-placement';
 import { audit } from './audit';
 import {
@@ -14,7 +15,6 @@ import { sendDecisionMail } from './decision-mail';
 import { recountRatingSummary } from './rating-summary';
 import { readReason } from './review-input';
 import { reviewNotFound } from './review-error';
-import { REPLY, REVIEW } from '../content-types/uids';
 
 /** What each decision may follow, and where it leads. */
 const TRANSITIONS: Record<ModerationDecision, { from: ModerationStatus[]; to: ModerationStatus }> =

@@ -1,10 +1,10 @@
 import type { Core, Modules } from '@strapi/strapi';
 
+import { REPLY, REPORT, REVIEW, USER } from '../content-types/uids';
 import { removeFiles } from './attachment-store';
 import { audit } from './audit';
 import type { Actor } from './contracts';
 import { recountRatingSummary } from './rating-summary';
-import { REPLY, REPORT, REVIEW, USER } from '../content-types/uids';
 
 export interface DeletableReview {
   id: number;

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
+import { REVIEW } from '../content-types/uids';
 import type { ReviewSubmission } from './contracts';
 import { limitReached } from './review-error';
 import { targetKey } from './target';
-import { REVIEW } from '../content-types/uids';
 
 export const DAILY_LIMIT = 5;
 export const SAME_TARGET_DAYS = 30;
