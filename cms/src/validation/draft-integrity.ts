@@ -1,4 +1,4 @@
-import type { Core, Schema, UID } from '@strapi/strapi';
+import type { Core, Schema } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import { fieldError } from './field-error';
@@ -67,7 +67,7 @@ const checkUniqueness = async (
     const isUnique = attribute.type === 'uid' || (attribute as { unique?: boolean }).unique;
     if (!isUnique || isEmpty(data[name])) continue;
     // Every document has a draft row, so drafts alone cover every document.
-    const taken = await strapi.db.query(contentType.uid as UID.ContentType).findOne({
+    const taken = await strapi.db.query(contentType.uid).findOne({
       select: ['id'],
       where: {
         [name]: data[name],
