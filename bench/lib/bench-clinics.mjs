@@ -16,10 +16,10 @@ export const benchClinicSlug = (index) => `bench-clinic-${index}`;
  * @param {number} count
  */
 export const seedBenchClinics = async (strapi, count) => {
-  /** @param {string} uid @param {Record<string, unknown>} data */
+  /** @param {import('@strapi/strapi').UID.ContentType} uid @param {Record<string, unknown>} data */
   const create = async (uid, data) =>
     /** @type {{ documentId: string }} */ (
-      await strapi.documents(/** @type {any} */ (uid)).create({ data, status: 'published' })
+      await strapi.documents(uid).create({ data, status: 'published' })
     );
   for (let i = 0; i < count; i += 1) {
     const slug = benchClinicSlug(i);

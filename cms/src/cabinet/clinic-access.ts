@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
+import { CLINIC } from '../content-types/uids';
 import { clinicNotFound, notAllowed } from './cabinet-error';
 import type { ClinicAccess, ClinicRole } from './contracts';
-import { CLINIC } from './uids';
 
 interface ClinicRow {
   id: number;

@@ -1,21 +1,19 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 
+import { CLINIC, DOCTOR, PAGE } from '../content-types/uids';
 import { CLINIC_SITE_CHANGED } from '../sites/deploys/contracts';
 import { fieldError } from '../validation/field-error';
 import { relateAllVersions } from './all-versions';
 import { itemNotFound, notAllowed } from './cabinet-error';
 import { checkPhotoReferences } from './clinic-photos';
-import { CONTENT_KINDS, type ContentKindInfo } from './content-kinds';
+import { CONTENT_KINDS, type ClinicContentUid, type ContentKindInfo } from './content-kinds';
 import type { CabinetDocument, ClinicAccess, ContentKind } from './contracts';
 import { editableData } from './editable-fields';
 import { publicationStates } from './publication-state';
-import { CLINIC, DOCTOR } from './uids';
 
-type Documents = ReturnType<Core.Strapi['documents']>;
 type Row = Record<string, unknown> & { documentId: string };
 
-const documents = (strapi: Core.Strapi, info: ContentKindInfo) =>
-  strapi.documents(info.uid) as unknown as Documents;
+const documents = (strapi: Core.Strapi, info: ContentKindInfo) => strapi.documents(info.uid);
 
 const ofClinic = (info: ContentKindInfo, access: ClinicAccess) => ({
   [info.clinicField]: { documentId: access.clinic.documentId },
@@ -45,9 +43,11 @@ export const listContent = async (
     status: 'draft',
     filters: ofClinic(info, access),
     populate: info.populate,
-    sort: info.sort,
+    // Each kind sorts by its own fields; typed for the three kinds at once, Strapi would only
+    // accept the fields all of them share.
+    sort: info.sort as Modules.Documents.Params.Sort.StringNotation<ClinicContentUid>[],
     limit: 500,
-  } as never)) as unknown as Row[];
+  })) as Row[];
   return withStates(strapi, info, rows);
 };
 
@@ -79,7 +79,7 @@ const ownDocument = async (
     status: 'draft',
     filters: { documentId, ...ofClinic(info, access) },
     populate: info.populate,
-  } as never)) as unknown as Row | null;
+  })) as Row | null;
   if (!row) throw itemNotFound(info.label);
   return row;
 };
@@ -202,7 +202,7 @@ export const createContent = async (
   const defaults = await createdDefaults(strapi, access, kind, data);
   const created = (await documents(strapi, info).create({
     data: { ...defaults, ...data, [info.clinicField]: link },
-  } as never)) as unknown as Row;
+  })) as Row;
   return { ...(await ownDocument(strapi, access, info, created.documentId)), state: 'draft' };
 };
 
@@ -234,7 +234,7 @@ export const updateContent = async (
   const row = await ownDocument(strapi, access, info, documentId);
   await requireUnshared(strapi, access, kind, row.documentId, 'change');
   const data = await checkedData(strapi, access, kind, input);
-  await documents(strapi, info).update({ documentId: row.documentId, data } as never);
+  await documents(strapi, info).update({ documentId: row.documentId, data });
   const [updated] = await withStates(strapi, info, [
     await ownDocument(strapi, access, info, row.documentId),
   ]);
@@ -269,7 +269,7 @@ export const deleteContent = async (
     });
     return;
   }
-  await documents(strapi, info).delete({ documentId: row.documentId } as never);
+  await documents(strapi, info).delete({ documentId: row.documentId });
 };
 
 /** Publishing a clinic's content needs the clinic itself to be public first. */
@@ -298,9 +298,9 @@ export const setContentPublished = async (
   await requireUnshared(strapi, access, kind, row.documentId, published ? 'publish' : 'unpublish');
   if (published) {
     await requirePublishedClinic(strapi, access);
-    await documents(strapi, info).publish({ documentId: row.documentId } as never);
+    await documents(strapi, info).publish({ documentId: row.documentId });
   } else {
-    await documents(strapi, info).unpublish({ documentId: row.documentId } as never);
+    await documents(strapi, info).unpublish({ documentId: row.documentId });
   }
   const [result] = await withStates(strapi, info, [row]);
   return result;
@@ -326,11 +326,10 @@ export const reorderPages = async (
   ) {
     throw fieldError('order', "must list each of the clinic's pages once", documentIds);
   }
-  const info = CONTENT_KINDS.pages;
   for (const [position, documentId] of (wanted as string[]).entries()) {
     const page = pages.find((entry) => entry.documentId === documentId);
     if (page?.position === position) continue;
-    await documents(strapi, info).update({ documentId, data: { position } } as never);
+    await strapi.documents(PAGE).update({ documentId, data: { position } });
   }
   return listContent(strapi, access, 'pages');
 };

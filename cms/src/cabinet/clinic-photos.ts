@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { CLINIC } from '../content-types/uids';
 import { checkFile, type CheckedFile } from '../reviews/attachment-kinds';
 import { removeFiles, storeFiles } from '../reviews/attachment-store';
 import type { IncomingFile } from '../reviews/contracts';
@@ -7,7 +8,6 @@ import { CLINIC_SITE_CHANGED } from '../sites/deploys/contracts';
 import { fieldError } from '../validation/field-error';
 import { itemNotFound } from './cabinet-error';
 import type { ClinicAccess, ClinicPhoto } from './contracts';
-import { CLINIC } from './uids';
 
 /** How many photos one clinic keeps; each is at most 5 MB (the image limit of attachments). */
 const MAX_CLINIC_PHOTOS = 60;
@@ -55,7 +55,7 @@ export const addPhotos = async (
     await strapi.documents(CLINIC).update({
       documentId: access.clinic.documentId,
       data: { photos: [...library, ...stored].map((photo) => photo.id) },
-    } as never);
+    });
   } catch (error) {
     await removeFiles(strapi, stored);
     throw error;

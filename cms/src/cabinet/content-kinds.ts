@@ -1,10 +1,11 @@
-import type { UID } from '@strapi/strapi';
-
+import { DOCTOR, PAGE, SERVICE } from '../content-types/uids';
 import type { ContentKind } from './contracts';
-import { DOCTOR, PAGE, SERVICE } from './uids';
+
+/** What a clinic's cabinet edits: its doctors, services and pages. */
+export type ClinicContentUid = typeof DOCTOR | typeof SERVICE | typeof PAGE;
 
 export interface ContentKindInfo {
-  uid: UID.ContentType;
+  uid: ClinicContentUid;
   /** The relation that ties a document to its clinic: a doctor may work in several. */
   clinicField: 'clinic' | 'clinics';
   /** What one is called in messages. */

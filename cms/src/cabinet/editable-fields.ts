@@ -1,3 +1,5 @@
+import type { Schema } from '@strapi/strapi';
+
 import { fieldError } from '../validation/field-error';
 import type { ContentKind } from './contracts';
 
@@ -50,16 +52,17 @@ export const editableData = (
  * Drafts skip the schema's required and length checks until they are published; a clinic being
  * opened needs its essentials now, checked against the schema's own limits.
  */
-export const requireFields = (
-  attributes: Record<string, { minLength?: number }>,
+export function requireFields<TField extends string>(
+  attributes: Record<string, Schema.Attribute.AnyAttribute>,
   data: Record<string, unknown>,
-  fields: readonly string[]
-) => {
+  fields: readonly TField[]
+): asserts data is Record<string, unknown> & Record<TField, string> {
   for (const field of fields) {
     const value = data[field];
-    const minLength = attributes[field]?.minLength ?? 1;
+    const attribute = attributes[field];
+    const minLength = (attribute && 'minLength' in attribute && attribute.minLength) || 1;
     if (typeof value !== 'string' || value.trim().length < minLength) {
       throw fieldError(field, `is required (at least ${minLength} characters)`, value);
     }
   }
-};
+}

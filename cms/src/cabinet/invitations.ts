@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 
 import type { Core } from '@strapi/strapi';
 
+import { CLINIC, INVITATION, USER } from '../content-types/uids';
 import { limitReached } from '../reviews/review-error';
 import { fieldError } from '../validation/field-error';
 import { relateAllVersions } from './all-versions';
@@ -9,7 +10,6 @@ import { itemNotFound, notAllowed } from './cabinet-error';
 import { requireOwner } from './clinic-access';
 import type { CabinetRule, ClinicAccess } from './contracts';
 import { invitationMail } from './invitation-mail';
-import { CLINIC, INVITATION, USER } from './uids';
 
 const INVITATION_DAYS = 7;
 const MAX_PENDING_INVITATIONS = 20;

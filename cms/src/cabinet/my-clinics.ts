@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { CLINIC } from '../content-types/uids';
 import { subdomainProblem } from '../validation/subdomain';
 import { fieldError } from '../validation/field-error';
 import { limitReached } from '../reviews/review-error';
@@ -8,7 +9,6 @@ import { checkPhotoReferences } from './clinic-photos';
 import type { CabinetClinicSummary, CabinetRule, ClinicAccess } from './contracts';
 import { editableData, OWNER_ONLY_FIELDS, requireFields } from './editable-fields';
 import { publicationStates } from './publication-state';
-import { CLINIC } from './uids';
 
 /** How many clinics one person may have opened and not yet published (against spam). */
 const MAX_DRAFT_CLINICS = 5;
@@ -65,7 +65,7 @@ export const subdomainAvailability = async (strapi: Core.Strapi, subdomain: unkn
  */
 export const openClinic = async (strapi: Core.Strapi, userId: number, input: unknown) => {
   const data = editableData('clinic', input);
-  requireFields(strapi.contentType(CLINIC).attributes as never, data, ['name', 'city', 'address']);
+  requireFields(strapi.contentType(CLINIC).attributes, data, ['name', 'city', 'address']);
   const availability = await subdomainAvailability(strapi, data.subdomain);
   if (!availability.available) {
     throw fieldError('subdomain', availability.reason ?? 'is not available', data.subdomain);
@@ -80,14 +80,15 @@ export const openClinic = async (strapi: Core.Strapi, userId: number, input: unk
     });
   }
   if (data.logo !== undefined) throw fieldError('logo', 'upload photos once the clinic is open');
-  const created = (await strapi.documents(CLINIC).create({
+  const created = await strapi.documents(CLINIC).create({
     data: {
       ...data,
       subdomain: availability.subdomain,
       slug: availability.subdomain,
       owners: [userId],
+      accountStatus: 'active',
     },
-  } as never)) as unknown as { documentId: string };
+  });
   return readClinic(strapi, await clinicAccess(strapi, userId, created.documentId));
 };
 
@@ -103,7 +104,7 @@ export const readClinic = async (strapi: Core.Strapi, access: ClinicAccess) => {
       logo: { fields: ['id', 'url', 'name'] },
       photos: { fields: ['id', 'url', 'name', 'width', 'height'] },
     },
-  } as never)) as unknown as Record<string, unknown>;
+  })) as Record<string, unknown>;
   const states = await publicationStates(strapi, CLINIC, [access.clinic.documentId]);
   return { ...clinic, role: access.role, state: states.get(access.clinic.documentId) ?? 'draft' };
 };
@@ -118,7 +119,7 @@ export const updateClinicProfile = async (
   const ownerField = Object.keys(data).find((field) => OWNER_ONLY_FIELDS.has(field));
   if (ownerField) requireOwner(access, `change the clinic's ${ownerField}`);
   await checkPhotoReferences(strapi, access, data);
-  await strapi.documents(CLINIC).update({ documentId: access.clinic.documentId, data } as never);
+  await strapi.documents(CLINIC).update({ documentId: access.clinic.documentId, data });
   return readClinic(strapi, access);
 };
 
@@ -133,10 +134,10 @@ export const setClinicPublished = async (
 ) => {
   const documentId = access.clinic.documentId;
   if (published) {
-    await strapi.documents(CLINIC).publish({ documentId } as never);
+    await strapi.documents(CLINIC).publish({ documentId });
   } else {
     requireOwner(access, 'take the clinic offline');
-    await strapi.documents(CLINIC).unpublish({ documentId } as never);
+    await strapi.documents(CLINIC).unpublish({ documentId });
   }
   return readClinic(strapi, access);
 };

@@ -1,7 +1,9 @@
 import type { Core, Modules } from '@strapi/strapi';
 
+import { CLINIC, PAGE, SERVICE } from '../content-types/uids';
+
 /** What belongs to one clinic alone and means nothing without it. Doctors may work elsewhere. */
-const OWNED_BY_CLINIC = ['api::page.page', 'api::service.service'] as const;
+const OWNED_BY_CLINIC = [PAGE, SERVICE] as const;
 
 /**
  * Deleting a clinic deletes its pages and services too, drafts and published versions alike,
@@ -9,7 +11,7 @@ const OWNED_BY_CLINIC = ['api::page.page', 'api::service.service'] as const;
  */
 export const registerClinicContentDeletion = (strapi: Core.Strapi) => {
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
-    if (context.uid !== 'api::clinic.clinic' || context.action !== 'delete') return next();
+    if (context.uid !== CLINIC || context.action !== 'delete') return next();
     const { documentId } = context.params as { documentId?: string };
     if (documentId) {
       for (const uid of OWNED_BY_CLINIC) {

@@ -1,3 +1,7 @@
+import type { Modules } from '@strapi/strapi';
+
+import type { PAGE } from '../content-types/uids';
+
 /**
  * The demo network: clinics in Moscow and Saint Petersburg with doctors, priced services and
  * pages. Texts are Russian, as the clinics' patients read Russian. Every entry has a stable key
@@ -299,7 +303,10 @@ export const DEMO_SERVICES: DemoService[] = [
 ];
 
 /** The pages every demo clinic has: an about page, a doctors page and a FAQ page. */
-export const demoPages = (clinic: DemoClinic, doctorDocumentIds: string[]) => [
+export const demoPages = (
+  clinic: DemoClinic,
+  doctorDocumentIds: string[]
+): Modules.Documents.Params.Data.Input<typeof PAGE>[] => [
   {
     slug: 'o-klinike',
     title: 'О клинике',

@@ -1,9 +1,9 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 
+import { CLINIC, DOCTOR, REPLY, REVIEW } from '../content-types/uids';
 import { publicAuthorName } from '../reviews/author-name';
 import { recountRatingSummary } from '../reviews/rating-summary';
 import { targetKey } from '../reviews/target';
-import { REPLY, REVIEW } from '../reviews/uids';
 import type { ReviewTarget } from '../reviews/contracts';
 
 type Status = 'approved' | 'pending';
@@ -77,7 +77,7 @@ export const ensureDemoReviews = async (
   let created = 0;
   for (const demo of DEMO_REVIEWS) {
     const existing = await strapi.db
-      .query(REVIEW as never)
+      .query(REVIEW)
       .findOne({ where: { title: demo.title, author: { id: people.patient } }, select: ['id'] });
     if (existing) continue;
 
@@ -87,17 +87,17 @@ export const ensureDemoReviews = async (
         : 'clinic' in demo.target
           ? { type: 'clinic', documentId: ids.clinics.get(demo.target.clinic)! }
           : { type: 'doctor', documentId: ids.doctors.get(demo.target.doctor)! };
-    const relation = async (uid: string, documentId: string) =>
+    const relation = async (uid: UID.ContentType, documentId: string) =>
       (
         await strapi.db
-          .query(uid as never)
+          .query(uid)
           .findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['id'] })
       )?.id ?? null;
 
     await strapi.db.transaction(async ({ trx }) => {
       const reply =
         demo.reply && people.owner
-          ? await strapi.db.query(REPLY as never).create({
+          ? await strapi.db.query(REPLY).create({
               data: {
                 text: demo.reply,
                 clinicName: 'Лисья тропа',
@@ -107,18 +107,12 @@ export const ensureDemoReviews = async (
               },
             })
           : null;
-      await strapi.db.query(REVIEW as never).create({
+      await strapi.db.query(REVIEW).create({
         data: {
           targetType: target.type,
           targetKey: targetKey(target),
-          clinic:
-            target.type === 'clinic'
-              ? await relation('api::clinic.clinic', target.documentId)
-              : null,
-          doctor:
-            target.type === 'doctor'
-              ? await relation('api::doctor.doctor', target.documentId)
-              : null,
+          clinic: target.type === 'clinic' ? await relation(CLINIC, target.documentId) : null,
+          doctor: target.type === 'doctor' ? await relation(DOCTOR, target.documentId) : null,
           rating: demo.rating,
           ...demo.criteria,
           title: demo.title,

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
+import { USER, USER_ROLE } from '../content-types/uids';
+
 export const DEMO_OWNER_EMAIL = 'owner@demo.vixenhealth.local';
 export const DEMO_PATIENT_EMAIL = 'patient@demo.vixenhealth.local';
-
-const USER = 'plugin::users-permissions.user';
 
 const DEMO_USERS = [
   { username: 'demo-owner', email: DEMO_OWNER_EMAIL },
@@ -17,7 +17,7 @@ const DEMO_USERS = [
 export const ensureDemoUsers = async (strapi: Core.Strapi): Promise<Map<string, string>> => {
   const password = process.env.DEMO_USER_PASSWORD;
   const role = await strapi.db
-    .query('plugin::users-permissions.role')
+    .query(USER_ROLE)
     .findOne({ where: { type: 'authenticated' }, select: ['id'] });
   const ids = new Map<string, string>();
 
@@ -36,7 +36,7 @@ export const ensureDemoUsers = async (strapi: Core.Strapi): Promise<Map<string, 
         blocked: false,
         role: role?.id,
       },
-    } as never);
+    });
     // VixenHealth ID keeps passwords (Argon2id), not users-permissions.
     await strapi
       .plugin('sso')

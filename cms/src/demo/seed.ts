@@ -1,5 +1,6 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core, Modules, UID } from '@strapi/strapi';
 
+import { CLINIC, DOCTOR, PAGE, SERVICE, SPECIALTY, USER } from '../content-types/uids';
 import {
   DEMO_CLINICS,
   DEMO_DOCTORS,
@@ -18,8 +19,6 @@ export interface SeedReport {
   created: number;
 }
 
-type Documents = ReturnType<Core.Strapi['documents']>;
-
 /**
  * Creates each demo entry that is missing, found by its stable key; existing entries are never
  * changed, so running the seed again changes nothing.
@@ -28,19 +27,19 @@ export const seedDemoData = async (strapi: Core.Strapi): Promise<SeedReport> => 
   let created = 0;
 
   /** The document id of the entry with `key`, creating it (published) when it is missing. */
-  const ensure = async (
-    uid: UID.ContentType,
-    filters: Record<string, unknown>,
-    data: () => Record<string, unknown>
+  const ensure = async <TUID extends UID.ContentType>(
+    uid: TUID,
+    filters: NoInfer<Modules.Documents.Params.Filters.Any<TUID>>,
+    data: () => NoInfer<Modules.Documents.Params.Data.Input<TUID>>
   ): Promise<string> => {
-    const documents: Documents = strapi.documents(uid);
+    const documents = strapi.documents(uid);
     const existing = await documents.findFirst({
       filters,
       status: 'draft',
       fields: ['documentId'],
-    } as never);
+    });
     if (existing) return existing.documentId;
-    const entry = await documents.create({ data: data(), status: 'published' } as never);
+    const entry = await documents.create({ data: data(), status: 'published' });
     created += 1;
     return entry.documentId;
   };
@@ -52,7 +51,7 @@ export const seedDemoData = async (strapi: Core.Strapi): Promise<SeedReport> => 
   for (const specialty of DEMO_SPECIALTIES) {
     specialties.set(
       specialty.slug,
-      await ensure('api::specialty.specialty', { slug: specialty.slug }, () => ({ ...specialty }))
+      await ensure(SPECIALTY, { slug: specialty.slug }, () => ({ ...specialty }))
     );
   }
   const specialtyIds = (slugs: string[]) => slugs.map((slug) => specialties.get(slug)!);
@@ -61,7 +60,7 @@ export const seedDemoData = async (strapi: Core.Strapi): Promise<SeedReport> => 
   for (const clinic of DEMO_CLINICS) {
     clinics.set(
       clinic.slug,
-      await ensure('api::clinic.clinic', { slug: clinic.slug }, () => ({
+      await ensure(CLINIC, { slug: clinic.slug }, () => ({
         name: clinic.name,
         slug: clinic.slug,
         subdomain: clinic.subdomain,
@@ -74,7 +73,7 @@ export const seedDemoData = async (strapi: Core.Strapi): Promise<SeedReport> => 
         openingHours: openingHours(clinic),
         specialties: specialtyIds(clinic.specialties),
         owners: clinic.ownedByDemoOwner && owner ? [owner] : [],
-        accountStatus: 'active',
+        accountStatus: 'active' as const,
       }))
     );
   }
@@ -82,7 +81,7 @@ export const seedDemoData = async (strapi: Core.Strapi): Promise<SeedReport> => 
   const doctorsByClinic = new Map<string, string[]>();
   const doctors = new Map<string, string>();
   for (const doctor of DEMO_DOCTORS) {
-    const documentId = await ensure('api::doctor.doctor', { slug: doctor.slug }, () => ({
+    const documentId = await ensure(DOCTOR, { slug: doctor.slug }, () => ({
       fullName: doctor.fullName,
       slug: doctor.slug,
       specialty: specialties.get(doctor.specialty),
@@ -98,25 +97,21 @@ export const seedDemoData = async (strapi: Core.Strapi): Promise<SeedReport> => 
 
   for (const service of DEMO_SERVICES) {
     const clinic = clinics.get(service.clinic)!;
-    await ensure(
-      'api::service.service',
-      { name: service.name, clinic: { documentId: clinic } },
-      () => ({
-        name: service.name,
-        description: service.description,
-        price: service.price,
-        currency: 'RUB',
-        durationMinutes: service.durationMinutes,
-        specialty: specialties.get(service.specialty),
-        clinic,
-      })
-    );
+    await ensure(SERVICE, { name: service.name, clinic: { documentId: clinic } }, () => ({
+      name: service.name,
+      description: service.description,
+      price: service.price,
+      currency: 'RUB' as const,
+      durationMinutes: service.durationMinutes,
+      specialty: specialties.get(service.specialty),
+      clinic,
+    }));
   }
 
   for (const clinic of DEMO_CLINICS) {
     const clinicId = clinics.get(clinic.slug)!;
     for (const page of demoPages(clinic, doctorsByClinic.get(clinic.slug) ?? [])) {
-      await ensure('api::page.page', { slug: page.slug, clinic: { documentId: clinicId } }, () => ({
+      await ensure(PAGE, { slug: page.slug, clinic: { documentId: clinicId } }, () => ({
         ...page,
         clinic: clinicId,
       }));
@@ -124,11 +119,7 @@ export const seedDemoData = async (strapi: Core.Strapi): Promise<SeedReport> => 
   }
 
   const userId = async (email: string) =>
-    (
-      await strapi.db
-        .query('plugin::users-permissions.user')
-        .findOne({ where: { email }, select: ['id'] })
-    )?.id ?? null;
+    (await strapi.db.query(USER).findOne({ where: { email }, select: ['id'] }))?.id ?? null;
   const patient = await userId(DEMO_PATIENT_EMAIL);
   if (patient) {
     created += await ensureDemoReviews(
@@ -157,4 +148,4 @@ const openingHours = (clinic: DemoClinic) => [
 
 /** True when the platform has no clinic at all, i.e. a fresh database. */
 export const isEmptyDatabase = async (strapi: Core.Strapi) =>
-  (await strapi.db.query('api::clinic.clinic').count()) === 0;
+  (await strapi.db.query(CLINIC).count()) === 0;

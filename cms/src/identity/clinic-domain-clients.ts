@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { ClientsContract } from '@vixenhealth/sso/contracts';
 
-import { CLINIC } from '../cabinet/uids';
+import { CLINIC } from '../content-types/uids';
 import { customDomainOrigin } from '../sites/site-origins';
 
 /** The ID client of one clinic's site on its own domain. */

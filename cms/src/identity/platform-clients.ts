@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { ClientsContract } from '@vixenhealth/sso/contracts';
 
+import { CLINIC } from '../content-types/uids';
 import { subdomainOrigin } from '../sites/site-origins';
 import { syncClinicDomainClient } from './clinic-domain-clients';
 
@@ -25,7 +26,7 @@ const callbacks = (origin: string) => ({
 const clinicSiteOrigins = async (strapi: Core.Strapi) => {
   const localPorts = [process.env.CLINIC_SITES_PORT, process.env.STATIC_SITES_PORT].filter(Boolean);
   const ports = localPorts.length > 0 ? localPorts : [undefined];
-  const clinics: { subdomain: string }[] = await strapi.db.query('api::clinic.clinic').findMany({
+  const clinics: { subdomain: string }[] = await strapi.db.query(CLINIC).findMany({
     where: { publishedAt: { $notNull: true } },
     select: ['subdomain'],
   });
@@ -60,10 +61,7 @@ const registerClinicSitesClient = async (strapi: Core.Strapi) => {
 export const keepClinicSitesClientCurrent = (strapi: Core.Strapi) => {
   strapi.documents.use(async (context, next) => {
     const result = await next();
-    if (
-      context.uid === 'api::clinic.clinic' &&
-      ['publish', 'unpublish', 'delete'].includes(context.action)
-    ) {
+    if (context.uid === CLINIC && ['publish', 'unpublish', 'delete'].includes(context.action)) {
       await registerClinicSitesClient(strapi);
       const { documentId } = context.params as { documentId?: string };
       if (documentId) await syncClinicDomainClient(strapi, documentId);

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
+import { USER_PERMISSION, USER_ROLE } from '../content-types/uids';
+
 /** Content API actions everyone may call, signed in or not. Code is the only source of truth. */
 export const PUBLIC_READ_ACTIONS = [
   'api::clinic.clinic.find',
@@ -69,24 +71,23 @@ export const ROLE_API_ACTIONS: Readonly<Record<'public' | 'authenticated', reado
   authenticated: [...PUBLIC_READ_ACTIONS, ...REVIEW_WRITE_ACTIONS, ...CABINET_ACTIONS],
 };
 
-const ROLE = 'plugin::users-permissions.role';
-const PERMISSION = 'plugin::users-permissions.permission';
-
 /**
  * Gives the `public` and `authenticated` roles exactly their `api::` actions, and
  * takes back any other `api::` action clicked on by hand. Safe to run at every start.
  */
 export const syncPublicPermissions = async (strapi: Core.Strapi) => {
-  const roles = await strapi.db.query(ROLE).findMany({
+  const roles = await strapi.db.query(USER_ROLE).findMany({
     where: { type: { $in: Object.keys(ROLE_API_ACTIONS) } },
     select: ['id', 'type'],
   });
 
   for (const role of roles) {
-    const granted: { id: number; action: string }[] = await strapi.db.query(PERMISSION).findMany({
-      where: { role: role.id, action: { $startsWith: 'api::' } },
-      select: ['id', 'action'],
-    });
+    const granted: { id: number; action: string }[] = await strapi.db
+      .query(USER_PERMISSION)
+      .findMany({
+        where: { role: role.id, action: { $startsWith: 'api::' } },
+        select: ['id', 'action'],
+      });
     const grantedActions = new Set(granted.map((permission) => permission.action));
     const wanted = new Set<string>(ROLE_API_ACTIONS[role.type as keyof typeof ROLE_API_ACTIONS]);
 
@@ -94,7 +95,7 @@ export const syncPublicPermissions = async (strapi: Core.Strapi) => {
     if (role.type === 'public') {
       // People sign in and sign up with VixenHealth ID: users-permissions' own routes stay shut.
       extra.push(
-        ...(await strapi.db.query(PERMISSION).findMany({
+        ...(await strapi.db.query(USER_PERMISSION).findMany({
           where: { role: role.id, action: { $startsWith: 'plugin::users-permissions.auth.' } },
           select: ['id', 'action'],
         }))
@@ -102,12 +103,12 @@ export const syncPublicPermissions = async (strapi: Core.Strapi) => {
     }
     if (extra.length > 0) {
       await strapi.db
-        .query(PERMISSION)
+        .query(USER_PERMISSION)
         .deleteMany({ where: { id: { $in: extra.map((permission) => permission.id) } } });
     }
     for (const action of wanted) {
       if (!grantedActions.has(action)) {
-        await strapi.db.query(PERMISSION).create({ data: { action, role: role.id } });
+        await strapi.db.query(USER_PERMISSION).create({ data: { action, role: role.id } });
       }
     }
   }

@@ -14,7 +14,7 @@ type CoreController = Core.CoreAPI.Controller.Base;
  * For a core controller (they use its `this`).
  */
 export const publicReadActions = (strapi: Core.Strapi, uid: UID.ContentType) => {
-  const service = () => strapi.service(uid as never) as Core.CoreAPI.Service.CollectionType;
+  const service = () => strapi.service(uid) as Core.CoreAPI.Service.CollectionType;
   const visibleOnly = (query: Query): Query => ({
     ...query,
     status: 'published',

@@ -3,11 +3,9 @@ import { createReadStream, existsSync } from 'node:fs';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
+import { REVIEW, UPLOAD_FILE } from '../content-types/uids';
 import { reviewNotFound } from './review-error';
-import { REVIEW } from './uids';
 import { locationOf, otherLocation, pathIn, type StoredPart } from './upload-locations';
-
-const FILE = 'plugin::upload.file';
 
 interface FileEntry extends StoredPart {
   id: number;
@@ -22,7 +20,7 @@ const reviewOfFile = async (strapi: Core.Strapi, fileId: number) => {
     .where({ file_id: fileId, related_type: REVIEW })
     .first('related_id');
   if (!link) return null;
-  return strapi.db.query(REVIEW as never).findOne({
+  return strapi.db.query(REVIEW).findOne({
     where: { id: link.related_id },
     select: ['id'],
   });
@@ -40,7 +38,9 @@ export const sendAttachment = async (
 ) => {
   const review = await reviewOfFile(strapi, fileId);
   if (!review || review.id !== reviewId) throw reviewNotFound();
-  const file: FileEntry | null = await strapi.db.query(FILE).findOne({ where: { id: fileId } });
+  const file: FileEntry | null = await strapi.db
+    .query(UPLOAD_FILE)
+    .findOne({ where: { id: fileId } });
   const location = file && locationOf(file.url);
   if (!location) throw reviewNotFound();
   const stored = [location, otherLocation(location)]

@@ -3,7 +3,7 @@ import { copyFile, rename, rm, stat } from 'node:fs/promises';
 
 import type { Core } from '@strapi/strapi';
 
-import { REVIEW } from './uids';
+import { REVIEW, UPLOAD_FILE } from '../content-types/uids';
 import {
   locationOf,
   otherLocation,
@@ -12,8 +12,6 @@ import {
   type StoredPart,
   type UploadLocation,
 } from './upload-locations';
-
-const FILE = 'plugin::upload.file';
 
 interface FileRow extends StoredPart {
   id: number;
@@ -48,7 +46,7 @@ const pointFilesAt = async (strapi: Core.Strapi, rows: FileRow[], location: Uplo
         ])
       );
     await strapi.db
-      .query(FILE)
+      .query(UPLOAD_FILE)
       .update({ where: { id: row.id }, data: { url: urlIn(location, row), formats } });
   }
   return moving.map((row) => row.id);
@@ -87,7 +85,9 @@ const settlePart = async (strapi: Core.Strapi, rowId: number, part: StoredPart) 
  */
 export const settleFiles = async (strapi: Core.Strapi, ids: number[]) => {
   if (ids.length === 0) return;
-  const rows: FileRow[] = await strapi.db.query(FILE).findMany({ where: { id: { $in: ids } } });
+  const rows: FileRow[] = await strapi.db
+    .query(UPLOAD_FILE)
+    .findMany({ where: { id: { $in: ids } } });
   const failures: unknown[] = [];
   for (const row of rows) {
     for (const part of partsOf(row)) {
@@ -117,7 +117,7 @@ const settleAfterwards = async (strapi: Core.Strapi, ids: number[]) => {
 const attachmentsOf = async (strapi: Core.Strapi, reviewId: number): Promise<FileRow[]> =>
   (
     await strapi.db
-      .query(REVIEW as never)
+      .query(REVIEW)
       .findOne({ where: { id: reviewId }, select: ['id'], populate: { attachments: true } })
   )?.attachments ?? [];
 
@@ -154,7 +154,7 @@ export const withAttachmentsPlaced = async <T>(
  */
 export const placeAllAttachments = async (strapi: Core.Strapi) => {
   const reviews: { moderationStatus: string; visibility: string; attachments: FileRow[] }[] =
-    await strapi.db.query(REVIEW as never).findMany({
+    await strapi.db.query(REVIEW).findMany({
       where: { attachments: { id: { $notNull: true } } },
       select: ['id', 'moderationStatus', 'visibility'],
       populate: { attachments: true },

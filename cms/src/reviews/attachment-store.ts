@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { UPLOAD_FILE } from '../content-types/uids';
 import type { CheckedFile } from './attachment-kinds';
 import { PRIVATE_UPLOAD_PATH } from './private-upload-provider';
 
@@ -47,7 +48,7 @@ export const storeFiles = async (
 /** Removes stored files, from disk (either folder) and from the media library. */
 export const removeFiles = async (strapi: Core.Strapi, files: { id: number }[]) => {
   for (const file of files) {
-    const entry = await strapi.db.query('plugin::upload.file').findOne({ where: { id: file.id } });
+    const entry = await strapi.db.query(UPLOAD_FILE).findOne({ where: { id: file.id } });
     if (entry) await uploads(strapi).remove(entry);
   }
 };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
+import { MODERATION_EVENT } from '../content-types/uids';
 import type { Actor, ModerationSubjectType } from './contracts';
-import { MODERATION_EVENT } from './uids';
 
 export type AuditAction =
   'submitted' | 'edited' | 'approved' | 'rejected' | 'hidden' | 'deleted' | 'reported';
@@ -20,7 +20,7 @@ export const audit = async (
   },
   now = new Date()
 ) => {
-  await strapi.db.query(MODERATION_EVENT as never).create({
+  await strapi.db.query(MODERATION_EVENT).create({
     data: {
       subjectType: event.subjectType,
       subjectId: event.subjectId,
@@ -41,7 +41,7 @@ export const historyOf = (
   subjectType: ModerationSubjectType,
   subjectId: string
 ) =>
-  strapi.db.query(MODERATION_EVENT as never).findMany({
+  strapi.db.query(MODERATION_EVENT).findMany({
     where: { subjectType, subjectId },
     orderBy: { occurredAt: 'asc' },
   });

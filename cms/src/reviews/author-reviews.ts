@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import { REPLY, REPORT, REVIEW, USER } from '../content-types/uids';
 import { checkFiles, type CheckedFile } from './attachment-kinds';
 import { removeFiles, storeFiles } from './attachment-store';
 import { audit } from './audit';
@@ -18,7 +19,6 @@ import {
   targetFromKey,
   targetKey,
 } from './target';
-import { REPLY, REPORT, REVIEW, USER } from './uids';
 
 /** The signed-in person acting: their users-permissions user. */
 export interface Author {
@@ -87,7 +87,7 @@ const contentData = (content: ReviewContent) => ({
   visibility: content.visibility,
 });
 
-const reviews = (strapi: Core.Strapi) => strapi.db.query(REVIEW as never);
+const reviews = (strapi: Core.Strapi) => strapi.db.query(REVIEW);
 
 /** The author's own review, or 404 (also for someone else's: no telling that it exists). */
 const ownReview = async (strapi: Core.Strapi, author: Author, documentId: string) => {
@@ -232,14 +232,14 @@ export const reportReview = async (
   const reason = readReason((body as Record<string, unknown> | null)?.reason, false);
   const entry = await publicReview(strapi, documentId);
   const reportKey = `${entry.id}:${reporter.id}`;
-  const existing = await strapi.db.query(REPORT as never).findOne({ where: { reportKey } });
+  const existing = await strapi.db.query(REPORT).findOne({ where: { reportKey } });
   if (existing) {
     throw new errors.ApplicationError('You have already reported this review', {
       rule: 'one-report',
     });
   }
   await strapi.db.transaction(async () => {
-    await strapi.db.query(REPORT as never).create({
+    await strapi.db.query(REPORT).create({
       data: { reportKey, review: entry.id, reporter: reporter.id, reason },
     });
     await audit(strapi, {
@@ -282,9 +282,8 @@ export const replyToReview = async (
     throw new errors.ApplicationError('This review already has a reply', { rule: 'one-reply' });
   }
   return strapi.db.transaction(async () => {
-    if (entry.reply)
-      await strapi.db.query(REPLY as never).delete({ where: { id: entry.reply.id } });
-    const reply = await strapi.db.query(REPLY as never).create({
+    if (entry.reply) await strapi.db.query(REPLY).delete({ where: { id: entry.reply.id } });
+    const reply = await strapi.db.query(REPLY).create({
       data: {
         text,
         clinicName: ownClinics[0].name,

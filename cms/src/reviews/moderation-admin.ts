@@ -3,12 +3,12 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 
 import { adminActionPolicies, type AdminAction } from '../admin-access/admin-actions';
+import { ADMIN_ROLE, REVIEW } from '../content-types/uids';
 import { sendAttachment } from './attachment-access';
 import type { ModerationDecision, ModerationSubjectType } from './contracts';
 import { decideMany } from './moderation';
 import { moderationQueue, reviewForModeration } from './moderation-queue';
 import { fieldError } from './review-error';
-import { REVIEW } from './uids';
 
 /** The admin-panel permission of moderators; nothing else is needed to work the queue. */
 export const MODERATION_ADMIN_ACTION: AdminAction = {
@@ -26,7 +26,7 @@ const MAX_BULK = 100;
 export const registerModeratorRole = async (strapi: Core.Strapi) => {
   const roles = strapi.service('admin::role');
   const role =
-    (await strapi.db.query('admin::role').findOne({ where: { code: MODERATOR_ROLE_CODE } })) ??
+    (await strapi.db.query(ADMIN_ROLE).findOne({ where: { code: MODERATOR_ROLE_CODE } })) ??
     (await roles.create({
       name: 'Moderator',
       code: MODERATOR_ROLE_CODE,
@@ -125,7 +125,7 @@ export const registerModerationRoutes = (strapi: Core.Strapi) => {
         path: '/review-moderation/reviews/:id/attachments/:fileId',
         handler: async (ctx: Context) => {
           const review = await strapi.db
-            .query(REVIEW as never)
+            .query(REVIEW)
             .findOne({ where: { documentId: ctx.params.id }, select: ['id'] });
           if (!review) throw new errors.NotFoundError('Review not found');
           await sendAttachment(strapi, ctx, review.id, Number(ctx.params.fileId));

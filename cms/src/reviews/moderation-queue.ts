@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
+import { REPLY, REPORT, REVIEW } from '../content-types/uids';
 import { historyOf } from './audit';
 import { targetFromKey } from './target';
-import { REPLY, REPORT, REVIEW } from './uids';
 
 export const QUEUE_PAGE = 50;
 
@@ -29,7 +29,7 @@ const attachmentView = (file: Row) => ({
 const historyOfAuthors = async (strapi: Core.Strapi, authorIds: number[]) => {
   const history = new Map<number, Record<string, number>>();
   if (authorIds.length === 0) return history;
-  const rows: Row[] = await strapi.db.query(REVIEW as never).findMany({
+  const rows: Row[] = await strapi.db.query(REVIEW).findMany({
     where: { author: { id: { $in: authorIds } } },
     select: ['moderationStatus'],
     populate: { author: { select: ['id'] } },
@@ -107,19 +107,19 @@ const POPULATE_REVIEW = {
 export const moderationQueue = async (strapi: Core.Strapi) => {
   const populateReview = POPULATE_REVIEW;
   const [pending, replies, reports] = await Promise.all([
-    strapi.db.query(REVIEW as never).findMany({
+    strapi.db.query(REVIEW).findMany({
       where: { moderationStatus: 'pending' },
       orderBy: { createdAt: 'asc' },
       limit: QUEUE_PAGE,
       populate: populateReview,
     }),
-    strapi.db.query(REPLY as never).findMany({
+    strapi.db.query(REPLY).findMany({
       where: { moderationStatus: 'pending' },
       orderBy: { createdAt: 'asc' },
       limit: QUEUE_PAGE,
       populate: { author: AUTHOR },
     }),
-    strapi.db.query(REPORT as never).findMany({
+    strapi.db.query(REPORT).findMany({
       where: { review: { moderationStatus: 'approved' } },
       orderBy: { createdAt: 'asc' },
       populate: { review: { populate: populateReview } },
@@ -133,7 +133,7 @@ export const moderationQueue = async (strapi: Core.Strapi) => {
     reported.set(report.review.id, entry);
   }
   // The reviews the pending replies answer, in one query.
-  const answeredReviews: Row[] = await strapi.db.query(REVIEW as never).findMany({
+  const answeredReviews: Row[] = await strapi.db.query(REVIEW).findMany({
     where: { reply: { id: { $in: (replies as Row[]).map((reply) => reply.id) } } },
     populate: {
       reply: { select: ['id'] },
@@ -191,7 +191,7 @@ export const moderationQueue = async (strapi: Core.Strapi) => {
 
 /** One review, whatever its status, with its reply and its whole moderation history. */
 export const reviewForModeration = async (strapi: Core.Strapi, documentId: string) => {
-  const review: Row | null = await strapi.db.query(REVIEW as never).findOne({
+  const review: Row | null = await strapi.db.query(REVIEW).findOne({
     where: { documentId },
     populate: { ...POPULATE_REVIEW, reply: true },
   });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import { REPLY, REVIEW } from '../content-types/uids';
 import { attachmentLocationOf, withAttachmentsPlaced } from './attachment-placement';
 import { audit } from './audit';
 import {
@@ -14,7 +15,6 @@ import { sendDecisionMail } from './decision-mail';
 import { recountRatingSummary } from './rating-summary';
 import { readReason } from './review-input';
 import { reviewNotFound } from './review-error';
-import { REPLY, REVIEW } from './uids';
 
 /** What each decision may follow, and where it leads. */
 const TRANSITIONS: Record<ModerationDecision, { from: ModerationStatus[]; to: ModerationStatus }> =
@@ -63,13 +63,13 @@ export const decide = async (
 
   return withAttachmentsPlaced(strapi, (placeAttachments) =>
     strapi.db.transaction(async ({ trx, onCommit }) => {
-      const entry = await strapi.db.query(uid as never).findOne({
+      const entry = await strapi.db.query(uid).findOne({
         where: { documentId },
         populate: { author: { select: ['id', 'email'] } },
       });
       if (!entry) throw reviewNotFound();
 
-      const changed = await trx(strapi.db.metadata.get(uid as never).tableName)
+      const changed = await trx(strapi.db.metadata.get(uid).tableName)
         .where({ id: entry.id })
         .whereIn('moderation_status', transition.from)
         .update({

@@ -1,17 +1,17 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
+import { RATING_SUMMARY, REVIEW } from '../content-types/uids';
 import type { RatingSummary } from './contracts';
-import { targetFromKey } from './target';
-import { RATING_SUMMARY, REVIEW } from './uids';
+import { TARGET_UID, targetFromKey } from './target';
 
 const STARS = ['1', '2', '3', '4', '5'] as const;
 type Distribution = RatingSummary['distribution'];
 
 const emptyDistribution = (): Distribution => ({ '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 });
 
-const tableOf = (strapi: Core.Strapi, uid: string) =>
-  strapi.db.metadata.get(uid as never).tableName;
+const tableOf = (strapi: Core.Strapi, uid: UID.ContentType) =>
+  strapi.db.metadata.get(uid).tableName;
 
 const toSummary = (
   count: number,
@@ -70,7 +70,7 @@ export const recountRatingSummary = async (
   const target = targetFromKey(key);
   if (target.type !== 'platform') {
     const summary = toSummary(count, ratingSum, distribution);
-    await strapi.db.query(`api::${target.type}.${target.type}` as never).updateMany({
+    await strapi.db.query(TARGET_UID[target.type]).updateMany({
       where: { documentId: target.documentId },
       data: { ratingAverage: summary.average ?? 0, ratingCount: count },
     });
@@ -82,7 +82,7 @@ export const readRatingSummary = async (
   strapi: Core.Strapi,
   key: string
 ): Promise<RatingSummary> => {
-  const row = await strapi.db.query(RATING_SUMMARY as never).findOne({ where: { targetKey: key } });
+  const row = await strapi.db.query(RATING_SUMMARY).findOne({ where: { targetKey: key } });
   if (!row) return toSummary(0, 0, emptyDistribution());
   const stored = (
     typeof row.distribution === 'string' ? JSON.parse(row.distribution) : row.distribution

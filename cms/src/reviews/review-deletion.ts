@@ -1,10 +1,10 @@
 import type { Core, Modules } from '@strapi/strapi';
 
+import { REPLY, REPORT, REVIEW, USER } from '../content-types/uids';
 import { removeFiles } from './attachment-store';
 import { audit } from './audit';
 import type { Actor } from './contracts';
 import { recountRatingSummary } from './rating-summary';
-import { REPLY, REPORT, REVIEW, USER } from './uids';
 
 export interface DeletableReview {
   id: number;
@@ -19,14 +19,14 @@ export interface DeletableReview {
  * target's summary is recounted if it counted there. The audit keeps that it happened, no more.
  */
 export const deleteReview = async (strapi: Core.Strapi, review: DeletableReview, actor: Actor) => {
-  const { reply, attachments } = await strapi.db.query(REVIEW as never).findOne({
+  const { reply, attachments } = await strapi.db.query(REVIEW).findOne({
     where: { id: review.id },
     populate: { reply: { select: ['id'] }, attachments: true },
   });
   await strapi.db.transaction(async ({ trx }) => {
-    await strapi.db.query(REPORT as never).deleteMany({ where: { review: { id: review.id } } });
-    if (reply) await strapi.db.query(REPLY as never).delete({ where: { id: reply.id } });
-    await strapi.db.query(REVIEW as never).delete({ where: { id: review.id } });
+    await strapi.db.query(REPORT).deleteMany({ where: { review: { id: review.id } } });
+    if (reply) await strapi.db.query(REPLY).delete({ where: { id: reply.id } });
+    await strapi.db.query(REVIEW).delete({ where: { id: review.id } });
     await audit(strapi, {
       subjectType: 'review',
       subjectId: review.documentId,
@@ -54,13 +54,13 @@ export const registerAuthorErasure = (strapi: Core.Strapi) => {
       ? await strapi.db.query(USER).findOne({ where: { documentId }, select: ['id'] })
       : null;
     if (user) {
-      const written: DeletableReview[] = await strapi.db.query(REVIEW as never).findMany({
+      const written: DeletableReview[] = await strapi.db.query(REVIEW).findMany({
         where: { author: { id: user.id } },
         select: ['id', 'documentId', 'moderationStatus', 'visibility', 'targetKey'],
       });
       for (const review of written)
         await deleteReview(strapi, review, { type: 'user', id: user.id });
-      await strapi.db.query(REPORT as never).deleteMany({ where: { reporter: { id: user.id } } });
+      await strapi.db.query(REPORT).deleteMany({ where: { reporter: { id: user.id } } });
     }
     return next();
   };

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
+import { REVIEW } from '../content-types/uids';
 import type { ReviewSubmission } from './contracts';
 import { limitReached } from './review-error';
 import { targetKey } from './target';
-import { REVIEW } from './uids';
 
 export const DAILY_LIMIT = 5;
 export const SAME_TARGET_DAYS = 30;
@@ -20,7 +20,7 @@ export const checkSubmissionLimits = async (
   submission: ReviewSubmission,
   now: Date
 ) => {
-  const reviews = strapi.db.query(REVIEW as never);
+  const reviews = strapi.db.query(REVIEW);
   const today = await reviews.count({
     where: { author: { id: authorId }, createdAt: { $gt: new Date(now.getTime() - DAY_MS) } },
   });

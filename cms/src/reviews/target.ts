@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
 
+import { CLINIC, DOCTOR } from '../content-types/uids';
 import type { ReviewTarget } from './contracts';
 import { fieldError } from './review-error';
 
-const TARGET_UID = { clinic: 'api::clinic.clinic', doctor: 'api::doctor.doctor' } as const;
+/** The content type of a clinic or doctor reviewed. */
+export const TARGET_UID = { clinic: CLINIC, doctor: DOCTOR } as const;
 
 /** The key a target's reviews and summary are filed under: `clinic:<id>`, `doctor:<id>`, `platform`. */
 export const targetKey = (target: ReviewTarget): string =>
@@ -61,7 +63,7 @@ export const clinicsAnsweringFor = async (
     target.type === 'clinic'
       ? { documentId: target.documentId, publishedAt: { $notNull: true } }
       : { doctors: { documentId: target.documentId }, publishedAt: { $notNull: true } };
-  return strapi.db.query('api::clinic.clinic').findMany({ where, select: ['documentId', 'name'] });
+  return strapi.db.query(CLINIC).findMany({ where, select: ['documentId', 'name'] });
 };
 
 /**
@@ -74,7 +76,7 @@ export const clinicsRunBy = async (
   clinicDocumentIds: string[]
 ): Promise<Set<string>> => {
   if (clinicDocumentIds.length === 0) return new Set();
-  const rows: { documentId: string }[] = await strapi.db.query('api::clinic.clinic').findMany({
+  const rows: { documentId: string }[] = await strapi.db.query(CLINIC).findMany({
     where: {
       documentId: { $in: clinicDocumentIds },
       publishedAt: null,

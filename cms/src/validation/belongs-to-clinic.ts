@@ -1,10 +1,9 @@
 import type { UID } from '@strapi/strapi';
 
+import { CLINIC } from '../content-types/uids';
 import { fieldError } from './field-error';
 import { resolveToOneRelation } from './to-one-relation';
 import { loadSource, type WriteContext } from './write-context';
-
-const CLINIC = 'api::clinic.clinic';
 
 /**
  * The clinic a service or page belongs to after the write. Every such entry needs one,

@@ -1,9 +1,8 @@
-import type { Core, Schema, UID } from '@strapi/strapi';
+import type { Core, Schema } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import { fieldError } from './field-error';
 
-type Attributes = Schema.ContentType['attributes'];
 type FieldErrorDetail = { path: string[]; message: string; name: string; value?: unknown };
 
 const isEmpty = (value: unknown) => value === undefined || value === null || value === '';
@@ -17,7 +16,7 @@ const isLink = (attribute: { type: string }) =>
  * The schema's value rules without what only a finished entry must meet (required fields,
  * uniqueness among published entries), and without links to other entries.
  */
-const valueRules = (contentType: Schema.ContentType): Schema.ContentType => ({
+const valueRules = <T extends Schema.ContentType>(contentType: T): T => ({
   ...contentType,
   attributes: Object.fromEntries(
     Object.entries(contentType.attributes)
@@ -30,7 +29,7 @@ const valueRules = (contentType: Schema.ContentType): Schema.ContentType => ({
         } = attribute as Record<string, unknown>;
         return [name, rest];
       })
-  ) as Attributes,
+  ) as T['attributes'],
 });
 
 const checkFormats = async (
@@ -43,11 +42,7 @@ const checkFormats = async (
     Object.entries(data).filter(([name]) => name in rules.attributes)
   );
   try {
-    await strapi.entityValidator.validateEntityCreation(
-      rules as never,
-      values as never,
-      { isDraft: false } as never
-    );
+    await strapi.entityValidator.validateEntityCreation(rules, values, { isDraft: false });
   } catch (error) {
     if (!(error instanceof errors.ValidationError)) throw error;
     const details = (error.details as { errors?: FieldErrorDetail[] }).errors ?? [];
@@ -72,7 +67,7 @@ const checkUniqueness = async (
     const isUnique = attribute.type === 'uid' || (attribute as { unique?: boolean }).unique;
     if (!isUnique || isEmpty(data[name])) continue;
     // Every document has a draft row, so drafts alone cover every document.
-    const taken = await strapi.db.query(contentType.uid as UID.ContentType).findOne({
+    const taken = await strapi.db.query(contentType.uid).findOne({
       select: ['id'],
       where: {
         [name]: data[name],

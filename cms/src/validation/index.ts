@@ -1,5 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 
+import { CLINIC, PAGE, SERVICE } from '../content-types/uids';
 import { clinicRules } from './clinic-rules';
 import { checkDraftIntegrity } from './draft-integrity';
 import { pageRules } from './page-rules';
@@ -7,9 +8,9 @@ import { serviceRules } from './service-rules';
 import { WRITE_ACTIONS, type ContentRule } from './write-context';
 
 const RULES: Partial<Record<string, ContentRule>> = {
-  'api::clinic.clinic': clinicRules,
-  'api::page.page': pageRules,
-  'api::service.service': serviceRules,
+  [CLINIC]: clinicRules,
+  [PAGE]: pageRules,
+  [SERVICE]: serviceRules,
 };
 
 /**

@@ -1,8 +1,7 @@
+import { PAGE } from '../content-types/uids';
 import { clinicAfterWrite } from './belongs-to-clinic';
 import { fieldError } from './field-error';
 import type { ContentRule } from './write-context';
-
-const PAGE = 'api::page.page';
 
 /** A page belongs to one clinic, and its slug is unique within that clinic. */
 export const pageRules: ContentRule = async (write) => {

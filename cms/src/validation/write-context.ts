@@ -26,7 +26,7 @@ export const loadSource = async (
     documentId: write.sourceDocumentId,
     status: 'draft',
     populate: { [relation]: { fields: ['documentId'] } },
-  } as never)) as Record<string, unknown> | null;
+  })) as Record<string, unknown> | null;
   if (!source) return null;
   const related = source[relation] as { documentId?: string } | null | undefined;
   return { relationDocumentId: related?.documentId ?? null, values: source };

@@ -19,9 +19,8 @@ export const AttachmentPreview = ({ reviewId, file }: { reviewId: string; file: 
   useEffect(() => {
     let objectUrl: string | null = null;
     const path = `/review-moderation/reviews/${reviewId}/attachments/${file.id}`;
-    get(path, { responseType: 'blob' } as never)
-      .then(async ({ data }) => {
-        const blob = data as Blob;
+    get(path, { responseType: 'blob' })
+      .then(async ({ data: blob }) => {
         if (file.preview === 'text') {
           setText((await blob.text()).slice(0, MAX_TEXT));
         } else {

@@ -140,7 +140,7 @@ describe('seed again', () => {
     const slug = 'zorkiy-vzglyad';
     const clinic = await cms.strapi
       .documents('api::clinic.clinic')
-      .findFirst({ filters: { slug }, status: 'draft' } as never);
+      .findFirst({ filters: { slug }, status: 'draft' });
     const pagesBefore = await cms.strapi.db.query('api::page.page').count();
     await cms.strapi.documents('api::clinic.clinic').delete({ documentId: clinic!.documentId });
     // Its pages went with it, both draft and published rows.

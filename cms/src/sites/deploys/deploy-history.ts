@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import { SITE_DEPLOY } from '../../content-types/uids';
 import type { DeployRecord, DeploySummary } from './contracts';
-import { DEPLOY } from './deploy-runner';
 
 const SUMMARY_FIELDS = [
   'id',
@@ -22,7 +22,7 @@ export const listDeploys = async (
   strapi: Core.Strapi,
   { clinicDocumentId, limit = 30 }: { clinicDocumentId?: string; limit?: number } = {}
 ): Promise<DeploySummary[]> =>
-  (await strapi.db.query(DEPLOY).findMany({
+  (await strapi.db.query(SITE_DEPLOY).findMany({
     where: clinicDocumentId ? { clinicDocumentId } : {},
     select: SUMMARY_FIELDS,
     orderBy: { id: 'desc' },
@@ -35,7 +35,7 @@ export const readDeploy = async (
   id: unknown,
   { clinicDocumentId }: { clinicDocumentId?: string } = {}
 ): Promise<DeployRecord> => {
-  const deploy = (await strapi.db.query(DEPLOY).findOne({
+  const deploy = (await strapi.db.query(SITE_DEPLOY).findOne({
     where: { id: Number(id) || 0, ...(clinicDocumentId ? { clinicDocumentId } : {}) },
     select: [...SUMMARY_FIELDS, 'log'],
   })) as DeployRecord | null;

@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
-import { CLINIC } from '../../cabinet/uids';
+import { CLINIC, SITE_DEPLOY } from '../../content-types/uids';
 import { RUNNING_DEPLOY_STATUSES } from './contracts';
 import { deployFolders } from './deploy-folders';
 import type { DeployScheduler } from './deploy-scheduler';
-import { DEPLOY } from './deploy-runner';
 import type { DeploySettings } from './deploy-settings';
 
 /**
@@ -16,12 +15,12 @@ export const resumeDeploys = async (
   settings: DeploySettings,
   scheduler: DeployScheduler
 ) => {
-  const interrupted = (await strapi.db.query(DEPLOY).findMany({
+  const interrupted = (await strapi.db.query(SITE_DEPLOY).findMany({
     where: { status: { $in: [...RUNNING_DEPLOY_STATUSES] } },
     select: ['id', 'clinicDocumentId'],
   })) as { id: number; clinicDocumentId: string }[];
   if (interrupted.length > 0) {
-    await strapi.db.query(DEPLOY).updateMany({
+    await strapi.db.query(SITE_DEPLOY).updateMany({
       where: { id: { $in: interrupted.map((deploy) => deploy.id) } },
       data: {
         status: 'failed',

@@ -1,11 +1,10 @@
 import type { Core } from '@strapi/strapi';
 
-import { CLINIC } from '../../cabinet/uids';
+import { CLINIC, SITE_DEPLOY } from '../../content-types/uids';
 import { deployFolders } from './deploy-folders';
 import type { DeploySettings } from './deploy-settings';
 import { runExporter } from './export-process';
 
-export const DEPLOY = 'api::site-deploy.site-deploy';
 const PROGRESS_WRITE_MS = 250;
 
 interface PublicClinic {
@@ -38,7 +37,7 @@ export const runDeploy = async (
   deploy: { id: number; clinicDocumentId: string; subdomain: string; reason: string }
 ) => {
   const update = (data: Record<string, unknown>) =>
-    strapi.db.query(DEPLOY).update({ where: { id: deploy.id }, data });
+    strapi.db.query(SITE_DEPLOY).update({ where: { id: deploy.id }, data });
   const startedAt = new Date();
   const finish = (status: string, log: string, release?: string) =>
     update({

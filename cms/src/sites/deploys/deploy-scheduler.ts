@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
-import { CLINIC } from '../../cabinet/uids';
+import { CLINIC, SITE_DEPLOY } from '../../content-types/uids';
 import type { DeployRequest } from './contracts';
-import { DEPLOY, runDeploy } from './deploy-runner';
+import { runDeploy } from './deploy-runner';
 import type { DeploySettings } from './deploy-settings';
 
 interface Waiting {
@@ -35,7 +35,7 @@ export const createDeployScheduler = (
       select: ['subdomain'],
     })) as { subdomain: string } | null;
     if (!clinic) return null;
-    const created = (await strapi.db.query(DEPLOY).create({
+    const created = (await strapi.db.query(SITE_DEPLOY).create({
       data: { clinicDocumentId, subdomain: clinic.subdomain, status: 'queued', reason },
       select: ['id'],
     })) as { id: number };

@@ -1,17 +1,18 @@
-import type { Core, Modules } from '@strapi/strapi';
+import type { Core, Modules, UID } from '@strapi/strapi';
 
 import { CONTENT_KINDS } from '../../cabinet/content-kinds';
-import { CLINIC, DOCTOR } from '../../cabinet/uids';
+import { CLINIC, DOCTOR, REVIEW } from '../../content-types/uids';
 import { REVIEW_DECIDED, type ReviewDecided } from '../../reviews/contracts';
 import { targetFromKey } from '../../reviews/target';
-import { REVIEW } from '../../reviews/uids';
 import { CLINIC_SITE_CHANGED, type DeployRequest } from './contracts';
 import { resumeDeploys } from './deploy-recovery';
 import { createDeployScheduler, type DeployScheduler } from './deploy-scheduler';
 import { deploySettings } from './deploy-settings';
 
 /** Content of a clinic's site: the clinic, and its kinds of content by the relation to it. */
-const SITE_CONTENT: Readonly<Record<string, { label: string; clinics: string | null }>> = {
+const SITE_CONTENT: Readonly<
+  Partial<Record<UID.ContentType, { label: string; clinics: string | null }>>
+> = {
   [CLINIC]: { label: 'clinic', clinics: null },
   ...Object.fromEntries(
     Object.values(CONTENT_KINDS).map((kind) => [
@@ -31,10 +32,10 @@ const ACTIONS: Readonly<Record<string, string>> = {
 type Related = { documentId: string } | { documentId: string }[] | null;
 
 /** The clinics a document belongs to, in any of its versions. */
-const clinicsOf = async (strapi: Core.Strapi, uid: string, documentId: string) => {
-  const relation = SITE_CONTENT[uid].clinics;
+const clinicsOf = async (strapi: Core.Strapi, uid: UID.ContentType, documentId: string) => {
+  const relation = SITE_CONTENT[uid]?.clinics;
   if (!relation) return [documentId];
-  const rows = (await strapi.db.query(uid as never).findMany({
+  const rows = (await strapi.db.query(uid).findMany({
     where: { documentId },
     populate: { [relation]: { select: ['documentId'] } },
   })) as Record<string, Related>[];
@@ -49,7 +50,7 @@ const clinicsOf = async (strapi: Core.Strapi, uid: string, documentId: string) =
  * clinic, or the doctor's clinics; none for a private review or one of the platform.
  */
 const clinicsShowing = async (strapi: Core.Strapi, { subjectType, id }: ReviewDecided) => {
-  const review = (await strapi.db.query(REVIEW as never).findOne({
+  const review = (await strapi.db.query(REVIEW).findOne({
     where: subjectType === 'review' ? { id } : { reply: { id } },
     select: ['targetKey', 'visibility'],
   })) as { targetKey: string; visibility: string } | null;

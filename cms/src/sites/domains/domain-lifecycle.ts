@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 
-import { CLINIC } from '../../cabinet/uids';
+import { CLINIC } from '../../content-types/uids';
 import {
   domainRowOf,
   domainUseChanged,

@@ -6,7 +6,7 @@ import { errors } from '@strapi/utils';
 import { notAllowed } from '../../cabinet/cabinet-error';
 import { requireOwner } from '../../cabinet/clinic-access';
 import type { ClinicAccess } from '../../cabinet/contracts';
-import { CLINIC } from '../../cabinet/uids';
+import { CLINIC } from '../../content-types/uids';
 import { syncClinicDomainClient } from '../../identity/clinic-domain-clients';
 import { fieldError } from '../../validation/field-error';
 import { CLINIC_SITE_CHANGED, type DeployRequest } from '../deploys/contracts';

@@ -1,5 +1,6 @@
 import { domainToUnicode } from 'node:url';
 
+import type { UID } from '@strapi/strapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { fixtures } from '../../../testing/fixtures';
@@ -31,7 +32,7 @@ const updateAsEditor = async (uid: string, documentId: string, data: Record<stri
     token: await cms.adminToken(),
   });
 
-const count = (uid: string) => cms.strapi.db.query(uid as never).count();
+const count = (uid: UID.ContentType) => cms.strapi.db.query(uid).count();
 
 const validClinic = (overrides: Record<string, unknown> = {}) => ({
   name: 'Клиника Проверка',
@@ -44,7 +45,7 @@ const validClinic = (overrides: Record<string, unknown> = {}) => ({
 
 /** A 400 naming `field`, and nothing of `uid` stored. */
 const expectRefused = async (
-  uid: string,
+  uid: UID.ContentType,
   write: () => Promise<{ status: number; body: any }>,
   field: string
 ) => {
@@ -143,8 +144,8 @@ describe('update a clinic', () => {
     );
     const stored = await cms.strapi
       .documents('api::clinic.clinic')
-      .findOne({ documentId: clinicB.documentId, status: 'draft' } as never);
-    expect((stored as unknown as { subdomain: string }).subdomain).not.toBe('id');
+      .findOne({ documentId: clinicB.documentId, status: 'draft' });
+    expect(stored?.subdomain).not.toBe('id');
   });
 });
 

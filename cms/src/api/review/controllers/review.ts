@@ -1,6 +1,7 @@
 import { factories, type Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
+import { REVIEW } from '../../../content-types/uids';
 import { signedInUserId } from '../../../identity/signed-in-user';
 import { publicReadActions } from '../../../public-content/public-read-controller';
 import { sendAttachment } from '../../../reviews/attachment-access';
@@ -20,7 +21,6 @@ import { privacyAdvice } from '../../../reviews/privacy-advice';
 import { readRatingSummary } from '../../../reviews/rating-summary';
 import { fieldError } from '../../../reviews/review-error';
 import { targetKey } from '../../../reviews/target';
-import { REVIEW } from '../../../reviews/uids';
 
 type Body = { data?: unknown } & Record<string, unknown>;
 

@@ -12,8 +12,9 @@ import { launchChromium } from '../../../../testing/chromium';
 import { freeLoopbackPort, getByHost } from '../../../../testing/host-request';
 import { createModerator, createPerson, type Person } from '../../../../testing/people';
 import { TEST_ADMIN } from '../../../../testing/strapi-harness';
+import { SITE_DEPLOY } from '../../../content-types/uids';
 import type { DeployRecord, DeploySummary } from '../contracts';
-import { DEPLOY, runDeploy } from '../deploy-runner';
+import { runDeploy } from '../deploy-runner';
 import { deploySettings } from '../deploy-settings';
 
 let id: IdTest;
@@ -156,7 +157,7 @@ describe('static deploys', () => {
       { SITE_DEPLOYS_DIR: dir }
     );
     const { strapi } = id.cms;
-    const deploy = await strapi.db.query(DEPLOY).create({
+    const deploy = await strapi.db.query(SITE_DEPLOY).create({
       data: { clinicDocumentId: clinic, subdomain, status: 'queued', reason: 'test' },
     });
     await runDeploy(strapi, { ...settings!, exporter: crashing }, deploy);

@@ -42,7 +42,7 @@ const newUser = async (label: string): Promise<TestUser> => {
   });
   const user = await cms.strapi.documents(USER).create({
     data: { username: email, email, provider: 'vixenhealth-id', confirmed: true, role: role.id },
-  } as never);
+  });
   await cms.strapi.plugin('sso').service('accounts').setPassword({ id: user.id, email }, PASSWORD);
   return { id: Number(user.id), documentId: user.documentId, email, password: PASSWORD };
 };

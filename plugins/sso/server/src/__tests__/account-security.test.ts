@@ -167,7 +167,7 @@ describe('blocking a user', () => {
       .findOne({ where: { email: OWNER.email } });
     await cms.strapi
       .documents('plugin::users-permissions.user')
-      .update({ documentId: user.documentId, data: { blocked: true } } as never);
+      .update({ documentId: user.documentId, data: { blocked: true } });
 
     await expect(client.refreshTokenGrant(portal, tokens!.refresh_token!)).rejects.toMatchObject({
       error: 'invalid_grant',

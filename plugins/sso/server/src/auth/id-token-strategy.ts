@@ -1,11 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import { USER_PERMISSION } from '../content-types/uids';
 import { RevokedTokenError } from '../services/access-tokens';
 import type { Account } from '../services/accounts';
 import { getService } from '../utils';
-
-const PERMISSION = 'plugin::users-permissions.permission';
 
 /** A service calling with a client-credentials token; users are their users-permissions entry. */
 interface ServiceCredentials {
@@ -23,7 +22,8 @@ type Credentials = ServiceCredentials | (Account & { kind?: undefined });
  */
 export const createIdTokenStrategy = (strapi: Core.Strapi) => {
   const roleGrants = async (role: { id: number } | { type: string }, actions: string[]) =>
-    (await strapi.db.query(PERMISSION).count({ where: { role, action: { $in: actions } } })) > 0;
+    (await strapi.db.query(USER_PERMISSION).count({ where: { role, action: { $in: actions } } })) >
+    0;
 
   return {
     name: 'vixenhealth-id',

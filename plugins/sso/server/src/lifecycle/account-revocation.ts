@@ -1,8 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 
+import { USER } from '../content-types/uids';
 import { revokeEverythingOf } from '../services/oidc-adapter';
-
-const USER = 'plugin::users-permissions.user';
 
 /**
  * When a user is blocked (or deleted), every session, grant and refresh token of theirs is

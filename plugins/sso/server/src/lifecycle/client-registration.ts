@@ -1,9 +1,9 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import { CLIENT } from '../content-types/uids';
 import { getService } from '../utils';
 
-const CLIENT = 'plugin::sso.client';
 const GRANTS = new Set(['authorization_code', 'refresh_token', 'client_credentials']);
 const SEALED = /^v1\.[\w-]+\.[\w-]+\.[\w-]+$/;
 

@@ -1,10 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
+import { LOGIN_EVENT, OIDC_RECORD, USER } from '../content-types/uids';
 import { revokeEverythingOf, revokeGrantsOf } from './oidc-adapter';
-
-const RECORD = 'plugin::sso.oidc-record';
-const EVENT = 'plugin::sso.login-event';
-const USER = 'plugin::users-permissions.user';
 
 /** One live browser session of an account, as oidc-provider keeps it. */
 export interface LiveSession {
@@ -42,7 +39,7 @@ const STAFF_PAGE_SIZE = 50;
  * (listed, ended) and the sign-in attempts behind them as staff look them up.
  */
 const accountSessions = ({ strapi }: { strapi: Core.Strapi }) => {
-  const records = () => strapi.db.query(RECORD);
+  const records = () => strapi.db.query(OIDC_RECORD);
 
   return {
     /** Live sessions of `accountId`, newest first; `currentId` is the one asking. */
@@ -107,7 +104,7 @@ const accountSessions = ({ strapi }: { strapi: Core.Strapi }) => {
         where = { user: { id: user.id } };
       }
       const [rows, total] = await Promise.all([
-        strapi.db.query(EVENT).findMany({
+        strapi.db.query(LOGIN_EVENT).findMany({
           where,
           select: ['outcome', 'method', 'ip', 'userAgent', 'occurredAt'],
           populate: { user: { select: ['documentId', 'email'] } },
@@ -115,7 +112,7 @@ const accountSessions = ({ strapi }: { strapi: Core.Strapi }) => {
           offset: (query.page - 1) * STAFF_PAGE_SIZE,
           limit: STAFF_PAGE_SIZE,
         }),
-        strapi.db.query(EVENT).count({ where }),
+        strapi.db.query(LOGIN_EVENT).count({ where }),
       ]);
       return {
         data: rows.map((row: StaffLoginEvent) => ({

@@ -3,14 +3,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import { CREDENTIAL, USER, USER_ROLE } from '../content-types/uids';
 import { DECOY_HASH, hashPassword, needsRehash, verifyPassword } from '../passwords/hash';
 import { passwordProblem } from '../passwords/policy';
 import { getService } from '../utils';
 import type { LoginOutcome } from './login-history';
 import { platformAccess, type ClinicMembership, type PlatformAccess } from './platform-access';
 
-const USER = 'plugin::users-permissions.user';
-const CREDENTIAL = 'plugin::sso.credential';
 const CLINIC = 'api::clinic.clinic';
 
 export interface Account {
@@ -93,7 +92,7 @@ const accounts = ({ strapi }: { strapi: Core.Strapi }) => {
       const problem = passwordProblem(password, address);
       if (problem) throw passwordError(problem);
       const role = await strapi.db
-        .query('plugin::users-permissions.role')
+        .query(USER_ROLE)
         .findOne({ where: { type: 'authenticated' }, select: ['id'] });
       const passwordHash = await hashPassword(password);
       return strapi.db.transaction(async () => {
@@ -106,7 +105,7 @@ const accounts = ({ strapi }: { strapi: Core.Strapi }) => {
             blocked: false,
             role: role?.id,
           },
-        } as never);
+        });
         await strapi.db
           .query(CREDENTIAL)
           .create({ data: { user: user.id, passwordHash, passwordChangedAt: new Date() } });

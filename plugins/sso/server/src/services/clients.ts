@@ -2,9 +2,9 @@ import type { Core } from '@strapi/strapi';
 import type { ClientMetadata } from 'oidc-provider';
 
 import type { ClientRegistration } from '../../../shared/contracts/clients';
+import { CLIENT } from '../content-types/uids';
 import { getService } from '../utils';
 
-const CLIENT = 'plugin::sso.client';
 /** Token requests look their client up each time: a short cache keeps that off the database. */
 const CACHE_MS = 5000;
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 
 import type { Core } from '@strapi/strapi';
 
-const TOKEN = 'plugin::sso.email-token';
+import { EMAIL_TOKEN } from '../content-types/uids';
 
 export type EmailLinkPurpose = 'verify-email' | 'reset-password';
 
@@ -24,7 +24,7 @@ export interface RedeemedLink {
  * SHA-256, so a copy of the database cannot be used to take over accounts.
  */
 const emailLinks = ({ strapi }: { strapi: Core.Strapi }) => {
-  const tokens = () => strapi.db.query(TOKEN);
+  const tokens = () => strapi.db.query(EMAIL_TOKEN);
 
   return {
     /** A fresh token for `purpose`; earlier unused ones of the same user and purpose stop working. */

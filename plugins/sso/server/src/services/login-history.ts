@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 
 import type { Core } from '@strapi/strapi';
 
+import { LOGIN_EVENT } from '../content-types/uids';
 import { getConfig } from '../utils';
 import {
   ACCOUNT_RULE,
@@ -12,7 +13,6 @@ import {
   type ThrottleRule,
 } from './throttle-policy';
 
-const EVENT = 'plugin::sso.login-event';
 const RETENTION_MS = 365 * 24 * 60 * 60 * 1000;
 /** The one outcome of a wrong guess: the password was checked and did not match. */
 const FAILURE = 'bad-credentials';
@@ -42,7 +42,7 @@ export interface ThrottleDecision {
  * decisions from here, and users read their own history. Kept one year.
  */
 const loginHistory = ({ strapi }: { strapi: Core.Strapi }) => {
-  const events = () => strapi.db.query(EVENT);
+  const events = () => strapi.db.query(LOGIN_EVENT);
 
   /**
    * Attempts on an email are throttled whether it has an account or not, so that the answers

@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Adapter, AdapterConstructor, AdapterPayload } from 'oidc-provider';
 
+import { OIDC_RECORD } from '../content-types/uids';
 import { getService } from '../utils';
 import { createJwtRecords } from './jwt-records';
-
-const RECORD = 'plugin::sso.oidc-record';
 
 interface RecordRow {
   id: number;
@@ -18,7 +17,7 @@ interface RecordRow {
  * codes, refresh tokens and interactions, one table for all. Clients come from their own table.
  */
 export const createOidcAdapter = (strapi: Core.Strapi): AdapterConstructor => {
-  const records = () => strapi.db.query(RECORD);
+  const records = () => strapi.db.query(OIDC_RECORD);
   const revocations = () => getService(strapi, 'token-revocations');
   const jwts = createJwtRecords(strapi);
 
@@ -36,7 +35,7 @@ export const createOidcAdapter = (strapi: Core.Strapi): AdapterConstructor => {
    * insert in a transaction, for each new one. `consumedAt` is kept, as oidc-provider expects.
    */
   const upsertRecord = async (record: Record<string, unknown>) => {
-    const { tableName, attributes } = strapi.db.metadata.get(RECORD);
+    const { tableName, attributes } = strapi.db.metadata.get(OIDC_RECORD);
     const row = Object.fromEntries(
       Object.entries(record).map(([name, value]) => [
         (attributes[name] as { columnName?: string }).columnName ?? name,
@@ -106,7 +105,7 @@ export const createOidcAdapter = (strapi: Core.Strapi): AdapterConstructor => {
 
 /** Deletes expired records; run on a schedule. */
 export const pruneExpiredRecords = async (strapi: Core.Strapi, now = new Date()) => {
-  await strapi.db.query(RECORD).deleteMany({ where: { expiresAt: { $lt: now } } });
+  await strapi.db.query(OIDC_RECORD).deleteMany({ where: { expiresAt: { $lt: now } } });
 };
 
 /**
@@ -118,7 +117,7 @@ export const revokeGrantsOf = async (
   accountId: string,
   where: Record<string, unknown> = {}
 ) => {
-  const grants: { key: string }[] = await strapi.db.query(RECORD).findMany({
+  const grants: { key: string }[] = await strapi.db.query(OIDC_RECORD).findMany({
     where: { ...where, model: 'Grant', accountId },
     select: ['key'],
   });
@@ -129,5 +128,5 @@ export const revokeGrantsOf = async (
 /** Ends every session, grant and token of a user at once (e.g. when blocked). */
 export const revokeEverythingOf = async (strapi: Core.Strapi, accountId: string) => {
   await revokeGrantsOf(strapi, accountId);
-  await strapi.db.query(RECORD).deleteMany({ where: { accountId } });
+  await strapi.db.query(OIDC_RECORD).deleteMany({ where: { accountId } });
 };

@@ -84,14 +84,15 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
         rpInitiatedLogout: {
           enabled: true,
           logoutSource: async (ctx, form) => {
-            ctx.body = signOutPage(pageContext(ctx as never, base), form);
+            ctx.body = signOutPage(pageContext(ctx, base), form);
           },
           postLogoutSuccessSource: async (ctx) => {
-            ctx.body = signedOutPage(pageContext(ctx as never, base));
+            ctx.body = signedOutPage(pageContext(ctx, base));
           },
         },
         resourceIndicators: {
           enabled: true,
+          // undefined is oidc-provider's own default ("no resource"), which its types leave out.
           defaultResource: (ctx) => (wantsApi(ctx) ? config.apiAudience : (undefined as never)),
           useGrantedResource: () => true,
           getResourceServerInfo: async (_ctx, resource, client) => {
@@ -162,7 +163,7 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
         url: (_ctx, interaction) => `${base}/interaction/${interaction.uid}`,
       },
       renderError: async (ctx, out) => {
-        const page = pageContext(ctx as never, base);
+        const page = pageContext(ctx, base);
         ctx.body = errorPage(page, String(out.error_description ?? out.error));
       },
     };

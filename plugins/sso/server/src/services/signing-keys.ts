@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 
+import { SIGNING_KEY } from '../content-types/uids';
 import { getConfig, getService } from '../utils';
 
-const KEY = 'plugin::sso.signing-key';
 const ALGORITHMS = ['ES256', 'RS256'] as const;
 type Algorithm = (typeof ALGORITHMS)[number];
 
@@ -32,7 +32,7 @@ interface KeyRow {
  * signed has expired, then it is deleted.
  */
 const signingKeys = ({ strapi }: { strapi: Core.Strapi }) => {
-  const rows = () => strapi.db.query(KEY);
+  const rows = () => strapi.db.query(SIGNING_KEY);
 
   const create = async (alg: Algorithm, now: Date) => {
     const { privateKey } = await generateKeyPair(alg, {

@@ -2,10 +2,8 @@ import { createHash } from 'node:crypto';
 
 import type { Core } from '@strapi/strapi';
 
+import { CLIENT, TOKEN_REVOCATION } from '../content-types/uids';
 import { getConfig } from '../utils';
-
-const REVOCATION = 'plugin::sso.token-revocation';
-const CLIENT = 'plugin::sso.client';
 
 /** What a revocation names: one access token by its `jti`, or every token of a grant by `gid`. */
 export type RevocationKind = 'jti' | 'gid';
@@ -63,7 +61,7 @@ const tokenRevocations = ({ strapi }: { strapi: Core.Strapi }) => {
    * expire): one this node wrote a moment ago stays refused even before its row is visible.
    */
   const refresh = async (now = Date.now()) => {
-    const rows: RevocationRow[] = await strapi.db.query(REVOCATION).findMany({
+    const rows: RevocationRow[] = await strapi.db.query(TOKEN_REVOCATION).findMany({
       where: { expiresAt: { $gt: new Date(now) } },
       select: ['kind', 'value', 'expiresAt'],
     });
@@ -75,7 +73,7 @@ const tokenRevocations = ({ strapi }: { strapi: Core.Strapi }) => {
   const revoke = async (kind: RevocationKind, value: string, expiresAtMs: number) => {
     // Refused here before anything is awaited, so the answer that revoked it is already true.
     remember(kind, value, expiresAtMs);
-    await strapi.db.query(REVOCATION).create({
+    await strapi.db.query(TOKEN_REVOCATION).create({
       data: { kind, value, expiresAt: new Date(expiresAtMs) },
     });
   };
@@ -126,7 +124,7 @@ const tokenRevocations = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Deletes the rows of tokens that have expired anyway; run on a schedule. */
     async prune(now = new Date()) {
-      await strapi.db.query(REVOCATION).deleteMany({ where: { expiresAt: { $lt: now } } });
+      await strapi.db.query(TOKEN_REVOCATION).deleteMany({ where: { expiresAt: { $lt: now } } });
     },
   };
 };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-const USER = 'plugin::users-permissions.user';
+import { USER } from '../../content-types/uids';
 
 /** The personal data the account page shows and edits (`fullName`, `phone`: CMS extension). */
 export interface Profile {
@@ -25,5 +25,7 @@ export const saveProfile = async (
   documentId: string,
   data: Pick<Profile, 'fullName' | 'phone'>
 ) => {
+  // fullName and phone are the CMS's extension of the users-permissions user: the plugin is
+  // compiled without the CMS's generated types, whose user has them.
   await strapi.documents(USER).update({ documentId, data } as never);
 };

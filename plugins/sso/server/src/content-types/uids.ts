@@ -1,0 +1,16 @@
+import type { UID } from '@strapi/strapi';
+
+// The content types the plugin reads and writes: its own, and the users-permissions user it
+// signs in. One place, so a renamed content type is renamed once.
+
+export const CLIENT = 'plugin::sso.client' satisfies UID.ContentType;
+export const CREDENTIAL = 'plugin::sso.credential' satisfies UID.ContentType;
+export const EMAIL_TOKEN = 'plugin::sso.email-token' satisfies UID.ContentType;
+export const LOGIN_EVENT = 'plugin::sso.login-event' satisfies UID.ContentType;
+export const OIDC_RECORD = 'plugin::sso.oidc-record' satisfies UID.ContentType;
+export const SIGNING_KEY = 'plugin::sso.signing-key' satisfies UID.ContentType;
+export const TOKEN_REVOCATION = 'plugin::sso.token-revocation' satisfies UID.ContentType;
+
+export const USER = 'plugin::users-permissions.user' satisfies UID.ContentType;
+export const USER_ROLE = 'plugin::users-permissions.role' satisfies UID.ContentType;
+export const USER_PERMISSION = 'plugin::users-permissions.permission' satisfies UID.ContentType;
