@@ -1,12 +1,15 @@
 import type { Core } from '@strapi/strapi';
 
-import { CLINIC_SITE_CHANGED } from '../sites/deploys/contracts';
-import { fieldError } from '../validation/field-error';
+import {
+  CLINIC_SITE_CHANGED,
+  type CabinetDocument,
+  type ClinicAccess,
+  type ContentKind,
+} from '../contracts';
+import { fieldError, notAllowed, notFound } from '../errors';
 import { relateAllVersions } from './all-versions';
-import { itemNotFound, notAllowed } from './cabinet-error';
 import { checkPhotoReferences } from './clinic-photos';
 import { CONTENT_KINDS, type ContentKindInfo } from './content-kinds';
-import type { CabinetDocument, ClinicAccess, ContentKind } from './contracts';
 import { editableData } from './editable-fields';
 import { publicationStates } from './publication-state';
 import { CLINIC, DOCTOR } from './uids';
@@ -74,13 +77,13 @@ const ownDocument = async (
   info: ContentKindInfo,
   documentId: unknown
 ): Promise<Row> => {
-  if (typeof documentId !== 'string' || documentId === '') throw itemNotFound(info.label);
+  if (typeof documentId !== 'string' || documentId === '') throw notFound(info.label);
   const row = (await documents(strapi, info).findFirst({
     status: 'draft',
     filters: { documentId, ...ofClinic(info, access) },
     populate: info.populate,
   } as never)) as unknown as Row | null;
-  if (!row) throw itemNotFound(info.label);
+  if (!row) throw notFound(info.label);
   return row;
 };
 
@@ -307,27 +310,25 @@ export const setContentPublished = async (
 };
 
 /**
- * Sets the order of the clinic's pages in its menu: `documentIds` lists every page once. The
- * new order is a draft change like any other, live once the pages are published.
+ * Sets the order of the clinic's pages in its menu: `wanted` lists every page's document id
+ * once. The new order is a draft change like any other, live once the pages are published.
  */
 export const reorderPages = async (
   strapi: Core.Strapi,
   access: ClinicAccess,
-  documentIds: unknown
+  wanted: string[]
 ): Promise<CabinetDocument[]> => {
   const pages = await listContent(strapi, access, 'pages');
   const current = new Set(pages.map((page) => page.documentId));
-  const wanted = Array.isArray(documentIds) ? documentIds : null;
   if (
-    !wanted ||
     wanted.length !== current.size ||
     new Set(wanted).size !== wanted.length ||
-    !wanted.every((documentId) => current.has(documentId as string))
+    !wanted.every((documentId) => current.has(documentId))
   ) {
-    throw fieldError('order', "must list each of the clinic's pages once", documentIds);
+    throw fieldError('order', "must list each of the clinic's pages once", wanted);
   }
   const info = CONTENT_KINDS.pages;
-  for (const [position, documentId] of (wanted as string[]).entries()) {
+  for (const [position, documentId] of wanted.entries()) {
     const page = pages.find((entry) => entry.documentId === documentId);
     if (page?.position === position) continue;
     await documents(strapi, info).update({ documentId, data: { position } } as never);

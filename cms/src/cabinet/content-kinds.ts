@@ -1,6 +1,6 @@
 import type { UID } from '@strapi/strapi';
 
-import type { ContentKind } from './contracts';
+import type { ContentKind } from '../contracts';
 import { DOCTOR, PAGE, SERVICE } from './uids';
 
 export interface ContentKindInfo {

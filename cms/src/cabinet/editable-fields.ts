@@ -1,5 +1,5 @@
-import { fieldError } from '../validation/field-error';
-import type { ContentKind } from './contracts';
+import type { ContentKind } from '../contracts';
+import { fieldError } from '../errors';
 
 /**
  * What the cabinet lets clinic staff write, by kind. Everything else (ratings, owners, account

@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 
+import type { ReviewTarget } from '../contracts';
 import { publicAuthorName } from '../reviews/author-name';
 import { recountRatingSummary } from '../reviews/rating-summary';
 import { targetKey } from '../reviews/target';
 import { REPLY, REVIEW } from '../reviews/uids';
-import type { ReviewTarget } from '../reviews/contracts';
 
 type Status = 'approved' | 'pending';
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import type { Actor, ModerationSubjectType } from './contracts';
+import type { Actor, ModerationSubjectType } from '../contracts';
 import { MODERATION_EVENT } from './uids';
 
 export type AuditAction =

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
-import type { RatingSummary } from './contracts';
+import type { RatingSummary } from '../contracts';
 import { targetFromKey } from './target';
 import { RATING_SUMMARY, REVIEW } from './uids';
 

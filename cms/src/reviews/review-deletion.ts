@@ -1,8 +1,8 @@
 import type { Core, Modules } from '@strapi/strapi';
 
+import type { Actor } from '../contracts';
 import { removeFiles } from './attachment-store';
 import { audit } from './audit';
-import type { Actor } from './contracts';
 import { recountRatingSummary } from './rating-summary';
 import { REPLY, REPORT, REVIEW, USER } from './uids';
 

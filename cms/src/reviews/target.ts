@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
-import type { ReviewTarget } from './contracts';
-import { fieldError } from './review-error';
+import type { ReviewTarget } from '../contracts';
+import { fieldError } from '../errors';
 
 const TARGET_UID = { clinic: 'api::clinic.clinic', doctor: 'api::doctor.doctor' } as const;
 

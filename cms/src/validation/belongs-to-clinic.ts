@@ -1,6 +1,6 @@
 import type { UID } from '@strapi/strapi';
 
-import { fieldError } from './field-error';
+import { fieldError } from '../errors';
 import { resolveToOneRelation } from './to-one-relation';
 import { loadSource, type WriteContext } from './write-context';
 

@@ -1,5 +1,5 @@
+import { fieldError } from '../errors';
 import { clinicAfterWrite } from './belongs-to-clinic';
-import { fieldError } from './field-error';
 import type { ContentRule } from './write-context';
 
 const PAGE = 'api::page.page';

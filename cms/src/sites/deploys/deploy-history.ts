@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 
-import type { DeployRecord, DeploySummary } from './contracts';
+import type { DeployRecord, DeploySummary } from '../../contracts';
+import { notFound } from '../../errors';
 import { DEPLOY } from './deploy-runner';
 
 const SUMMARY_FIELDS = [
@@ -39,6 +39,6 @@ export const readDeploy = async (
     where: { id: Number(id) || 0, ...(clinicDocumentId ? { clinicDocumentId } : {}) },
     select: [...SUMMARY_FIELDS, 'log'],
   })) as DeployRecord | null;
-  if (!deploy) throw new errors.NotFoundError('Deploy not found');
+  if (!deploy) throw notFound('Deploy');
   return { ...deploy, log: deploy.log ?? '' };
 };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { CLINIC } from '../../cabinet/uids';
-import { RUNNING_DEPLOY_STATUSES } from './contracts';
+import { RUNNING_DEPLOY_STATUSES } from '../../contracts';
 import { deployFolders } from './deploy-folders';
 import type { DeployScheduler } from './deploy-scheduler';
 import { DEPLOY } from './deploy-runner';

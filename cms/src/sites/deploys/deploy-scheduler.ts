@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { CLINIC } from '../../cabinet/uids';
-import type { DeployRequest } from './contracts';
+import type { DeployRequest } from '../../contracts';
 import { DEPLOY, runDeploy } from './deploy-runner';
 import type { DeploySettings } from './deploy-settings';
 

@@ -2,10 +2,14 @@ import type { Core, Modules } from '@strapi/strapi';
 
 import { CONTENT_KINDS } from '../../cabinet/content-kinds';
 import { CLINIC, DOCTOR } from '../../cabinet/uids';
-import { REVIEW_DECIDED, type ReviewDecided } from '../../reviews/contracts';
+import {
+  CLINIC_SITE_CHANGED,
+  type DeployRequest,
+  REVIEW_DECIDED,
+  type ReviewDecided,
+} from '../../contracts';
 import { targetFromKey } from '../../reviews/target';
 import { REVIEW } from '../../reviews/uids';
-import { CLINIC_SITE_CHANGED, type DeployRequest } from './contracts';
 import { resumeDeploys } from './deploy-recovery';
 import { createDeployScheduler, type DeployScheduler } from './deploy-scheduler';
 import { deploySettings } from './deploy-settings';

@@ -12,7 +12,7 @@ import { launchChromium } from '../../../../testing/chromium';
 import { freeLoopbackPort, getByHost } from '../../../../testing/host-request';
 import { createModerator, createPerson, type Person } from '../../../../testing/people';
 import { TEST_ADMIN } from '../../../../testing/strapi-harness';
-import type { DeployRecord, DeploySummary } from '../contracts';
+import type { DeployRecord, DeploySummary } from '../../../contracts';
 import { DEPLOY, runDeploy } from '../deploy-runner';
 import { deploySettings } from '../deploy-settings';
 
