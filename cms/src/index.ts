@@ -2,21 +2,17 @@ import type { Core } from '@strapi/strapi';
 
 import { registerAdminActions } from './admin-access/admin-actions';
 import { ensureFirstAdmin } from './admin-access/first-admin';
+import { ADMIN_API_PERMISSIONS, registerAdminApi } from './admin-api';
 import { registerClinicContentDeletion } from './content-lifecycle/delete-clinic-content';
 import { isEmptyDatabase, seedDemoData } from './demo/seed';
 import { keepClinicSitesClientCurrent, registerPlatformClients } from './identity/platform-clients';
+import { requireSignIn } from './identity/require-sign-in';
 import { syncPublicPermissions } from './public-content/public-permissions';
 import { placeAllAttachments } from './reviews/attachment-placement';
-import {
-  MODERATION_ADMIN_ACTION,
-  registerModerationRoutes,
-  registerModeratorRole,
-} from './reviews/moderation-admin';
-import { requireSignIn } from './identity/require-sign-in';
+import { registerModeratorRole } from './reviews/moderator-role';
 import { registerPrivateUploads } from './reviews/private-upload-provider';
 import { registerAuthorErasure } from './reviews/review-deletion';
 import { syncClinicSitesWebhook } from './sites/cache-webhook';
-import { DEPLOYS_ADMIN_ACTION, registerDeployRoutes } from './sites/deploys/deploy-admin';
 import { registerSiteDeploys } from './sites/deploys/deploy-triggers';
 import { registerDomainVerification } from './sites/domains/domain-lifecycle';
 import { registerContentRules } from './validation';
@@ -38,8 +34,7 @@ export default {
     // Files of reviews nobody may see yet are kept outside the public folder.
     registerPrivateUploads(strapi);
     strapi.server.use(requireSignIn);
-    registerModerationRoutes(strapi);
-    registerDeployRoutes(strapi);
+    registerAdminApi(strapi);
     siteDeploys = registerSiteDeploys(strapi);
   },
 
@@ -49,7 +44,7 @@ export default {
     // 2. A fresh install gets its first admin-panel user; the app's own admin permissions are
     //    registered, and moderators get their role.
     await ensureFirstAdmin(strapi);
-    await registerAdminActions(strapi, [MODERATION_ADMIN_ACTION, DEPLOYS_ADMIN_ACTION]);
+    await registerAdminActions(strapi, ADMIN_API_PERMISSIONS);
     await registerModeratorRole(strapi);
     // 3. A fresh database gets the demo network.
     if (demoDataEnabled() && (await isEmptyDatabase(strapi))) {

@@ -25,7 +25,8 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   vite: {
-    // The API client and the shared components are sources in the monorepo: bundle them.
-    ssr: { noExternal: ['@vixenhealth/api-client', '@vixenhealth/site-ui'] },
+    // The API client, the CMS's contracts and the shared components are sources in the monorepo:
+    // bundle them.
+    ssr: { noExternal: ['@vixenhealth/api-client', '@vixenhealth/cms', '@vixenhealth/site-ui'] },
   },
 });

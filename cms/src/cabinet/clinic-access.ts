@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
 import { CLINIC } from '../content-types/uids';
-import { clinicNotFound, notAllowed } from './cabinet-error';
-import type { ClinicAccess, ClinicRole } from './contracts';
+import type { ClinicAccess, ClinicRole } from '../contracts';
+import { notFound, notAllowed } from '../errors';
 
 interface ClinicRow {
   id: number;
@@ -33,14 +33,14 @@ export const clinicAccess = async (
   userId: number,
   documentId: unknown
 ): Promise<ClinicAccess> => {
-  if (typeof documentId !== 'string' || documentId === '') throw clinicNotFound();
+  if (typeof documentId !== 'string' || documentId === '') throw notFound('Clinic');
   const clinic = (await strapi.db.query(CLINIC).findOne({
     where: { documentId, publishedAt: null },
     select: ['id', 'documentId', 'slug', 'subdomain', 'name'],
     populate: { owners: { select: ['id'] }, administrators: { select: ['id'] } },
   })) as ClinicRow | null;
   const role = clinic && roleIn(clinic, userId);
-  if (!clinic || !role) throw clinicNotFound();
+  if (!clinic || !role) throw notFound('Clinic');
   const { id, slug, subdomain, name } = clinic;
   return { userId, role, clinic: { id, documentId, slug, subdomain, name } };
 };

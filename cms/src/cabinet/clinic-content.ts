@@ -1,13 +1,16 @@
 import type { Core, Modules } from '@strapi/strapi';
 
 import { CLINIC, DOCTOR, PAGE } from '../content-types/uids';
-import { CLINIC_SITE_CHANGED } from '../sites/deploys/contracts';
-import { fieldError } from '../validation/field-error';
+import {
+  CLINIC_SITE_CHANGED,
+  type CabinetDocument,
+  type ClinicAccess,
+  type ContentKind,
+} from '../contracts';
+import { fieldError, notAllowed, notFound } from '../errors';
 import { relateAllVersions } from './all-versions';
-import { itemNotFound, notAllowed } from './cabinet-error';
 import { checkPhotoReferences } from './clinic-photos';
 import { CONTENT_KINDS, type ClinicContentUid, type ContentKindInfo } from './content-kinds';
-import type { CabinetDocument, ClinicAccess, ContentKind } from './contracts';
 import { editableData } from './editable-fields';
 import { publicationStates } from './publication-state';
 
@@ -74,13 +77,13 @@ const ownDocument = async (
   info: ContentKindInfo,
   documentId: unknown
 ): Promise<Row> => {
-  if (typeof documentId !== 'string' || documentId === '') throw itemNotFound(info.label);
+  if (typeof documentId !== 'string' || documentId === '') throw notFound(info.label);
   const row = (await documents(strapi, info).findFirst({
     status: 'draft',
     filters: { documentId, ...ofClinic(info, access) },
     populate: info.populate,
   })) as Row | null;
-  if (!row) throw itemNotFound(info.label);
+  if (!row) throw notFound(info.label);
   return row;
 };
 
@@ -307,26 +310,24 @@ export const setContentPublished = async (
 };
 
 /**
- * Sets the order of the clinic's pages in its menu: `documentIds` lists every page once. The
- * new order is a draft change like any other, live once the pages are published.
+ * Sets the order of the clinic's pages in its menu: `wanted` lists every page's document id
+ * once. The new order is a draft change like any other, live once the pages are published.
  */
 export const reorderPages = async (
   strapi: Core.Strapi,
   access: ClinicAccess,
-  documentIds: unknown
+  wanted: string[]
 ): Promise<CabinetDocument[]> => {
   const pages = await listContent(strapi, access, 'pages');
   const current = new Set(pages.map((page) => page.documentId));
-  const wanted = Array.isArray(documentIds) ? documentIds : null;
   if (
-    !wanted ||
     wanted.length !== current.size ||
     new Set(wanted).size !== wanted.length ||
-    !wanted.every((documentId) => current.has(documentId as string))
+    !wanted.every((documentId) => current.has(documentId))
   ) {
-    throw fieldError('order', "must list each of the clinic's pages once", documentIds);
+    throw fieldError('order', "must list each of the clinic's pages once", wanted);
   }
-  for (const [position, documentId] of (wanted as string[]).entries()) {
+  for (const [position, documentId] of wanted.entries()) {
     const page = pages.find((entry) => entry.documentId === documentId);
     if (page?.position === position) continue;
     await strapi.documents(PAGE).update({ documentId, data: { position } });

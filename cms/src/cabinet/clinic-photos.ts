@@ -1,17 +1,19 @@
 import type { Core } from '@strapi/strapi';
 
 import { CLINIC } from '../content-types/uids';
+import {
+  CLINIC_PHOTOS,
+  CLINIC_SITE_CHANGED,
+  type ClinicAccess,
+  type ClinicPhoto,
+} from '../contracts';
+import { fieldError, notFound } from '../errors';
 import { checkFile, type CheckedFile } from '../reviews/attachment-kinds';
 import { removeFiles, storeFiles } from '../reviews/attachment-store';
-import type { IncomingFile } from '../reviews/contracts';
-import { CLINIC_SITE_CHANGED } from '../sites/deploys/contracts';
-import { fieldError } from '../validation/field-error';
-import { itemNotFound } from './cabinet-error';
-import type { ClinicAccess, ClinicPhoto } from './contracts';
+import type { IncomingFile } from '../reviews/incoming-files';
 
-/** How many photos one clinic keeps; each is at most 5 MB (the image limit of attachments). */
-const MAX_CLINIC_PHOTOS = 60;
-const MAX_PHOTOS_PER_UPLOAD = 10;
+const MAX_CLINIC_PHOTOS = CLINIC_PHOTOS.perClinic;
+const MAX_PHOTOS_PER_UPLOAD = CLINIC_PHOTOS.perUpload;
 const IMAGE_KINDS = new Set(['jpeg', 'png', 'webp']);
 
 /** The clinic's photo library: the photos of its draft, which logos, doctors and galleries use. */
@@ -71,7 +73,7 @@ export const addPhotos = async (
 export const removePhoto = async (strapi: Core.Strapi, access: ClinicAccess, fileId: unknown) => {
   const library = await listPhotos(strapi, access);
   const photo = library.find((entry) => String(entry.id) === String(fileId));
-  if (!photo) throw itemNotFound('Photo');
+  if (!photo) throw notFound('Photo');
   await removeFiles(strapi, [photo]);
   strapi.eventHub.emit(CLINIC_SITE_CHANGED, {
     clinicDocumentId: access.clinic.documentId,

@@ -1,5 +1,5 @@
+import type { ContentKind } from '../contracts';
 import { DOCTOR, PAGE, SERVICE } from '../content-types/uids';
-import type { ContentKind } from './contracts';
 
 /** What a clinic's cabinet edits: its doctors, services and pages. */
 export type ClinicContentUid = typeof DOCTOR | typeof SERVICE | typeof PAGE;

@@ -1,7 +1,5 @@
-import type { Schema } from '@strapi/strapi';
-
-import { fieldError } from '../validation/field-error';
-import type { ContentKind } from './contracts';
+import type { ContentKind } from '../contracts';
+import { fieldError } from '../errors';
 
 /**
  * What the cabinet lets clinic staff write, by kind. Everything else (ratings, owners, account

@@ -3,17 +3,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 
 import { CLINIC, INVITATION, USER } from '../content-types/uids';
-import { limitReached } from '../reviews/review-error';
-import { fieldError } from '../validation/field-error';
+import { CABINET_LIMITS, type ClinicAccess } from '../contracts';
+import { fieldError, limitReached, notAllowed, notFound } from '../errors';
 import { relateAllVersions } from './all-versions';
-import { itemNotFound, notAllowed } from './cabinet-error';
 import { requireOwner } from './clinic-access';
-import type { CabinetRule, ClinicAccess } from './contracts';
 import { invitationMail } from './invitation-mail';
+import { validateInviteInput } from './validation/cabinet';
 
 const INVITATION_DAYS = 7;
-const MAX_PENDING_INVITATIONS = 20;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MAX_PENDING_INVITATIONS = CABINET_LIMITS.pendingInvitations;
 
 interface InvitationRow {
   id: number;
@@ -74,10 +72,7 @@ export const listTeam = async (strapi: Core.Strapi, access: ClinicAccess) => {
  */
 export const invite = async (strapi: Core.Strapi, access: ClinicAccess, input: unknown) => {
   requireOwner(access, 'invite administrators');
-  const raw = (input as { email?: unknown } | null)?.email;
-  const email = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
-  if (!EMAIL.test(email) || email.length > 254)
-    throw fieldError('email', 'must be an email address', raw);
+  const email = validateInviteInput(input);
 
   const team = await listTeam(strapi, access);
   if (
@@ -86,8 +81,7 @@ export const invite = async (strapi: Core.Strapi, access: ClinicAccess, input: u
     throw fieldError('email', 'already helps run this clinic', email);
   }
   if (team.invitations.length >= MAX_PENDING_INVITATIONS) {
-    throw limitReached('Too many open invitations: revoke some first', {
-      rule: 'pending-invitations' satisfies CabinetRule,
+    throw limitReached('pending-invitations', 'Too many open invitations: revoke some first', {
       limit: MAX_PENDING_INVITATIONS,
     });
   }
@@ -139,7 +133,7 @@ export const revokeInvitation = async (
     clinic: access.clinic.id,
     status: 'pending',
   });
-  if (revoked === 0) throw itemNotFound('Invitation');
+  if (revoked === 0) throw notFound('Invitation');
 };
 
 /** Stops an administrator from running the clinic. Owners are the platform's to change. */
@@ -151,7 +145,7 @@ export const removeAdministrator = async (
   requireOwner(access, 'remove administrators');
   const team = await listTeam(strapi, access);
   const member = team.administrators.find((admin) => String(admin.id) === String(userId));
-  if (!member) throw itemNotFound('Administrator');
+  if (!member) throw notFound('Administrator');
   await relateAllVersions(strapi, CLINIC, access.clinic.documentId, {
     administrators: { disconnect: [member.id] },
   });
@@ -167,7 +161,7 @@ const liveInvitation = async (strapi: Core.Strapi, token: unknown): Promise<Invi
         })) as InvitationRow | null)
       : null;
   if (!invitation || !invitation.clinic || !isLive(invitation)) {
-    throw itemNotFound('Invitation (it may have expired or been revoked)');
+    throw notFound('Invitation (it may have expired or been revoked)');
   }
   return invitation;
 };

@@ -1,17 +1,16 @@
 import type { Core } from '@strapi/strapi';
 
 import { CLINIC } from '../content-types/uids';
+import { CABINET_LIMITS, type CabinetClinicSummary, type ClinicAccess } from '../contracts';
+import { fieldError, limitReached } from '../errors';
 import { subdomainProblem } from '../validation/subdomain';
-import { fieldError } from '../validation/field-error';
-import { limitReached } from '../reviews/review-error';
 import { clinicAccess, requireOwner, roleIn } from './clinic-access';
 import { checkPhotoReferences } from './clinic-photos';
-import type { CabinetClinicSummary, CabinetRule, ClinicAccess } from './contracts';
 import { editableData, OWNER_ONLY_FIELDS, requireFields } from './editable-fields';
 import { publicationStates } from './publication-state';
 
 /** How many clinics one person may have opened and not yet published (against spam). */
-const MAX_DRAFT_CLINICS = 5;
+const MAX_DRAFT_CLINICS = CABINET_LIMITS.draftClinics;
 
 const SUMMARY_FIELDS = ['documentId', 'name', 'slug', 'subdomain', 'city', 'accountStatus'];
 
@@ -74,10 +73,11 @@ export const openClinic = async (strapi: Core.Strapi, userId: number, input: unk
     (clinic) => clinic.role === 'owner' && clinic.state === 'draft'
   );
   if (drafts.length >= MAX_DRAFT_CLINICS) {
-    throw limitReached(`Publish or finish one of your ${drafts.length} draft clinics first`, {
-      rule: 'draft-clinics' satisfies CabinetRule,
-      limit: MAX_DRAFT_CLINICS,
-    });
+    throw limitReached(
+      'draft-clinics',
+      `Publish or finish one of your ${drafts.length} draft clinics first`,
+      { limit: MAX_DRAFT_CLINICS }
+    );
   }
   if (data.logo !== undefined) throw fieldError('logo', 'upload photos once the clinic is open');
   const created = await strapi.documents(CLINIC).create({

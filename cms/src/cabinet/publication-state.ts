@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 
-import type { PublicationState } from './contracts';
+import type { PublicationState } from '../contracts';
 
 interface VersionRow {
   documentId: string;

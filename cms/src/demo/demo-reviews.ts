@@ -1,10 +1,10 @@
 import type { Core, UID } from '@strapi/strapi';
 
 import { CLINIC, DOCTOR, REPLY, REVIEW } from '../content-types/uids';
+import type { ReviewTarget } from '../contracts';
 import { publicAuthorName } from '../reviews/author-name';
 import { recountRatingSummary } from '../reviews/rating-summary';
 import { targetKey } from '../reviews/target';
-import type { ReviewTarget } from '../reviews/contracts';
 
 type Status = 'approved' | 'pending';
 

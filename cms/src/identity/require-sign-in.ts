@@ -1,24 +1,39 @@
 import type { Context, Next } from 'koa';
 
+import { cabinetRoutes } from '../api/cabinet/routes/cabinet';
+import { reviewRoutes } from '../api/review/routes/review';
+import type { DeclaredRoute, DeclaredRoutes } from '../routes/declared-route';
+
 interface SignedInArea {
+  /** Everything under it needs a signed-in person, except the public routes declared there. */
   prefix: string;
-  /** What anyone may call there; everything else needs a signed-in person. */
-  anonymous: { method: string; path: RegExp }[];
+  /** The area's routes, in the order Strapi's router tries them. */
+  routes: { method: string; path: RegExp; access: DeclaredRoute['access'] }[];
 }
 
-const AREAS: SignedInArea[] = [
-  {
-    prefix: '/api/reviews',
-    anonymous: [
-      { method: 'GET', path: /^\/api\/reviews\/?$/ },
-      { method: 'GET', path: /^\/api\/reviews\/summary\/?$/ },
-      { method: 'POST', path: /^\/api\/reviews\/advice\/?$/ },
-      { method: 'GET', path: /^\/api\/reviews\/(?!mine(?:\/|$))[^/]+\/?$/ },
-    ],
-  },
-  // The clinic owner's cabinet: all of it is for the people who run clinics.
-  { prefix: '/api/cabinet', anonymous: [] },
-];
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `/reviews/:id` as the request paths it answers: `/api/reviews/<anything but a slash>`. */
+const pathPattern = (path: string) =>
+  new RegExp(
+    `^/api${path
+      .split('/')
+      .map((segment) => (segment.startsWith(':') ? '[^/]+' : escapeRegExp(segment)))
+      .join('/')}/?$`
+  );
+
+/** One routes file's area: the first segment all its paths share (`/api/reviews`). */
+const areaOf = ({ routes }: DeclaredRoutes): SignedInArea => ({
+  prefix: `/api/${routes[0].path.split('/')[1]}`,
+  routes: routes.map(({ method, path, access }) => ({ method, path: pathPattern(path), access })),
+});
+
+const AREAS = [reviewRoutes, cabinetRoutes].map(areaOf);
+
+/** Whether the route the router would pick for this request is public. */
+const isPublic = (area: SignedInArea, ctx: Context) =>
+  area.routes.find((route) => route.method === ctx.method && route.path.test(ctx.path))?.access ===
+  'public';
 
 /**
  * Answers 401 (sign in), not 403, to a request without credentials for an action that needs
@@ -27,11 +42,7 @@ const AREAS: SignedInArea[] = [
  */
 export const requireSignIn = async (ctx: Context, next: Next) => {
   const area = AREAS.find((candidate) => ctx.path.startsWith(candidate.prefix));
-  if (
-    area &&
-    !ctx.get('authorization') &&
-    !area.anonymous.some((rule) => rule.method === ctx.method && rule.path.test(ctx.path))
-  ) {
+  if (area && !ctx.get('authorization') && !isPublic(area, ctx)) {
     ctx.status = 401;
     ctx.body = {
       data: null,

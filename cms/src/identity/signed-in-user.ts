@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
 
-import { notAllowed } from '../errors/not-allowed';
+import { notAllowed } from '../errors';
 
 /**
  * The id of the person signed in (ID or users-permissions token). A service token is not a

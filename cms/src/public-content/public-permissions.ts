@@ -1,8 +1,14 @@
 import type { Core } from '@strapi/strapi';
 
+import { cabinetRoutes } from '../api/cabinet/routes/cabinet';
+import { reviewRoutes } from '../api/review/routes/review';
 import { USER_PERMISSION, USER_ROLE } from '../content-types/uids';
+import { actionsWith } from '../routes/declared-route';
 
-/** Content API actions everyone may call, signed in or not. Code is the only source of truth. */
+/**
+ * Content API actions everyone may call, signed in or not: the core routers' reads, and the
+ * public routes declared with the app's own controllers. Code is the only source of truth.
+ */
 export const PUBLIC_READ_ACTIONS = [
   'api::clinic.clinic.find',
   'api::clinic.clinic.findOne',
@@ -14,56 +20,16 @@ export const PUBLIC_READ_ACTIONS = [
   'api::page.page.findOne',
   'api::specialty.specialty.find',
   'api::specialty.specialty.findOne',
-  'api::review.review.find',
-  'api::review.review.findOne',
-  'api::review.review.summary',
-  'api::review.review.advice',
+  ...actionsWith(reviewRoutes, 'public'),
   'api::review.review-reply.find',
   'api::review.review-reply.findOne',
-] as const;
+];
 
 /** What a signed-in person may do besides reading: write, edit, delete their reviews, report, reply. */
-export const REVIEW_WRITE_ACTIONS = [
-  'api::review.review.create',
-  'api::review.review.mine',
-  'api::review.review.findMine',
-  'api::review.review.attachment',
-  'api::review.review.update',
-  'api::review.review.delete',
-  'api::review.review.report',
-  'api::review.review.reply',
-] as const;
+export const REVIEW_WRITE_ACTIONS = actionsWith(reviewRoutes, 'signed-in');
 
 /** The clinic owner's cabinet: any signed-in person, each action checking the clinic is theirs. */
-export const CABINET_ACTIONS = [
-  'listClinics',
-  'openClinic',
-  'checkSubdomain',
-  'findClinic',
-  'updateClinic',
-  'publishClinic',
-  'unpublishClinic',
-  'domainVerification',
-  'checkDomain',
-  'listPhotos',
-  'addPhotos',
-  'removePhoto',
-  'reorderPages',
-  'listContent',
-  'createContent',
-  'updateContent',
-  'deleteContent',
-  'publishContent',
-  'unpublishContent',
-  'team',
-  'invite',
-  'revokeInvitation',
-  'removeAdministrator',
-  'listDeploys',
-  'findDeploy',
-  'describeInvitation',
-  'acceptInvitation',
-].map((action) => `api::cabinet.cabinet.${action}`);
+export const CABINET_ACTIONS = actionsWith(cabinetRoutes, 'signed-in');
 
 /** The `api::` actions each users-permissions role has; later features add theirs here. */
 export const ROLE_API_ACTIONS: Readonly<Record<'public' | 'authenticated', readonly string[]>> = {

@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
 import { REVIEW, UPLOAD_FILE } from '../content-types/uids';
-import { reviewNotFound } from './review-error';
+import { notFound } from '../errors';
 import { locationOf, otherLocation, pathIn, type StoredPart } from './upload-locations';
 
 interface FileEntry extends StoredPart {
@@ -37,16 +37,16 @@ export const sendAttachment = async (
   fileId: number
 ) => {
   const review = await reviewOfFile(strapi, fileId);
-  if (!review || review.id !== reviewId) throw reviewNotFound();
+  if (!review || review.id !== reviewId) throw notFound('Review');
   const file: FileEntry | null = await strapi.db
     .query(UPLOAD_FILE)
     .findOne({ where: { id: fileId } });
   const location = file && locationOf(file.url);
-  if (!location) throw reviewNotFound();
+  if (!location) throw notFound('Review');
   const stored = [location, otherLocation(location)]
     .map((place) => pathIn(strapi, place, file))
     .find((candidate) => existsSync(candidate));
-  if (!stored) throw reviewNotFound();
+  if (!stored) throw notFound('Review');
   ctx.type = file.mime;
   ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
   ctx.set('X-Content-Type-Options', 'nosniff');

@@ -1,25 +1,26 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 
-import type { IncomingFile } from './contracts';
-import { fieldError } from './review-error';
+import { MB, REVIEW_ATTACHMENTS } from '../contracts';
+import { fieldError } from '../errors';
+import type { IncomingFile } from './incoming-files';
 
-const MB = 1024 * 1024;
+const { maxBytes } = REVIEW_ATTACHMENTS;
 
 /** What may be attached, recognised by content; the extension must agree with it. */
 export const ATTACHMENT_KINDS = {
-  jpeg: { mime: 'image/jpeg', extensions: ['.jpg', '.jpeg'], maxBytes: 5 * MB, log: false },
-  png: { mime: 'image/png', extensions: ['.png'], maxBytes: 5 * MB, log: false },
-  webp: { mime: 'image/webp', extensions: ['.webp'], maxBytes: 5 * MB, log: false },
-  mp4: { mime: 'video/mp4', extensions: ['.mp4'], maxBytes: 20 * MB, log: false },
-  text: { mime: 'text/plain', extensions: ['.log', '.txt'], maxBytes: 2 * MB, log: true },
-  json: { mime: 'application/json', extensions: ['.json'], maxBytes: 2 * MB, log: true },
+  jpeg: { mime: 'image/jpeg', extensions: ['.jpg', '.jpeg'], maxBytes: maxBytes.image, log: false },
+  png: { mime: 'image/png', extensions: ['.png'], maxBytes: maxBytes.image, log: false },
+  webp: { mime: 'image/webp', extensions: ['.webp'], maxBytes: maxBytes.image, log: false },
+  mp4: { mime: 'video/mp4', extensions: ['.mp4'], maxBytes: maxBytes.video, log: false },
+  text: { mime: 'text/plain', extensions: ['.log', '.txt'], maxBytes: maxBytes.log, log: true },
+  json: { mime: 'application/json', extensions: ['.json'], maxBytes: maxBytes.log, log: true },
 } as const;
 
 export type AttachmentKind = keyof typeof ATTACHMENT_KINDS;
 
-export const MAX_FILES = 5;
-export const MAX_TOTAL_BYTES = 30 * MB;
+const MAX_FILES = REVIEW_ATTACHMENTS.maxFiles;
+const MAX_TOTAL_BYTES = REVIEW_ATTACHMENTS.maxTotalBytes;
 
 /** An attachment that passed every check: what it is, under a safe name. */
 export interface CheckedFile extends IncomingFile {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { MODERATION_EVENT } from '../content-types/uids';
-import type { Actor, ModerationSubjectType } from './contracts';
+import type { Actor, ModerationSubjectType } from '../contracts';
 
 export type AuditAction =
   'submitted' | 'edited' | 'approved' | 'rejected' | 'hidden' | 'deleted' | 'reported';

@@ -1,16 +1,15 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 
 import { REPLY, REPORT, REVIEW, USER } from '../content-types/uids';
+import type { PrivacyAdvice, ReviewContent } from '../contracts';
+import { alreadyDone, notAllowed, notFound, signInRequired } from '../errors';
 import { checkFiles, type CheckedFile } from './attachment-kinds';
 import { removeFiles, storeFiles } from './attachment-store';
 import { audit } from './audit';
 import { publicAuthorName } from './author-name';
-import type { IncomingFile, PrivacyAdvice, ReviewContent } from './contracts';
+import type { IncomingFile } from './incoming-files';
 import { privacyAdvice } from './privacy-advice';
-import { notAllowed, reviewNotFound } from './review-error';
 import { deleteReview } from './review-deletion';
-import { readEdit, readReason, readReplyText, readSubmission } from './review-input';
 import { checkSubmissionLimits } from './submission-limits';
 import {
   clinicsAnsweringFor,
@@ -19,6 +18,12 @@ import {
   targetFromKey,
   targetKey,
 } from './target';
+import {
+  validateCreateReviewInput,
+  validateReason,
+  validateReplyInput,
+  validateUpdateReviewInput,
+} from './validation/review';
 
 /** The signed-in person acting: their users-permissions user. */
 export interface Author {
@@ -95,7 +100,7 @@ const ownReview = async (strapi: Core.Strapi, author: Author, documentId: string
     where: { documentId, author: { id: author.id } },
     populate: { attachments: true },
   });
-  if (!entry) throw reviewNotFound();
+  if (!entry) throw notFound('Review');
   return entry;
 };
 
@@ -111,7 +116,7 @@ export const submitReview = async (
   files: IncomingFile[],
   now = new Date()
 ): Promise<{ review: ReturnType<typeof ownView>; advice: PrivacyAdvice | null }> => {
-  const submission = readSubmission(data, now);
+  const submission = validateCreateReviewInput(data, now);
   const checked: CheckedFile[] = await checkFiles(files);
   const resolved = await resolveTarget(strapi, submission.target);
   await checkSubmissionLimits(strapi, author.id, submission, now);
@@ -186,7 +191,7 @@ export const editOwnReview = async (
   if (entry.moderationStatus !== 'pending') {
     throw notAllowed('pending-only', 'Only a review that is waiting for moderation can be changed');
   }
-  const content = readEdit(data, now, contentOf(entry));
+  const content = validateUpdateReviewInput(data, now, contentOf(entry));
   await strapi.db.transaction(async () => {
     await reviews(strapi).update({ where: { id: entry.id }, data: contentData(content) });
     await audit(
@@ -218,7 +223,7 @@ const publicReview = async (strapi: Core.Strapi, documentId: string) => {
     where: { documentId, moderationStatus: 'approved', visibility: 'public' },
     populate: { reply: true },
   });
-  if (!entry) throw reviewNotFound();
+  if (!entry) throw notFound('Review');
   return entry;
 };
 
@@ -229,14 +234,12 @@ export const reportReview = async (
   documentId: string,
   body: unknown
 ) => {
-  const reason = readReason((body as Record<string, unknown> | null)?.reason, false);
+  const reason = validateReason((body as Record<string, unknown> | null)?.reason, false);
   const entry = await publicReview(strapi, documentId);
   const reportKey = `${entry.id}:${reporter.id}`;
   const existing = await strapi.db.query(REPORT).findOne({ where: { reportKey } });
   if (existing) {
-    throw new errors.ApplicationError('You have already reported this review', {
-      rule: 'one-report',
-    });
+    throw alreadyDone('one-report', 'You have already reported this review');
   }
   await strapi.db.transaction(async () => {
     await strapi.db.query(REPORT).create({
@@ -263,7 +266,7 @@ export const replyToReview = async (
   documentId: string,
   body: unknown
 ) => {
-  const text = readReplyText(body);
+  const text = validateReplyInput(body);
   const entry = await publicReview(strapi, documentId);
   const clinics = await clinicsAnsweringFor(strapi, targetFromKey(entry.targetKey));
   const run = await clinicsRunBy(
@@ -279,7 +282,7 @@ export const replyToReview = async (
     );
   }
   if (entry.reply && entry.reply.moderationStatus !== 'rejected') {
-    throw new errors.ApplicationError('This review already has a reply', { rule: 'one-reply' });
+    throw alreadyDone('one-reply', 'This review already has a reply');
   }
   return strapi.db.transaction(async () => {
     if (entry.reply) await strapi.db.query(REPLY).delete({ where: { id: entry.reply.id } });
@@ -308,6 +311,6 @@ export const authorOf = async (strapi: Core.Strapi, userId: number): Promise<Aut
   const user = await strapi.db
     .query(USER)
     .findOne({ where: { id: userId }, select: ['id', 'fullName'] });
-  if (!user) throw new errors.UnauthorizedError('Sign in again');
+  if (!user) throw signInRequired('Sign in again');
   return user;
 };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import type { ModerationSubjectType } from './contracts';
+import type { ModerationSubjectType } from '../contracts';
 
 interface Decision {
   subjectType: ModerationSubjectType;

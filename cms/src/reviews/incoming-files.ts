@@ -2,7 +2,12 @@ import { rm } from 'node:fs/promises';
 
 import type { Context } from 'koa';
 
-import type { IncomingFile } from './contracts';
+/** A file as it arrived (a temporary file on disk), before any check. */
+export interface IncomingFile {
+  filepath: string;
+  originalFilename: string;
+  size: number;
+}
 
 /** The files of a multipart request, whatever fields they came under. */
 export const filesOf = (ctx: Context): IncomingFile[] =>

@@ -208,3 +208,9 @@ export const reviewForModeration = async (strapi: Core.Strapi, documentId: strin
     history: await historyOf(strapi, 'review', documentId),
   };
 };
+
+/** A review's row id, by its document id, whatever its status; null when there is none. */
+export const reviewRowId = async (strapi: Core.Strapi, documentId: string) => {
+  const review = await strapi.db.query(REVIEW).findOne({ where: { documentId }, select: ['id'] });
+  return (review?.id as number | undefined) ?? null;
+};

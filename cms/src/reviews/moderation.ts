@@ -2,19 +2,19 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import { REPLY, REVIEW } from '../content-types/uids';
-import { attachmentLocationOf, withAttachmentsPlaced } from './attachment-placement';
-import { audit } from './audit';
 import {
   REVIEW_DECIDED,
   type ModerationDecision,
   type ModerationStatus,
   type ModerationSubjectType,
   type ReviewDecided,
-} from './contracts';
+} from '../contracts';
+import { notFound } from '../errors';
+import { attachmentLocationOf, withAttachmentsPlaced } from './attachment-placement';
+import { audit } from './audit';
 import { sendDecisionMail } from './decision-mail';
 import { recountRatingSummary } from './rating-summary';
-import { readReason } from './review-input';
-import { reviewNotFound } from './review-error';
+import { validateReason } from './validation/review';
 
 /** What each decision may follow, and where it leads. */
 const TRANSITIONS: Record<ModerationDecision, { from: ModerationStatus[]; to: ModerationStatus }> =
@@ -57,7 +57,7 @@ export const decide = async (
   const { subjectType, documentId, decision, moderatorId } = request;
   const transition = TRANSITIONS[decision];
   if (!transition) throw new errors.ValidationError('decision must be approve, reject or hide');
-  const reason = readReason(request.reason, decision === 'reject');
+  const reason = validateReason(request.reason, decision === 'reject');
   const uid = uidOf(subjectType);
   const now = new Date();
 
@@ -67,7 +67,7 @@ export const decide = async (
         where: { documentId },
         populate: { author: { select: ['id', 'email'] } },
       });
-      if (!entry) throw reviewNotFound();
+      if (!entry) throw notFound('Review');
 
       const changed = await trx(strapi.db.metadata.get(uid).tableName)
         .where({ id: entry.id })

@@ -1,4 +1,4 @@
-import type { PrivacyAdvice } from './contracts';
+import type { PrivacyAdvice } from '../contracts';
 
 /** Stems of words that make a review sound like a bug report: "ошибк" is ошибка, ошибки... */
 const BUG_STEMS = [

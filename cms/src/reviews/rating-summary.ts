@@ -2,7 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
 import { RATING_SUMMARY, REVIEW } from '../content-types/uids';
-import type { RatingSummary } from './contracts';
+import type { RatingSummary } from '../contracts';
 import { TARGET_UID, targetFromKey } from './target';
 
 const STARS = ['1', '2', '3', '4', '5'] as const;

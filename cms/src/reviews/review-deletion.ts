@@ -1,9 +1,9 @@
 import type { Core, Modules } from '@strapi/strapi';
 
 import { REPLY, REPORT, REVIEW, USER } from '../content-types/uids';
+import type { Actor } from '../contracts';
 import { removeFiles } from './attachment-store';
 import { audit } from './audit';
-import type { Actor } from './contracts';
 import { recountRatingSummary } from './rating-summary';
 
 export interface DeletableReview {

@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 
 import { REVIEW } from '../content-types/uids';
-import type { ReviewSubmission } from './contracts';
-import { limitReached } from './review-error';
+import { REVIEW_SUBMISSIONS, type ReviewSubmission } from '../contracts';
+import { limitReached } from '../errors';
 import { targetKey } from './target';
 
-export const DAILY_LIMIT = 5;
-export const SAME_TARGET_DAYS = 30;
+const DAILY_LIMIT = REVIEW_SUBMISSIONS.perDay;
+const SAME_TARGET_DAYS = REVIEW_SUBMISSIONS.sameTargetDays;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -25,9 +25,7 @@ export const checkSubmissionLimits = async (
     where: { author: { id: authorId }, createdAt: { $gt: new Date(now.getTime() - DAY_MS) } },
   });
   if (today >= DAILY_LIMIT) {
-    throw limitReached(`At most ${DAILY_LIMIT} reviews may be written in a day`, {
-      rule: 'daily-limit',
-    });
+    throw limitReached('daily-limit', `At most ${DAILY_LIMIT} reviews may be written in a day`);
   }
   if (submission.visibility !== 'public') return;
   const recent = await reviews.count({
@@ -41,8 +39,9 @@ export const checkSubmissionLimits = async (
   });
   if (recent > 0) {
     throw limitReached(
+      'same-target',
       `You have already reviewed this ${submission.target.type} in the last ${SAME_TARGET_DAYS} days`,
-      { rule: 'same-target', path: ['targetType'] }
+      { path: ['targetType'] }
     );
   }
 };

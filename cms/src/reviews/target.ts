@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
 import { CLINIC, DOCTOR } from '../content-types/uids';
-import type { ReviewTarget } from './contracts';
-import { fieldError } from './review-error';
+import type { ReviewTarget } from '../contracts';
+import { fieldError } from '../errors';
 
 /** The content type of a clinic or doctor reviewed. */
 export const TARGET_UID = { clinic: CLINIC, doctor: DOCTOR } as const;

@@ -1,7 +1,7 @@
 import type { UID } from '@strapi/strapi';
 
 import { CLINIC } from '../content-types/uids';
-import { fieldError } from './field-error';
+import { fieldError } from '../errors';
 import { resolveToOneRelation } from './to-one-relation';
 import { loadSource, type WriteContext } from './write-context';
 

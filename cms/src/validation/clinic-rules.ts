@@ -1,5 +1,5 @@
+import { fieldError } from '../errors';
 import { checkCustomDomain } from './custom-domain';
-import { fieldError } from './field-error';
 import { openingHoursProblem, type OpeningHoursInput } from './opening-hours';
 import { subdomainProblem } from './subdomain';
 import type { ContentRule } from './write-context';

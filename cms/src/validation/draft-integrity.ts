@@ -1,7 +1,7 @@
 import type { Core, Schema } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import { fieldError } from './field-error';
+import { fieldError } from '../errors';
 
 type FieldErrorDetail = { path: string[]; message: string; name: string; value?: unknown };
 

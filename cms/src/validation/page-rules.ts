@@ -1,6 +1,6 @@
 import { PAGE } from '../content-types/uids';
+import { fieldError } from '../errors';
 import { clinicAfterWrite } from './belongs-to-clinic';
-import { fieldError } from './field-error';
 import type { ContentRule } from './write-context';
 
 /** A page belongs to one clinic, and its slug is unique within that clinic. */

@@ -7,7 +7,7 @@ import {
   RUNNING_DEPLOY_STATUSES,
   type DeployRecord as DeployWithLog,
   type DeploySummary,
-} from '../../sites/deploys/contracts';
+} from '../../contracts';
 
 const POLL_MS = 1500;
 

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Box, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 
-import type { Attachment } from './types';
+import type { Attachment } from '../../contracts';
 
 const MAX_TEXT = 20_000;
 

@@ -3,8 +3,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Badge, Box, Button, Checkbox, Flex, Textarea, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 
+import type { ModerationDecision as Decision, QueueItem } from '../../contracts';
 import { AttachmentPreview } from './AttachmentPreview';
-import type { Decision, QueueItem } from './types';
 
 const HELP =
   'Keys: J/K next/previous · A approve · R reject (reason first) · H hide · X select · Shift+A approve selected';

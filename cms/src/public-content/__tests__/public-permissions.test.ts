@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startTestCms, type TestCms } from '../../../testing/strapi-harness';
+import { cabinetRoutes } from '../../api/cabinet/routes/cabinet';
+import { reviewRoutes } from '../../api/review/routes/review';
+import type { DeclaredRoute } from '../../routes/declared-route';
 import {
   CABINET_ACTIONS,
   PUBLIC_READ_ACTIONS,
@@ -55,5 +58,31 @@ describe('public permissions at start', () => {
     await syncPublicPermissions(cms.strapi);
 
     expect(await apiActionsOf('public')).toEqual([...PUBLIC_READ_ACTIONS].sort());
+  });
+});
+
+describe('routes declared once', () => {
+  const declared: DeclaredRoute[] = [...reviewRoutes.routes, ...cabinetRoutes.routes];
+
+  it('are all served at the path they declare', () => {
+    const served = new Set(
+      cms.strapi.server
+        .listRoutes()
+        .flatMap((layer) => layer.methods.map((method: string) => `${method} ${layer.path}`))
+    );
+    for (const route of declared) {
+      expect([...served]).toContain(`${route.method} /api${route.path}`);
+    }
+  });
+
+  it('ask for sign-in (401 without a token) exactly where they are declared signed-in', async () => {
+    for (const route of declared) {
+      const path = `/api${route.path.replace(/:\w+/g, 'x1')}`;
+      const response = await cms.request(path, { method: route.method });
+      expect({ route: `${route.method} ${route.path}`, status: response.status === 401 }).toEqual({
+        route: `${route.method} ${route.path}`,
+        status: route.access === 'signed-in',
+      });
+    }
   });
 });

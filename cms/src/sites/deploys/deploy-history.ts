@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 
 import { SITE_DEPLOY } from '../../content-types/uids';
-import type { DeployRecord, DeploySummary } from './contracts';
+import type { DeployRecord, DeploySummary } from '../../contracts';
+import { notFound } from '../../errors';
 
 const SUMMARY_FIELDS = [
   'id',
@@ -39,6 +39,6 @@ export const readDeploy = async (
     where: { id: Number(id) || 0, ...(clinicDocumentId ? { clinicDocumentId } : {}) },
     select: [...SUMMARY_FIELDS, 'log'],
   })) as DeployRecord | null;
-  if (!deploy) throw new errors.NotFoundError('Deploy not found');
+  if (!deploy) throw notFound('Deploy');
   return { ...deploy, log: deploy.log ?? '' };
 };

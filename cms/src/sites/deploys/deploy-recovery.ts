@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { CLINIC, SITE_DEPLOY } from '../../content-types/uids';
-import { RUNNING_DEPLOY_STATUSES } from './contracts';
+import { RUNNING_DEPLOY_STATUSES } from '../../contracts';
 import { deployFolders } from './deploy-folders';
 import type { DeployScheduler } from './deploy-scheduler';
 import type { DeploySettings } from './deploy-settings';

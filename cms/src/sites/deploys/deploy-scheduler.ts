@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { CLINIC, SITE_DEPLOY } from '../../content-types/uids';
-import type { DeployRequest } from './contracts';
+import type { DeployRequest } from '../../contracts';
 import { runDeploy } from './deploy-runner';
 import type { DeploySettings } from './deploy-settings';
 

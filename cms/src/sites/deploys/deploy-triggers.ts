@@ -2,9 +2,13 @@ import type { Core, Modules, UID } from '@strapi/strapi';
 
 import { CONTENT_KINDS } from '../../cabinet/content-kinds';
 import { CLINIC, DOCTOR, REVIEW } from '../../content-types/uids';
-import { REVIEW_DECIDED, type ReviewDecided } from '../../reviews/contracts';
+import {
+  CLINIC_SITE_CHANGED,
+  type DeployRequest,
+  REVIEW_DECIDED,
+  type ReviewDecided,
+} from '../../contracts';
 import { targetFromKey } from '../../reviews/target';
-import { CLINIC_SITE_CHANGED, type DeployRequest } from './contracts';
 import { resumeDeploys } from './deploy-recovery';
 import { createDeployScheduler, type DeployScheduler } from './deploy-scheduler';
 import { deploySettings } from './deploy-settings';

@@ -1,6 +1,6 @@
 import { Resolver } from 'node:dns/promises';
 
-import type { DomainCheckResult, DomainRecord } from './contracts';
+import type { DomainCheckResult, DomainRecord } from '../../contracts';
 
 /**
  * The TXT record that proves a clinic controls `domain`: under a name of its own, so it sits

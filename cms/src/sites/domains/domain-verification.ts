@@ -3,14 +3,18 @@ import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import { notAllowed } from '../../cabinet/cabinet-error';
 import { requireOwner } from '../../cabinet/clinic-access';
-import type { ClinicAccess } from '../../cabinet/contracts';
 import { CLINIC } from '../../content-types/uids';
+import {
+  CLINIC_SITE_CHANGED,
+  type ClinicAccess,
+  type DeployRequest,
+  type DomainCheckResult,
+  type DomainStatus,
+  type DomainVerification,
+} from '../../contracts';
+import { fieldError, notAllowed } from '../../errors';
 import { syncClinicDomainClient } from '../../identity/clinic-domain-clients';
-import { fieldError } from '../../validation/field-error';
-import { CLINIC_SITE_CHANGED, type DeployRequest } from '../deploys/contracts';
-import type { DomainCheckResult, DomainStatus, DomainVerification } from './contracts';
 import { lookUpRecord, verificationRecord } from './domain-record';
 
 interface DomainRow {

@@ -1,3 +1,5 @@
+import { CLINIC_PHOTOS, MB, REVIEW_ATTACHMENTS } from '@vixenhealth/cms/contracts';
+
 /**
  * How much a form posted to the portal may carry: what the CMS accepts behind it, and a little
  * more for the form's text fields and the multipart boundaries. Beyond that the portal answers
@@ -12,21 +14,16 @@ export interface BodyLimit {
   message: string;
 }
 
-const MB = 1024 * 1024;
-
-/** The form's text fields (a review's text is at most 5000 characters) and the part headers. */
+/** The form's text fields (a review's text is at most `REVIEW_TEXT.text.max` characters) and the part headers. */
 const FORM_ROOM = 256 * 1024;
 
 /** A form's fields besides its files (the review form has 7, the photo form 3). */
 const FIELD_PARTS = 10;
 
-/** Attachments: the CMS's `MAX_FILES` and `MAX_TOTAL_BYTES` (cms/src/reviews/attachment-kinds.ts). */
-const REVIEW_FILES = 5;
-const REVIEW_BYTES = 30 * MB;
-
-/** Photos: `MAX_PHOTOS_PER_UPLOAD` (cms/src/cabinet/clinic-photos.ts) of an image's 5 MB each. */
-const PHOTOS_PER_UPLOAD = 10;
-const PHOTO_BYTES = 5 * MB;
+const REVIEW_FILES = REVIEW_ATTACHMENTS.maxFiles;
+const REVIEW_BYTES = REVIEW_ATTACHMENTS.maxTotalBytes;
+const PHOTOS_PER_UPLOAD = CLINIC_PHOTOS.perUpload;
+const PHOTO_BYTES = CLINIC_PHOTOS.maxBytes;
 
 const REVIEW_FORM: BodyLimit = {
   bytes: REVIEW_BYTES + FORM_ROOM,

@@ -4,6 +4,13 @@
  */
 
 import { CmsApiError } from '@vixenhealth/api-client';
+import {
+  MB,
+  REVIEW_ATTACHMENTS,
+  REVIEW_SUBMISSIONS,
+  REVIEW_TEXT,
+  type ReviewLimitRule,
+} from '@vixenhealth/cms/contracts';
 
 import type { ReviewTarget } from './public-reviews';
 import type { ReviewField } from './review-form';
@@ -16,20 +23,21 @@ const ADVICE_REASONS: Record<string, string> = {
 
 const FIELD_MESSAGES: Record<Exclude<ReviewField, 'files'>, string> = {
   rating: 'Поставьте оценку от 1 до 5.',
-  title: 'Заголовок — от 3 до 120 символов.',
-  text: 'Текст отзыва — от 20 до 5000 символов.',
+  title: `Заголовок — от ${REVIEW_TEXT.title.min} до ${REVIEW_TEXT.title.max} символов.`,
+  text: `Текст отзыва — от ${REVIEW_TEXT.text.min} до ${REVIEW_TEXT.text.max} символов.`,
   visitMonth: 'Месяц визита — не позже текущего и не раньше, чем десять лет назад.',
   visibility: 'Выберите, кто увидит отзыв.',
 };
 
+const { maxFiles, maxTotalBytes, maxBytes } = REVIEW_ATTACHMENTS;
 const FILES_MESSAGE =
-  'Можно приложить до 5 файлов, всего до 30 МБ: фото JPEG, PNG или WebP (до 5 МБ), видео MP4 ' +
-  '(до 20 МБ), логи .log, .txt или .json (до 2 МБ). Тип проверяется по содержимому.';
+  `Можно приложить до ${maxFiles} файлов, всего до ${maxTotalBytes / MB} МБ: фото JPEG, PNG ` +
+  `или WebP (до ${maxBytes.image / MB} МБ), видео MP4 (до ${maxBytes.video / MB} МБ), логи ` +
+  `.log, .txt или .json (до ${maxBytes.log / MB} МБ). Тип проверяется по содержимому.`;
 
-const LIMIT_MESSAGES: Record<string, string> = {
-  'daily-limit': 'За сутки можно оставить не больше 5 отзывов. Попробуйте завтра.',
-  'same-target':
-    'Вы уже оставляли публичный отзыв здесь за последние 30 дней. Следующий можно будет оставить позже.',
+const LIMIT_MESSAGES: Record<ReviewLimitRule, string> = {
+  'daily-limit': `За сутки можно оставить не больше ${REVIEW_SUBMISSIONS.perDay} отзывов. Попробуйте завтра.`,
+  'same-target': `Вы уже оставляли публичный отзыв здесь за последние ${REVIEW_SUBMISSIONS.sameTargetDays} дней. Следующий можно будет оставить позже.`,
 };
 
 const UNAVAILABLE = 'Не удалось отправить отзыв: сервис временно недоступен. Попробуйте позже.';
@@ -54,7 +62,9 @@ export const refusalOf = (
     case 429:
       return {
         errors: {},
-        notice: LIMIT_MESSAGES[details.rule ?? ''] ?? 'Слишком много отзывов: попробуйте позже.',
+        notice:
+          LIMIT_MESSAGES[details.rule as ReviewLimitRule] ??
+          'Слишком много отзывов: попробуйте позже.',
       };
     case 400: {
       const [field, name] = details.errors?.[0]?.path ?? [];

@@ -11,7 +11,6 @@ import {
   updateContent,
 } from '../../../cabinet/clinic-content';
 import { addPhotos, listPhotos, removePhoto } from '../../../cabinet/clinic-photos';
-import type { ContentKind } from '../../../cabinet/contracts';
 import {
   acceptInvitation,
   describeInvitation,
@@ -28,6 +27,8 @@ import {
   subdomainAvailability,
   updateClinicProfile,
 } from '../../../cabinet/my-clinics';
+import { validateReorderPagesInput } from '../../../cabinet/validation/cabinet';
+import type { ContentKind } from '../../../contracts';
 import { signedInUserId } from '../../../identity/signed-in-user';
 import { dropTemporaryFiles, filesOf } from '../../../reviews/incoming-files';
 import { listDeploys, readDeploy } from '../../../sites/deploys/deploy-history';
@@ -97,8 +98,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async reorderPages(ctx: Context) {
-      const order = (dataOf(ctx) as { order?: unknown } | undefined)?.order;
-      ctx.body = { data: await reorderPages(strapi, await access(ctx), order) };
+      const clinic = await access(ctx);
+      const order = validateReorderPagesInput(dataOf(ctx));
+      ctx.body = { data: await reorderPages(strapi, clinic, order) };
     },
     async listContent(ctx: Context) {
       ctx.body = { data: await listContent(strapi, await access(ctx), kindOf(ctx)) };

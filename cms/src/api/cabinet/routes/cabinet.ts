@@ -1,12 +1,27 @@
 import type { Context, Next } from 'koa';
 
 import { CONTENT_KIND_NAMES } from '../../../cabinet/content-kinds';
-import type { ContentKind } from '../../../cabinet/contracts';
+import type { ContentKind } from '../../../contracts';
+import {
+  contentApiRouter,
+  type DeclaredRoute,
+  type DeclaredRoutes,
+} from '../../../routes/declared-route';
+import type cabinetController from '../controllers/cabinet';
 
-const route = (method: string, path: string, action: string, kind?: ContentKind) => ({
+type CabinetAction = keyof ReturnType<typeof cabinetController>;
+
+/** Every action of the cabinet is for a signed-in person, checked to run the clinic. */
+const route = (
+  method: DeclaredRoute['method'],
+  path: string,
+  action: CabinetAction,
+  kind?: ContentKind
+): DeclaredRoute<CabinetAction> => ({
   method,
   path: `/cabinet${path}`,
-  handler: `api::cabinet.cabinet.${action}`,
+  action,
+  access: 'signed-in',
   // Doctors, services and pages share their actions; the route tells them which it is.
   ...(kind && {
     config: {
@@ -35,7 +50,8 @@ const contentRoutes = (kind: ContentKind) => [
  * and checks on the server that the clinic is theirs (cabinet/clinic-access.ts). Static paths
  * come before parameterised ones.
  */
-export default {
+export const cabinetRoutes: DeclaredRoutes<CabinetAction> = {
+  controller: 'api::cabinet.cabinet',
   routes: [
     route('GET', '/clinics', 'listClinics'),
     route('POST', '/clinics', 'openClinic'),
@@ -61,3 +77,5 @@ export default {
     ...CONTENT_KIND_NAMES.flatMap(contentRoutes),
   ],
 };
+
+export default contentApiRouter(cabinetRoutes);

@@ -2,6 +2,7 @@ import { factories, type Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
 import { REVIEW } from '../../../content-types/uids';
+import { fieldError } from '../../../errors';
 import { signedInUserId } from '../../../identity/signed-in-user';
 import { publicReadActions } from '../../../public-content/public-read-controller';
 import { sendAttachment } from '../../../reviews/attachment-access';
@@ -19,8 +20,8 @@ import {
 import { dropTemporaryFiles, filesOf } from '../../../reviews/incoming-files';
 import { privacyAdvice } from '../../../reviews/privacy-advice';
 import { readRatingSummary } from '../../../reviews/rating-summary';
-import { fieldError } from '../../../reviews/review-error';
 import { targetKey } from '../../../reviews/target';
+import { validateSummaryQuery } from '../../../reviews/validation/review';
 
 type Body = { data?: unknown } & Record<string, unknown>;
 
@@ -42,26 +43,13 @@ const dataOf = (ctx: Context): unknown => {
   }
 };
 
-const readTargetQuery = (query: Record<string, unknown>) => {
-  const { targetType } = query;
-  if (targetType === 'platform') return targetKey({ type: 'platform' });
-  if (targetType !== 'clinic' && targetType !== 'doctor') {
-    throw fieldError('targetType', 'targetType must be clinic, doctor or platform', targetType);
-  }
-  const documentId = query[targetType];
-  if (typeof documentId !== 'string' || documentId === '') {
-    throw fieldError(targetType, `${targetType} must be a document id`);
-  }
-  return targetKey({ type: targetType, documentId });
-};
-
 export default factories.createCoreController(REVIEW, ({ strapi }) => {
   return {
     ...publicReadActions(strapi, REVIEW),
 
     /** The rating summary of approved public reviews: `?targetType=clinic&clinic=<id>`. */
     async summary(ctx: Context) {
-      const key = readTargetQuery(ctx.query as Record<string, unknown>);
+      const key = targetKey(validateSummaryQuery(ctx.query));
       ctx.body = { data: { targetKey: key, ...(await readRatingSummary(strapi, key)) } };
     },
 

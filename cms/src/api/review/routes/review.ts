@@ -1,26 +1,47 @@
-/**
- * The reviews Content API. Static paths come before `/reviews/:id`. Who may call which action is
- * set in code (public-content/public-permissions.ts): reading is public, the rest needs sign-in.
- */
-const route = (method: string, path: string, action: string) => ({
-  method,
-  path,
-  handler: `api::review.review.${action}`,
-});
+import type { DeclaredRoute, DeclaredRoutes } from '../../../routes/declared-route';
+import { contentApiRouter } from '../../../routes/declared-route';
 
-export default {
+type ReviewAction =
+  | 'find'
+  | 'findOne'
+  | 'summary'
+  | 'advice'
+  | 'mine'
+  | 'findMine'
+  | 'attachment'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'report'
+  | 'reply';
+
+const route = (
+  method: DeclaredRoute['method'],
+  path: string,
+  action: ReviewAction,
+  access: DeclaredRoute['access']
+): DeclaredRoute<ReviewAction> => ({ method, path, action, access });
+
+/**
+ * The reviews Content API: reading is public, writing, editing, reporting and replying need a
+ * signed-in person. Static paths come before `/reviews/:id`.
+ */
+export const reviewRoutes: DeclaredRoutes<ReviewAction> = {
+  controller: 'api::review.review',
   routes: [
-    route('GET', '/reviews', 'find'),
-    route('GET', '/reviews/summary', 'summary'),
-    route('POST', '/reviews/advice', 'advice'),
-    route('GET', '/reviews/mine', 'mine'),
-    route('GET', '/reviews/mine/:id', 'findMine'),
-    route('GET', '/reviews/mine/:id/attachments/:fileId', 'attachment'),
-    route('POST', '/reviews', 'create'),
-    route('GET', '/reviews/:id', 'findOne'),
-    route('PUT', '/reviews/:id', 'update'),
-    route('DELETE', '/reviews/:id', 'delete'),
-    route('POST', '/reviews/:id/reports', 'report'),
-    route('POST', '/reviews/:id/reply', 'reply'),
+    route('GET', '/reviews', 'find', 'public'),
+    route('GET', '/reviews/summary', 'summary', 'public'),
+    route('POST', '/reviews/advice', 'advice', 'public'),
+    route('GET', '/reviews/mine', 'mine', 'signed-in'),
+    route('GET', '/reviews/mine/:id', 'findMine', 'signed-in'),
+    route('GET', '/reviews/mine/:id/attachments/:fileId', 'attachment', 'signed-in'),
+    route('POST', '/reviews', 'create', 'signed-in'),
+    route('GET', '/reviews/:id', 'findOne', 'public'),
+    route('PUT', '/reviews/:id', 'update', 'signed-in'),
+    route('DELETE', '/reviews/:id', 'delete', 'signed-in'),
+    route('POST', '/reviews/:id/reports', 'report', 'signed-in'),
+    route('POST', '/reviews/:id/reply', 'reply', 'signed-in'),
   ],
 };
+
+export default contentApiRouter(reviewRoutes);

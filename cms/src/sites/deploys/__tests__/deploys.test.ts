@@ -13,7 +13,7 @@ import { freeLoopbackPort, getByHost } from '../../../../testing/host-request';
 import { createModerator, createPerson, type Person } from '../../../../testing/people';
 import { TEST_ADMIN } from '../../../../testing/strapi-harness';
 import { SITE_DEPLOY } from '../../../content-types/uids';
-import type { DeployRecord, DeploySummary } from '../contracts';
+import type { DeployRecord, DeploySummary } from '../../../contracts';
 import { runDeploy } from '../deploy-runner';
 import { deploySettings } from '../deploy-settings';
 

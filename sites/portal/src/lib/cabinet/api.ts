@@ -1,4 +1,3 @@
-import { cms, timeout } from '../cms';
 import type {
   CabinetClinic,
   CabinetClinicSummary,
@@ -8,9 +7,11 @@ import type {
   DeploySummary,
   DomainVerification,
   InvitationSummary,
-  Photo,
+  ClinicPhoto as Photo,
   Team,
-} from './contracts';
+} from '@vixenhealth/cms/contracts';
+
+import { cms, timeout } from '../cms';
 
 type Data<T> = { data: T };
 

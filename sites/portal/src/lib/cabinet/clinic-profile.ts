@@ -1,5 +1,6 @@
+import type { CabinetClinic, Phone } from '@vixenhealth/cms/contracts';
+
 import { textOf } from '../form-data';
-import type { CabinetClinic, Phone } from './contracts';
 import { FormRefusal } from './refusal';
 
 /** The profile fields the cabinet's form edits. */

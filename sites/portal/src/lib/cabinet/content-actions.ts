@@ -1,7 +1,8 @@
+import type { ContentKind, ContentOf } from '@vixenhealth/cms/contracts';
+
 import { textOf } from '../form-data';
 import type { ClinicApi } from './api';
 import type { CabinetAction } from './cabinet-page';
-import type { ContentKind, ContentOf } from './contracts';
 import { contentFormOf } from './content-forms';
 import { FormRefusal } from './refusal';
 

@@ -1,13 +1,13 @@
 import { formatPrice, formatYears } from '@vixenhealth/api-client/format';
-
-import { textOf } from '../form-data';
 import type {
   CabinetDoctor,
   CabinetPage,
   CabinetService,
   ContentKind,
   ContentOf,
-} from './contracts';
+} from '@vixenhealth/cms/contracts';
+
+import { textOf } from '../form-data';
 import { pageBody, pageText } from './page-body';
 import { FormRefusal } from './refusal';
 

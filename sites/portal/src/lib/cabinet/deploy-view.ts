@@ -1,4 +1,4 @@
-import type { DeploySummary } from './contracts';
+import type { DeploySummary } from '@vixenhealth/cms/contracts';
 
 /** A deploy still on its way: the page showing it reloads itself until it is done. */
 export const isRunning = (deploy: Pick<DeploySummary, 'status'>) =>

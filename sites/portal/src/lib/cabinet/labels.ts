@@ -5,7 +5,7 @@ import type {
   DomainCheckResult,
   DomainStatus,
   PublicationState,
-} from './contracts';
+} from '@vixenhealth/cms/contracts';
 
 export const STATE_LABELS: Record<PublicationState, string> = {
   draft: 'Черновик',

@@ -1,4 +1,4 @@
-import type { PageBlock } from './contracts';
+import type { PageBlock } from '@vixenhealth/cms/contracts';
 
 /** The block the cabinet's text field edits (`cms/src/components/blocks/rich-text.json`). */
 const RICH_TEXT = 'blocks.rich-text';

@@ -3,8 +3,7 @@
  * field it refused (`error.details.errors[0].path`); its English messages are for developers.
  */
 import { CmsApiError } from '@vixenhealth/api-client';
-
-import type { CabinetRule } from './contracts';
+import { CLINIC_PHOTOS, MB, type CabinetRule } from '@vixenhealth/cms/contracts';
 
 /** A refusal the page shows: next to a field of the form, or above it. */
 export type Refusal =
@@ -43,8 +42,7 @@ const FIELD_MESSAGES: Record<string, string> = {
   currency: 'Выберите валюту из списка.',
   durationMinutes: 'Длительность — от 5 до 1440 минут.',
   order: 'Страницы изменились, пока вы их упорядочивали: обновите страницу и попробуйте снова.',
-  files:
-    'Фото — JPEG, PNG или WebP до 5 МБ каждое, до 10 за раз и до 60 у клиники. Тип проверяется по содержимому файла.',
+  files: `Фото — JPEG, PNG или WebP до ${CLINIC_PHOTOS.maxBytes / MB} МБ каждое, до ${CLINIC_PHOTOS.perUpload} за раз и до ${CLINIC_PHOTOS.perClinic} у клиники. Тип проверяется по содержимому файла.`,
 };
 
 /** The CMS's fields where the form has another name for them. */

@@ -1,0 +1,21 @@
+import type { Core } from '@strapi/strapi';
+
+import { MODERATE_REVIEWS } from '../admin-api/permissions';
+import { ADMIN_ROLE } from '../content-types/uids';
+
+const MODERATOR_ROLE_CODE = 'moderator';
+
+/** Keeps the `Moderator` role at exactly one right: moderating (registered before this runs). */
+export const registerModeratorRole = async (strapi: Core.Strapi) => {
+  const roles = strapi.service('admin::role');
+  const role =
+    (await strapi.db.query(ADMIN_ROLE).findOne({ where: { code: MODERATOR_ROLE_CODE } })) ??
+    (await roles.create({
+      name: 'Moderator',
+      code: MODERATOR_ROLE_CODE,
+      description: 'Approves, rejects and hides reviews and clinic replies; nothing else',
+    }));
+  await roles.assignPermissions(role.id, [
+    { action: `api::${MODERATE_REVIEWS.uid}`, subject: null, properties: {}, conditions: [] },
+  ]);
+};
