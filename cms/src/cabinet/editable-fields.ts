@@ -1,3 +1,5 @@
+import type { Schema } from '@strapi/strapi';
+
 import type { ContentKind } from '../contracts';
 import { fieldError } from '../errors';
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { registerAccountClient } from './http/account';
+import { registerAccountClient } from './pages';
 import { registerScheduledJobs } from './jobs';
 import { ADMIN_ACTIONS } from './routes/admin';
 import { idServers } from './register';

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type Provider from 'oidc-provider';
 
-import { createIdMount } from './http/mount';
+import { createIdRouter } from './pages';
 import { KEYS_CHANGED } from './services/signing-keys';
 import { getConfig, getService, mountPath } from './utils';
 
@@ -25,7 +25,7 @@ export const createIdServer = (strapi: Core.Strapi) => {
   };
 
   return {
-    middleware: () => createIdMount(strapi, mountPath(getConfig(strapi)), () => provider),
+    middleware: () => createIdRouter(strapi, mountPath(getConfig(strapi)), () => provider),
     refresh,
     async start() {
       await refresh();

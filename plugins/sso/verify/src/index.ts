@@ -6,6 +6,8 @@
 export { bearerToken } from './bearer';
 export type { ClinicMembership, VerifiedAccessToken } from './claims';
 export { AccessTokenError } from './errors';
+export type { KeySet } from './key-set';
+export type { RevocationCheck } from './revocation-list';
 export type { AccessTokenErrorCode, AccessTokenErrorOptions } from './errors';
 export { SUPPORTED_ALGORITHMS } from './options';
 export type { AccessTokenAlgorithm, AccessTokenVerifierOptions } from './options';

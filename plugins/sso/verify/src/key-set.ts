@@ -6,13 +6,13 @@ import { AccessTokenError } from './errors';
 /** After a failed fetch, how long the last known keys serve alone before ID is asked again. */
 export const RETRY_AFTER_FAILURE_MS = 30_000;
 
-/** Options of {@link createKeySet}. */
 /** Finds the public key a token names, as `jose`'s key sets do. */
 export type KeySet = (
   header: CompactJWSHeaderParameters,
   token: FlattenedJWSInput
 ) => Promise<CryptoKey>;
 
+/** Options of {@link createKeySet}. */
 export interface KeySetOptions {
   jwksUri: URL;
   cacheMaxAge: number;

@@ -1,3 +1,5 @@
+import type { KeySet } from './key-set';
+import type { RevocationCheck } from './revocation-list';
 import { readRequiredScope } from './scope';
 
 /** Signature algorithms a verifier may accept: asymmetric ones only (never `none`, never HS*). */
@@ -46,6 +48,17 @@ export interface AccessTokenVerifierOptions {
   revocationListUri?: string | URL;
   /** How long a read revocation list is used before being read again, in ms. Default 5000. */
   revocationListMaxAge?: number;
+  /**
+   * The keys, instead of fetching them from `jwksUri`: a key set made with `jose`'s
+   * `createLocalJWKSet` (or any function of its shape), for a service that holds VixenHealth ID's
+   * public keys itself, as the CMS that runs ID does.
+   */
+  keySet?: KeySet;
+  /**
+   * Whether ID revoked a verified token (its `jti` or `gid`), instead of reading
+   * `revocationListUri`: for a service that holds the list itself, as the CMS that runs ID does.
+   */
+  isRevoked?: RevocationCheck;
 }
 
 /** The options with their defaults applied and checked. */
@@ -61,6 +74,8 @@ export interface ResolvedOptions {
   cacheMaxAge: number;
   revocationListUri: URL | undefined;
   revocationListMaxAge: number;
+  keySet: KeySet | undefined;
+  isRevoked: RevocationCheck | undefined;
 }
 
 const KNOWN_OPTIONS = new Set<string>([
@@ -75,6 +90,8 @@ const KNOWN_OPTIONS = new Set<string>([
   'cacheMaxAge',
   'revocationListUri',
   'revocationListMaxAge',
+  'keySet',
+  'isRevoked',
 ]);
 
 /**
@@ -110,7 +127,24 @@ export function resolveOptions(options: AccessTokenVerifierOptions): ResolvedOpt
       'revocationListMaxAge',
       false
     ),
+    keySet: readSource<KeySet>(options, 'keySet', 'jwksUri'),
+    isRevoked: readSource<RevocationCheck>(options, 'isRevoked', 'revocationListUri'),
   };
+}
+
+/** A function given instead of the URI it replaces; both at once would leave one unused. */
+function readSource<Source>(
+  options: AccessTokenVerifierOptions,
+  option: 'keySet' | 'isRevoked',
+  replaced: 'jwksUri' | 'revocationListUri'
+): Source | undefined {
+  const value = options[option];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'function') throw new TypeError(`"${option}" must be a function`);
+  if (options[replaced] !== undefined) {
+    throw new TypeError(`give "${option}" or "${replaced}", not both`);
+  }
+  return value as Source;
 }
 
 function readIssuer(value: unknown): string {

@@ -6,7 +6,10 @@ export interface RevocationListOptions {
 }
 
 /** Whether the claims of a verified token name a revoked token (`jti`) or grant (`gid`). */
-export type RevocationCheck = (claims: { jti?: unknown; gid?: unknown }) => Promise<boolean>;
+export type RevocationCheck = (claims: {
+  jti?: unknown;
+  gid?: unknown;
+}) => boolean | Promise<boolean>;
 
 interface PublishedList {
   revoked: ({ jti?: unknown; gid?: unknown; exp?: unknown } | null)[];

@@ -57,14 +57,15 @@ export function createAccessTokenVerifier(
   options: AccessTokenVerifierOptions
 ): AccessTokenVerifier {
   const settings = resolveOptions(options);
-  const keySet = createKeySet(settings);
+  const keySet = settings.keySet ?? createKeySet(settings);
   const isRevoked =
-    settings.revocationListUri &&
-    createRevocationList({
-      uri: settings.revocationListUri,
-      maxAge: settings.revocationListMaxAge,
-      fetchTimeoutMs: settings.fetchTimeoutMs,
-    });
+    settings.isRevoked ??
+    (settings.revocationListUri &&
+      createRevocationList({
+        uri: settings.revocationListUri,
+        maxAge: settings.revocationListMaxAge,
+        fetchTimeoutMs: settings.fetchTimeoutMs,
+      }));
 
   return {
     async verify(token, verifyOptions = {}) {

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import { AccessTokenError } from '../../../verify/src';
 import { USER_PERMISSION } from '../content-types/uids';
-import { RevokedTokenError } from '../services/access-tokens';
 import type { Account } from '../services/accounts';
 import { getService } from '../utils';
 
@@ -18,7 +18,8 @@ type Credentials = ServiceCredentials | (Account & { kind?: undefined });
 /**
  * Lets the CMS's Content API accept VixenHealth ID access tokens as bearer tokens: `sub` is the
  * user, whose users-permissions role says which API actions they may call. Verified in-process
- * (see the `access-tokens` service), revoked tokens included, without a database round trip.
+ * by `@vixenhealth/sso/verify` (see the `access-tokens` service), revoked tokens included,
+ * without a database round trip.
  */
 export const createIdTokenStrategy = (strapi: Core.Strapi) => {
   const roleGrants = async (role: { id: number } | { type: string }, actions: string[]) =>
@@ -61,7 +62,7 @@ export const createIdTokenStrategy = (strapi: Core.Strapi) => {
         return { authenticated: true, credentials: account };
       } catch (error) {
         const message =
-          error instanceof RevokedTokenError
+          error instanceof AccessTokenError && error.code === 'ERR_VH_TOKEN_REVOKED'
             ? 'Access token revoked'
             : 'Invalid or expired access token';
         return { authenticated: false, error: new errors.UnauthorizedError(message) };

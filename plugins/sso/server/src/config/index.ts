@@ -1,4 +1,4 @@
-import { trustedProxies } from '../http/client-address';
+import { trustedProxies } from '../utils/client-address';
 
 /** VixenHealth ID settings, given in `cms/config/plugins.ts` from the environment. */
 export interface SsoConfig {

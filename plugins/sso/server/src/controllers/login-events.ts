@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 
-import { validateListLoginEventsInput } from '../routes/validation/login-events';
+import { validateListLoginEventsInput } from '../validation/login-events';
 import { getService } from '../utils';
 
 /** Sign-in histories for staff: anyone's, with the permission `plugin::sso.login-events.read`. */

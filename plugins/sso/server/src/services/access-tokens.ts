@@ -1,24 +1,16 @@
 import type { Core } from '@strapi/strapi';
-import { createLocalJWKSet, decodeJwt, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import { createLocalJWKSet, decodeJwt, errors, type JWK, type JWTPayload } from 'jose';
 
+import { createAccessTokenVerifier, type KeySet } from '../../../verify/src';
 import { getConfig, getService } from '../utils';
 import { KEYS_CHANGED } from './signing-keys';
 
 const RELOAD_COOLDOWN_MS = 30_000;
 
-/** A genuine access token of ours that has been revoked, or whose grant has. */
-export class RevokedTokenError extends Error {
-  readonly code = 'ERR_VH_TOKEN_REVOKED';
-
-  constructor() {
-    super('The access token has been revoked');
-    this.name = 'RevokedTokenError';
-  }
-}
-
 /**
- * ID's own API access tokens (JWTs), checked in-process against its published keys, pinning
- * issuer, audience, algorithms and `typ`, and against the revocation list.
+ * ID's own API access tokens (JWTs), checked in-process by the same verifier other services use
+ * (`@vixenhealth/sso/verify`): issuer, audience, algorithms, `typ` and claims pinned, the keys
+ * read from the database and the revocation list held in memory instead of fetched over HTTP.
  */
 const accessTokens = ({ strapi }: { strapi: Core.Strapi }) => {
   // The published keys, read once and again only when they change: not on every request.
@@ -35,40 +27,45 @@ const accessTokens = ({ strapi }: { strapi: Core.Strapi }) => {
     return jwks;
   };
 
-  const verifySignature = async (token: string) => {
-    const config = getConfig(strapi);
-    const options = {
-      issuer: config.issuer,
-      audience: config.apiAudience,
-      algorithms: ['ES256', 'RS256'],
-      typ: 'at+jwt',
-    };
+  const keySet: KeySet = async (header, token) => {
     try {
-      return await jwtVerify(token, jwks ?? (await loadKeys()), options);
+      return await (jwks ?? (await loadKeys()))(header, token);
     } catch (error) {
       // Keys rotated by another process (npm run id:rotate-keys): read them again, but not for
       // every forged kid.
-      const unknownKid = (error as { code?: string }).code === 'ERR_JWKS_NO_MATCHING_KEY';
+      const unknownKid = error instanceof errors.JWKSNoMatchingKey;
       if (!unknownKid || Date.now() - loadedAt < RELOAD_COOLDOWN_MS) throw error;
-      return jwtVerify(token, await loadKeys(), options);
+      return (await loadKeys())(header, token);
     }
   };
+
+  const config = getConfig(strapi);
+  const verifier = createAccessTokenVerifier({
+    issuer: config.issuer,
+    audience: config.apiAudience,
+    algorithms: ['ES256', 'RS256'],
+    // An expired token is refused the second it expires, as it always was here.
+    clockTolerance: 0,
+    keySet,
+    isRevoked: (claims) => getService(strapi, 'token-revocations').isRevoked(claims),
+  });
 
   return {
     /** Whether `token` is a JWT that says it comes from this ID (so worth verifying). */
     claimsToBeOurs(token: string) {
       try {
-        return decodeJwt(token).iss === getConfig(strapi).issuer;
+        return decodeJwt(token).iss === config.issuer;
       } catch {
         return false;
       }
     },
 
-    /** The claims of a genuine, unexpired and unrevoked access token; throws otherwise. */
+    /**
+     * The claims of a genuine, unexpired and unrevoked access token.
+     * @throws AccessTokenError whose `code` says why it was refused (`ERR_VH_TOKEN_REVOKED`, …).
+     */
     async verify(token: string): Promise<JWTPayload> {
-      const { payload } = await verifySignature(token);
-      if (getService(strapi, 'token-revocations').isRevoked(payload)) throw new RevokedTokenError();
-      return payload;
+      return (await verifier.verify(token)).payload;
     },
   };
 };

@@ -1,12 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 
-import { getConfig, getService, mountPath } from '../utils';
-import { pageContext } from '../http/page-context';
-import { serveRevocationList } from '../http/revocation-list';
-import { errorPage } from '../http/views/pages';
-import { signedOutPage, signOutPage } from '../http/views/sign-out';
 import { endOwnGrantsOnSignOut } from '../lifecycle/sign-out';
+import { errorPage, pageContext, signedOutPage, signOutPage } from '../pages';
+import { serveRevocationList } from '../protocol/revocation-list';
+import { getConfig, getService, mountPath } from '../utils';
 import { createOidcAdapter } from './oidc-adapter';
 import { grantReference } from './token-revocations';
 

@@ -86,6 +86,13 @@ describe('createAccessTokenVerifier: wrong options', () => {
     ['a NaN cache age', { cacheMaxAge: NaN }],
     ['a revocation list URI that is not a URL', { revocationListUri: 'revocations' }],
     ['an infinite revocation list age', { revocationListMaxAge: Infinity }],
+    ['a key set that is not a function', { keySet: { keys: [] } }],
+    ['a key set beside a JWKS URI', { keySet: async () => null, jwksUri: `${ISSUER}/jwks` }],
+    ['a revocation check that is not a function', { isRevoked: true }],
+    [
+      'a revocation check beside a revocation list URI',
+      { isRevoked: () => false, revocationListUri: `${ISSUER}/revocations` },
+    ],
     ['an unknown option', { requiredScopes: 'openid' }],
   ])('throws a TypeError for %s', (_label, wrong) => {
     const options = { ...base, ...wrong } as unknown as AccessTokenVerifierOptions;

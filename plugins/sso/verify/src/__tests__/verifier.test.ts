@@ -1,4 +1,4 @@
-import { SignJWT, base64url, exportSPKI } from 'jose';
+import { SignJWT, base64url, createLocalJWKSet, exportSPKI } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createAccessTokenVerifier } from '../verifier';
@@ -292,5 +292,46 @@ describe('verify: required scope', () => {
     const token = await signAccessToken(es256, userClaims(server.issuer, { scope: undefined }));
 
     await refusal(verifier().verify(token, { requiredScope: 'openid' }), 'ERR_VH_TOKEN_SCOPE');
+  });
+});
+
+describe('verify: keys and revocations the service holds itself', () => {
+  it('verifies with a key set given instead of fetching the JWKS', async () => {
+    const requestsBefore = server.requests;
+    const check = verifier(undefined, { keySet: createLocalJWKSet({ keys: [es256.jwk] }) });
+
+    await expect(
+      check.verify(await signAccessToken(es256, userClaims(server.issuer)))
+    ).resolves.toMatchObject({ sub: 'user-42' });
+    await refusal(
+      check.verify(await signAccessToken(rs256, userClaims(server.issuer))),
+      'ERR_VH_TOKEN_INVALID'
+    );
+    expect(server.requests).toBe(requestsBefore);
+  });
+
+  it('refuses a token the given revocation check names, after its signature is checked', async () => {
+    const asked: unknown[] = [];
+    const check = verifier(undefined, {
+      isRevoked: (claims) => {
+        asked.push(claims.jti);
+        return claims.jti === 'revoked-token';
+      },
+    });
+    const revoked = await signAccessToken(
+      es256,
+      userClaims(server.issuer, { jti: 'revoked-token' })
+    );
+    const forged = await signAccessToken(
+      others.find((key) => key.alg === 'ES384')!,
+      userClaims(server.issuer, { jti: 'forged-token' })
+    );
+
+    await refusal(check.verify(revoked), 'ERR_VH_TOKEN_REVOKED');
+    await refusal(check.verify(forged), 'ERR_VH_TOKEN_INVALID');
+    await expect(
+      check.verify(await signAccessToken(es256, userClaims(server.issuer)))
+    ).resolves.toBeDefined();
+    expect(asked).toEqual(['revoked-token', userClaims(server.issuer).jti]);
   });
 });

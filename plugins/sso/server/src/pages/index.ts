@@ -1,0 +1,11 @@
+/**
+ * ID's own screens, a sub-application of the plugin under the issuer's path: sign-in and
+ * consent, sign-up, email verification, password reset and "my account". The rest of the
+ * plugin reaches it only through this file.
+ */
+export { createIdRouter } from './router';
+export { registerAccountClient } from './handlers/account';
+// The screens oidc-provider renders itself (sign-out, protocol errors), in the same look.
+export { pageContext } from './request/page-context';
+export { errorPage } from './templates/pages';
+export { signedOutPage, signOutPage } from './templates/sign-out';
