@@ -15,6 +15,7 @@ import { startTestCms, type TestCms } from '../../../cms/testing/strapi-harness'
 import { closeClinicExporter, exportClinicSite } from '../scripts/export-clinic-site.mjs';
 import { clinicHostOf } from '../src/lib/clinic-host';
 import { EXPORT_ID_HEADER, SITE_URL_HEADER } from '../src/lib/export-headers.mjs';
+import { DESIGNED_BARE_LOOK, DESIGNED_LOOK, lookOf } from './page-look';
 import { fileFor, runExportCli, serveFolder } from './static-site';
 
 const SITE_DIR = path.resolve(import.meta.dirname, '..');
@@ -154,6 +155,17 @@ describe('a clinic site in a browser', () => {
       await page.goto(`${origin('lisya-tropa')}${url}`);
       expect(await accessibilityProblems(page), url).toEqual([]);
     }
+    await page.close();
+  });
+
+  it('is styled as designed: a centred readable column, the header’s rule and menu, link colour', async () => {
+    const page = await browser.newPage();
+    for (const url of ['/', '/doctors', '/reviews']) {
+      await page.goto(`${origin('lisya-tropa')}${url}`);
+      expect(await lookOf(page), url).toEqual(DESIGNED_LOOK);
+    }
+    await page.goto(`${origin('lisya-tropa')}/no-such-page`);
+    expect(await lookOf(page)).toEqual(DESIGNED_BARE_LOOK);
     await page.close();
   });
 
@@ -422,6 +434,20 @@ describe('a static export of one clinic', () => {
       const missing = await page.goto(`${server.url}/no-such-page`);
       expect(missing?.status()).toBe(404);
       expect(await page.locator('h1').textContent()).toBe('Страница не найдена');
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+
+  it('is styled as served', async () => {
+    const server = await serveFolder(outDir);
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.url}/doctors`);
+      expect(await lookOf(page)).toEqual(DESIGNED_LOOK);
+      await page.goto(`${server.url}/no-such-page`);
+      expect(await lookOf(page)).toEqual(DESIGNED_BARE_LOOK);
     } finally {
       await page.close();
       await server.close();
