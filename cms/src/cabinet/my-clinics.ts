@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { subdomainProblem } from '../validation/subdomain';
+import { checkSubdomain } from '../clinic-address/index.mjs';
 import { fieldError } from '../validation/field-error';
 import { limitReached } from '../reviews/review-error';
 import { clinicAccess, requireOwner, roleIn } from './clinic-access';
@@ -48,9 +48,9 @@ export const listMyClinics = async (
 
 /** Whether a clinic could take `subdomain`, and if not, why (for the "open a clinic" form). */
 export const subdomainAvailability = async (strapi: Core.Strapi, subdomain: unknown) => {
-  const value = typeof subdomain === 'string' ? subdomain.trim().toLowerCase() : '';
-  const problem = subdomainProblem(value);
-  if (problem) return { subdomain: value, available: false, reason: problem };
+  const check = checkSubdomain(typeof subdomain === 'string' ? subdomain : '');
+  const value = check.subdomain;
+  if (!check.ok) return { subdomain: value, available: false, reason: check.problem };
   const taken = await strapi.db
     .query(CLINIC)
     .findOne({ where: { subdomain: value }, select: ['id'] });

@@ -13,7 +13,6 @@ import { fixtures } from '../../../cms/testing/fixtures';
 import { freeLoopbackPort, getByHost, requestByHost } from '../../../cms/testing/host-request';
 import { startTestCms, type TestCms } from '../../../cms/testing/strapi-harness';
 import { closeClinicExporter, exportClinicSite } from '../scripts/export-clinic-site.mjs';
-import { clinicHostOf } from '../src/lib/clinic-host';
 import { EXPORT_ID_HEADER, SITE_URL_HEADER } from '../src/lib/export-headers.mjs';
 import { DESIGNED_BARE_LOOK, DESIGNED_LOOK, lookOf } from './page-look';
 import { fileFor, runExportCli, serveFolder } from './static-site';
@@ -71,20 +70,6 @@ afterAll(async () => {
   await browser?.close();
   site?.kill();
   await cms?.stop();
-});
-
-describe('which clinic a host names', () => {
-  it.each([
-    ['lisya-tropa.localhost:4322', { subdomain: 'lisya-tropa' }],
-    ['Lisya-Tropa.LOCALHOST.', { subdomain: 'lisya-tropa' }],
-    ['klinika-lisa.ru', { customDomain: 'klinika-lisa.ru' }],
-    ['localhost:4322', null],
-    ['a.b.localhost', null],
-    ['-bad.localhost', null],
-    ['', null],
-  ])('%s', (host, expected) => {
-    expect(clinicHostOf(host, 'localhost')).toEqual(expected);
-  });
 });
 
 describe('a clinic site in a browser', () => {
