@@ -8,7 +8,10 @@ export default defineConfig({
   output: 'server',
   adapter: node({ mode: 'standalone' }),
   vite: {
-    // The API client and the shared components are sources in the monorepo: bundle them.
-    ssr: { noExternal: ['@vixenhealth/api-client', '@vixenhealth/site-ui'] },
+    // The API client, the shared components and the CMS's clinic-address module are sources in
+    // the monorepo: bundle them.
+    ssr: {
+      noExternal: ['@vixenhealth/api-client', '@vixenhealth/site-ui', '@vixenhealth/cms'],
+    },
   },
 });

@@ -25,8 +25,8 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   vite: {
-    // The API client, the CMS's contracts and the shared components are sources in the monorepo:
-    // bundle them.
+    // The API client, the CMS's contracts and clinic-address module and the shared components are
+    // sources in the monorepo: bundle them.
     ssr: { noExternal: ['@vixenhealth/api-client', '@vixenhealth/cms', '@vixenhealth/site-ui'] },
   },
 });

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
+import { checkSubdomain } from '../clinic-address/index.mjs';
 import { CLINIC } from '../content-types/uids';
 import { CABINET_LIMITS, type CabinetClinicSummary, type ClinicAccess } from '../contracts';
 import { fieldError, limitReached } from '../errors';
-import { subdomainProblem } from '../validation/subdomain';
 import { clinicAccess, requireOwner, roleIn } from './clinic-access';
 import { checkPhotoReferences } from './clinic-photos';
 import { editableData, OWNER_ONLY_FIELDS, requireFields } from './editable-fields';
@@ -47,9 +47,9 @@ export const listMyClinics = async (
 
 /** Whether a clinic could take `subdomain`, and if not, why (for the "open a clinic" form). */
 export const subdomainAvailability = async (strapi: Core.Strapi, subdomain: unknown) => {
-  const value = typeof subdomain === 'string' ? subdomain.trim().toLowerCase() : '';
-  const problem = subdomainProblem(value);
-  if (problem) return { subdomain: value, available: false, reason: problem };
+  const check = checkSubdomain(typeof subdomain === 'string' ? subdomain : '');
+  const value = check.subdomain;
+  if (!check.ok) return { subdomain: value, available: false, reason: check.problem };
   const taken = await strapi.db
     .query(CLINIC)
     .findOne({ where: { subdomain: value }, select: ['id'] });

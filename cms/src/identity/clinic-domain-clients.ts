@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { ClientsContract } from '@vixenhealth/sso/contracts';
 
+import { clinicSiteOrigin, clinicSitesFromEnv } from '../clinic-address/index.mjs';
 import { CLINIC } from '../content-types/uids';
-import { customDomainOrigin } from '../sites/site-origins';
 
 /** The ID client of one clinic's site on its own domain. */
 export const clinicDomainClientId = (clinicDocumentId: string) => `clinic-${clinicDocumentId}`;
@@ -30,7 +30,7 @@ export const syncClinicDomainClient = async (strapi: Core.Strapi, clinicDocument
     await clients.unregister(clientId);
     return;
   }
-  const origin = customDomainOrigin(clinic.verifiedDomain);
+  const origin = clinicSiteOrigin(clinic, clinicSitesFromEnv())!;
   await clients.register({
     clientId,
     name: clinic.name,

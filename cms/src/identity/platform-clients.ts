@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { ClientsContract } from '@vixenhealth/sso/contracts';
 
+import { clinicSiteOrigin, clinicSitesFromEnv } from '../clinic-address/index.mjs';
 import { CLINIC } from '../content-types/uids';
-import { subdomainOrigin } from '../sites/site-origins';
 import { syncClinicDomainClient } from './clinic-domain-clients';
 
 const USER_SCOPE = 'openid email profile offline_access api';
@@ -30,9 +30,10 @@ const clinicSiteOrigins = async (strapi: Core.Strapi) => {
     where: { publishedAt: { $notNull: true } },
     select: ['subdomain'],
   });
+  const { baseDomain } = clinicSitesFromEnv();
   // Off localhost the ports fall away, and with them the difference.
   return clinics.flatMap((clinic) => [
-    ...new Set(ports.map((port) => subdomainOrigin(clinic.subdomain, port))),
+    ...new Set(ports.map((port) => clinicSiteOrigin(clinic, { baseDomain, port }))),
   ]);
 };
 

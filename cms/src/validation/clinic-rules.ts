@@ -1,15 +1,15 @@
+import { checkSubdomain } from '../clinic-address/index.mjs';
 import { fieldError } from '../errors';
 import { checkCustomDomain } from './custom-domain';
 import { openingHoursProblem, type OpeningHoursInput } from './opening-hours';
-import { subdomainProblem } from './subdomain';
 import type { ContentRule } from './write-context';
 
 /** Checks a clinic's addresses and hours, which the schema alone cannot express. */
 export const clinicRules: ContentRule = async ({ data }) => {
   if (typeof data.subdomain === 'string') {
-    data.subdomain = data.subdomain.trim().toLowerCase();
-    const problem = subdomainProblem(data.subdomain as string);
-    if (problem) throw fieldError('subdomain', problem, data.subdomain);
+    const check = checkSubdomain(data.subdomain);
+    data.subdomain = check.subdomain;
+    if (!check.ok) throw fieldError('subdomain', check.problem, check.subdomain);
   }
 
   if (data.customDomain === '' || data.customDomain === null) {

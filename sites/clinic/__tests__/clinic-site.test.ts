@@ -13,8 +13,8 @@ import { fixtures } from '../../../cms/testing/fixtures';
 import { freeLoopbackPort, getByHost, requestByHost } from '../../../cms/testing/host-request';
 import { startTestCms, type TestCms } from '../../../cms/testing/strapi-harness';
 import { closeClinicExporter, exportClinicSite } from '../scripts/export-clinic-site.mjs';
-import { clinicHostOf } from '../src/lib/clinic-host';
 import { EXPORT_ID_HEADER, SITE_URL_HEADER } from '../src/lib/export-headers.mjs';
+import { DESIGNED_BARE_LOOK, DESIGNED_LOOK, lookOf } from './page-look';
 import { fileFor, runExportCli, serveFolder } from './static-site';
 
 const SITE_DIR = path.resolve(import.meta.dirname, '..');
@@ -70,20 +70,6 @@ afterAll(async () => {
   await browser?.close();
   site?.kill();
   await cms?.stop();
-});
-
-describe('which clinic a host names', () => {
-  it.each([
-    ['lisya-tropa.localhost:4322', { subdomain: 'lisya-tropa' }],
-    ['Lisya-Tropa.LOCALHOST.', { subdomain: 'lisya-tropa' }],
-    ['klinika-lisa.ru', { customDomain: 'klinika-lisa.ru' }],
-    ['localhost:4322', null],
-    ['a.b.localhost', null],
-    ['-bad.localhost', null],
-    ['', null],
-  ])('%s', (host, expected) => {
-    expect(clinicHostOf(host, 'localhost')).toEqual(expected);
-  });
 });
 
 describe('a clinic site in a browser', () => {
@@ -154,6 +140,17 @@ describe('a clinic site in a browser', () => {
       await page.goto(`${origin('lisya-tropa')}${url}`);
       expect(await accessibilityProblems(page), url).toEqual([]);
     }
+    await page.close();
+  });
+
+  it('is styled as designed: a centred readable column, the header’s rule and menu, link colour', async () => {
+    const page = await browser.newPage();
+    for (const url of ['/', '/doctors', '/reviews']) {
+      await page.goto(`${origin('lisya-tropa')}${url}`);
+      expect(await lookOf(page), url).toEqual(DESIGNED_LOOK);
+    }
+    await page.goto(`${origin('lisya-tropa')}/no-such-page`);
+    expect(await lookOf(page)).toEqual(DESIGNED_BARE_LOOK);
     await page.close();
   });
 
@@ -422,6 +419,20 @@ describe('a static export of one clinic', () => {
       const missing = await page.goto(`${server.url}/no-such-page`);
       expect(missing?.status()).toBe(404);
       expect(await page.locator('h1').textContent()).toBe('Страница не найдена');
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+
+  it('is styled as served', async () => {
+    const server = await serveFolder(outDir);
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.url}/doctors`);
+      expect(await lookOf(page)).toEqual(DESIGNED_LOOK);
+      await page.goto(`${server.url}/no-such-page`);
+      expect(await lookOf(page)).toEqual(DESIGNED_BARE_LOOK);
     } finally {
       await page.close();
       await server.close();

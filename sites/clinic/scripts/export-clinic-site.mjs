@@ -2,6 +2,8 @@
 // sites/README.md): the same pages as served, without a second Astro build.
 import { randomUUID } from 'node:crypto';
 
+import { clinicSiteOrigin, clinicSitesFromEnv } from '@vixenhealth/cms/clinic-address';
+
 import { EXPORT_ID_HEADER, SITE_URL_HEADER } from '../src/lib/export-headers.mjs';
 import { ClinicExportError } from './lib/export-error.mjs';
 import { mapBounded } from './lib/map-bounded.mjs';
@@ -133,9 +135,10 @@ export const exportClinicSite = async ({
   await checkOutDir(outDir);
   const { subdomain } = await publishedClinic(cms, slug);
   const server = await siteServer(cms);
-  const site = origin ?? `http://${subdomain}.localhost`;
+  const site = origin ?? clinicSiteOrigin({ subdomain }, { baseDomain: 'localhost' });
+  const { baseDomain } = clinicSitesFromEnv();
   const headers = {
-    host: `${subdomain}.${process.env.SITES_BASE_DOMAIN || 'localhost'}`,
+    host: new URL(clinicSiteOrigin({ subdomain }, { baseDomain })).host,
     authorization: `Bearer ${server.token}`,
     // A fresh id: this export reads the CMS afresh, and its pages share those reads.
     [EXPORT_ID_HEADER]: randomUUID(),

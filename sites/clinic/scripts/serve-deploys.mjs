@@ -7,6 +7,8 @@ import { realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 
+import { clinicHostOf } from '@vixenhealth/cms/clinic-address';
+
 import { withSiteHeaders } from './lib/site-headers.mjs';
 
 /** @type {Record<string, string>} */
@@ -36,17 +38,11 @@ const NO_SITE = `<!doctype html><html lang="ru"><meta charset="utf-8"><title>Ð¡Ð
  * @param {string} host
  */
 const siteFolderOf = (dir, baseDomain, host) => {
-  const name = host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
-  const suffix = `.${baseDomain}`;
-  if (name.endsWith(suffix)) {
-    const subdomain = name.slice(0, -suffix.length);
-    return /^[a-z0-9-]{1,63}$/.test(subdomain)
-      ? path.join(dir, 'sites', subdomain, 'current')
-      : null;
-  }
-  return /^[a-z0-9.-]{1,253}$/.test(name) && !name.includes('..')
-    ? path.join(dir, 'domains', name, 'current')
-    : null;
+  const clinic = clinicHostOf(host, baseDomain);
+  if (!clinic) return null;
+  return 'subdomain' in clinic
+    ? path.join(dir, 'sites', clinic.subdomain, 'current')
+    : path.join(dir, 'domains', clinic.customDomain, 'current');
 };
 
 /**

@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-import { customDomainOrigin, subdomainOrigin } from '../site-origins';
+import { clinicSiteOrigin, clinicSitesFromEnv } from '../../clinic-address/index.mjs';
 
 /** Where and how static deploys run, from the environment; null when deploys are off. */
 export interface DeploySettings {
@@ -32,10 +32,11 @@ export const deploySettings = (
     exporter: path.resolve(root, '../sites/clinic/scripts/export-clinic.mjs'),
     debounceMs: Number(env.SITE_DEPLOYS_DEBOUNCE_MS || 1500),
     keepReleases: 2,
-    siteUrl: ({ subdomain, verifiedDomain }) =>
-      verifiedDomain
-        ? customDomainOrigin(verifiedDomain)
-        : subdomainOrigin(subdomain, env.STATIC_SITES_PORT, env),
+    siteUrl: (clinic) =>
+      clinicSiteOrigin(clinic, {
+        baseDomain: clinicSitesFromEnv(env).baseDomain,
+        port: env.STATIC_SITES_PORT,
+      }),
     cmsUrl: () => `http://127.0.0.1:${cmsPort()}`,
   };
 };

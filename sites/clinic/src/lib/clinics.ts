@@ -1,8 +1,8 @@
 import { channel } from 'node:diagnostics_channel';
 
 import type { ReadResult } from '@vixenhealth/api-client';
+import { clinicHostOf, clinicSitesFromEnv, type ClinicHost } from '@vixenhealth/cms/clinic-address';
 
-import { clinicHostOf, type ClinicHost } from './clinic-host';
 import { cms, timeout } from './cms';
 import { exportOf } from './export-request';
 import { SITE_CACHE_MS, SITE_CACHE_PURGED } from './site-cache.mjs';
@@ -79,9 +79,6 @@ const findClinic = (host: ClinicHost, scope: string): Promise<Clinic | null> => 
 
 /** The published, active clinic a request's Host names, or null (an unknown host: 404). */
 export const currentClinic = (request: Request): Promise<Clinic | null> => {
-  const host = clinicHostOf(
-    request.headers.get('host'),
-    process.env.SITES_BASE_DOMAIN ?? 'localhost'
-  );
+  const host = clinicHostOf(request.headers.get('host'), clinicSitesFromEnv().baseDomain);
   return host ? findClinic(host, exportOf(request)?.id ?? '') : Promise.resolve(null);
 };

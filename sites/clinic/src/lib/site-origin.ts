@@ -1,6 +1,9 @@
-import { clinicSiteOrigin, clinicSitesFromEnv } from '@vixenhealth/site-ui/clinic-origin';
+import {
+  clinicHostOf,
+  clinicSiteOrigin,
+  clinicSitesFromEnv,
+} from '@vixenhealth/cms/clinic-address';
 
-import { clinicHostOf } from './clinic-host';
 import type { Clinic } from './clinics';
 import { exportOf } from './export-request';
 

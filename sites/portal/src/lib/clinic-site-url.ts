@@ -1,12 +1,10 @@
-import { clinicSiteOrigin, type ClinicSitesConfig } from '@vixenhealth/site-ui/clinic-origin';
+import {
+  clinicSiteOrigin,
+  type ClinicAddress,
+  type ClinicSitesConfig,
+} from '@vixenhealth/cms/clinic-address';
 
 import { portalConfig } from './config';
-
-/** What a clinic's address is made of: a domain its owners named counts once it is verified. */
-export interface ClinicAddress {
-  subdomain?: string | null;
-  verifiedDomain?: string | null;
-}
 
 /** Where the portal's settings serve clinic sites. */
 const configuredSites = (): ClinicSitesConfig => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -202,6 +202,21 @@ describe('static deploys', () => {
     }
     expect((await getByHost(staticPort, '..', '/')).status).toBe(404);
     expect((await visit('no-such-clinic', '/')).status).toBe(404);
+  });
+
+  it('serve no folder for a host no clinic can have, such as one with a leading hyphen', async () => {
+    for (const [folder, host] of [
+      ['sites/-planted', '-planted.localhost'],
+      ['domains/-planted.ru', '-planted.ru'],
+      ['domains/planted..ru', 'planted..ru'],
+    ]) {
+      const current = path.join(dir, folder, 'current');
+      mkdirSync(current, { recursive: true });
+      writeFileSync(path.join(current, 'index.html'), 'planted');
+      const answer = await getByHost(staticPort, host, '/');
+      expect(answer.status, host).toBe(404);
+      expect(answer.text, host).not.toContain('planted');
+    }
   });
 });
 
