@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startTestCms, type TestCms } from '../../../testing/strapi-harness';
+import { startTestCms, type TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
+
 import {
   CABINET_ACTIONS,
   PUBLIC_READ_ACTIONS,
