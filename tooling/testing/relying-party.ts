@@ -1,6 +1,6 @@
 import * as client from 'openid-client';
 
-import { Browser, readForm } from './browser';
+import { Browser, readForm } from '../lib/browser.mjs';
 
 export const PORTAL_CALLBACK = 'http://localhost:4321/auth/callback';
 

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { readForm } from '@vixenhealth/tooling/testing/browser';
+import { readForm } from '@vixenhealth/tooling/lib/browser';
 import { cabinet, newClinic } from '@vixenhealth/tooling/testing/cabinet-api';
 import { startDnsServer, type DnsServer } from '@vixenhealth/tooling/testing/dns-server';
 import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';

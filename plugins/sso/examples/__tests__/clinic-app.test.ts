@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { freeLoopbackPort } from '@vixenhealth/tooling/lib/free-port';
-import { Browser, readForm } from '@vixenhealth/tooling/testing/browser';
+import { Browser, readForm } from '@vixenhealth/tooling/lib/browser';
 import { startTestCms, type TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
 
 const EXAMPLE = path.resolve(import.meta.dirname, '..', 'clinic-app.mjs');

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { Browser, readForm } from '@vixenhealth/tooling/testing/browser';
+import { Browser, readForm } from '@vixenhealth/tooling/lib/browser';
 import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
 import type { MailCatcher } from '@vixenhealth/tooling/testing/mail-catcher';
 import { signInThroughForm } from '@vixenhealth/tooling/testing/relying-party';

@@ -4,7 +4,7 @@ import * as client from 'openid-client';
 import { SignJWT, decodeJwt, generateKeyPair, importJWK, type JWK, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { Browser } from '@vixenhealth/tooling/testing/browser';
+import { Browser } from '@vixenhealth/tooling/lib/browser';
 import {
   discover,
   PORTAL_CALLBACK,

@@ -1,7 +1,7 @@
 import { Agent } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { Browser } from '@vixenhealth/tooling/testing/browser';
+import { Browser } from '@vixenhealth/tooling/lib/browser';
 import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
 import { loginEventsOf } from '@vixenhealth/tooling/testing/login-events';
 import { signInThroughForm } from '@vixenhealth/tooling/testing/relying-party';

@@ -2,7 +2,7 @@ import * as client from 'openid-client';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { Browser, readForm } from '@vixenhealth/tooling/testing/browser';
+import { Browser, readForm } from '@vixenhealth/tooling/lib/browser';
 import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
 import { discover, signInThroughForm } from '@vixenhealth/tooling/testing/relying-party';
 
