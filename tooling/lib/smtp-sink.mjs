@@ -21,6 +21,13 @@ import { SMTPServer } from 'smtp-server';
  * A real SMTP server on loopback (`smtp-server`) handing every message it receives, parsed with
  * `mailparser`, to `onMessage`: the CMS sends mail to it exactly as to a real server. Behind both
  * the development mailbox of `npm start` and the tests' mail catcher.
+ * @example
+ * ```js
+ * const sink = await startSmtpSink({ onMessage: (mail) => console.log(mail.subject) });
+ * process.env.SMTP_PORT = String(sink.port);
+ * // … later
+ * await sink.stop();
+ * ```
  * @param {SmtpSinkOptions} options
  * @returns {Promise<SmtpSink>}
  */

@@ -4,6 +4,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * Waits until `url` answers `status` (default 204, what `/_health` answers), polling every
  * quarter second for `timeoutMs` at most: a server may report its port before it serves requests.
  * `isAlive`, when given, is asked before each try, so that a server that died fails at once.
+ * @example
+ * ```js
+ * const site = startPortal({ cmsUrl, port, portalUrl });
+ * await waitForHttp(`http://127.0.0.1:${port}/robots.txt`, {
+ *   status: 200,
+ *   isAlive: () => site.exitCode === null,
+ * });
+ * ```
  * @param {string} url
  * @param {{ status?: number, timeoutMs?: number, isAlive?: () => boolean }} [options]
  */

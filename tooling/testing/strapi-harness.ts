@@ -34,6 +34,13 @@ export interface TestCms {
 /**
  * Boots the real CMS in this process on a database of its own, listening on a free loopback port.
  * Call once per test file (in `beforeAll`) and `stop()` it in `afterAll`.
+ * @example
+ * ```ts
+ * let cms: TestCms;
+ * beforeAll(async () => (cms = await startTestCms({ DEMO_DATA: 'true' })));
+ * afterAll(() => cms?.stop());
+ * it('lists clinics', async () => expect((await cms.request('/api/clinics')).status).toBe(200));
+ * ```
  */
 export const startTestCms = async (
   env: Record<string, string> = {},
