@@ -2,6 +2,8 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+import { vixenhealthPlugin } from './tooling/lint/no-cross-workspace-imports.mjs';
+
 export default tseslint.config(
   {
     ignores: [
@@ -34,6 +36,11 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
       'no-console': 'off',
     },
+  },
+  {
+    // Workspaces reach each other through package entry points only (tooling/README.md).
+    plugins: { vixenhealth: vixenhealthPlugin },
+    rules: { 'vixenhealth/no-cross-workspace-imports': 'error' },
   },
   {
     // Strapi loads plugins through CommonJS entry files.

@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['**/__tests__/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**', '**/.strapi/**'],
-    globalSetup: ['./cms/testing/global-setup.ts'],
+    globalSetup: ['./tooling/testing/global-setup.ts'],
     // Each file boots its own Strapi; forks keep them apart.
     pool: 'forks',
     hookTimeout: 120_000,

@@ -1,7 +1,8 @@
 // The clinic sites' SSR server as a benchmark target, run in a child of its own by
 // clinic-site-target.mjs, reading the CMS at argv[2]: served as `npm start` serves it (the
 // built handler behind its page cache), on a free loopback port, which it reports.
-import { startClinicSitesServer } from '../../sites/clinic/scripts/lib/clinic-sites-server.mjs';
+import { startClinicSitesServer } from '@vixenhealth/clinic-site/sites-server';
+
 import { reportToParent } from './child.mjs';
 
 await reportToParent(async () => {

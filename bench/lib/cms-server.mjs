@@ -1,9 +1,11 @@
 // The CMS as a benchmark target, run in a child of its own by cms-target.mjs with the environment
 // it set, on the port given in argv (the one ID_ISSUER names). Boots like
-// cms/testing/strapi-harness.ts, adds the clinics a case asked for, and reports the port it
+// the tests' strapi-harness (@vixenhealth/tooling), adds the clinics a case asked for, and reports the port it
 // listens on.
+import { requireStrapi } from '@vixenhealth/tooling/lib/cms-require';
+import { CMS_DIR, CMS_DIST_DIR } from '@vixenhealth/tooling/lib/paths';
+
 import { seedBenchClinics } from './bench-clinics.mjs';
-import { CMS_DIR, CMS_DIST_DIR, requireStrapi } from './cms-app.mjs';
 import { reportToParent } from './child.mjs';
 
 await reportToParent(async () => {

@@ -3,11 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { isolatedCmsEnv } from '../../cms/testing/isolated-env.mjs';
+import { freeLoopbackPort } from '@vixenhealth/tooling/lib/free-port';
+import { isolatedCmsEnv } from '@vixenhealth/tooling/lib/isolated-env';
+import { waitForHttp } from '@vixenhealth/tooling/lib/wait-for-http';
+
 import { onceChild, startChild } from './child.mjs';
 import { onExit } from './cleanup.mjs';
-import { freePort } from './free-port.mjs';
-import { waitForStatus } from './wait-for.mjs';
 
 /** A fresh password that passes the admin panel's rules: upper and lower case, digits, 8+. */
 const password = () => `Bench-${randomBytes(12).toString('hex')}-A1`;
@@ -78,7 +79,7 @@ export const startCms = async ({ clinics = 0 } = {}) => {
   };
 
   try {
-    const port = await freePort();
+    const port = await freeLoopbackPort();
     const url = `http://127.0.0.1:${port}`;
     const env = cmsEnv(dataDir, url, clinics);
     server = await startChild(new URL('./cms-server.mjs', import.meta.url), {
@@ -88,7 +89,7 @@ export const startCms = async ({ clinics = 0 } = {}) => {
       // Booting includes migrations and seeding the demo data, and the case's clinics.
       timeoutMs: 180_000 + clinics * 2_000,
     });
-    await waitForStatus(`${url}/_health`, 204, 30_000);
+    await waitForHttp(`${url}/_health`, { timeoutMs: 30_000 });
     const secrets = {
       demoClientSecret: String(env.ID_DEMO_CLIENT_SECRET),
       demoUserPassword: String(env.DEMO_USER_PASSWORD),

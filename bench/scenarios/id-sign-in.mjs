@@ -4,8 +4,12 @@
 // lib/scenario-worker.mjs; a fresh browser (no cookies, no session) each time.
 import { createHash, randomBytes } from 'node:crypto';
 
-import { Browser, readForm } from '../lib/browser.mjs';
+import { Browser, readForm } from '@vixenhealth/tooling/lib/browser';
+
 import { readAccessToken } from '../lib/id.mjs';
+
+/** How long one request of a scenario may take: every wait of an iteration is bounded. */
+const REQUEST_TIMEOUT_MS = 10_000;
 
 /** The portal: a public client of ID, registered by the CMS at every start. */
 const CLIENT_ID = 'portal';
@@ -15,7 +19,7 @@ const SCOPE = 'openid email profile offline_access api';
 /**
  * Throws unless `page` redirects to a URL that `expected` matches; returns that URL.
  * @param {string} step
- * @param {import('../lib/browser.mjs').Page} page
+ * @param {import('@vixenhealth/tooling/lib/browser').Page} page
  * @param {(url: string) => boolean} expected
  */
 const redirectOf = (step, page, expected) => {
@@ -39,7 +43,7 @@ export default async ({ url, options }) => {
 
   return async (step) => {
     const email = emails[next++ % emails.length];
-    const browser = new Browser();
+    const browser = new Browser('en', { timeoutMs: REQUEST_TIMEOUT_MS });
     const verifier = randomBytes(32).toString('base64url');
     const state = randomBytes(16).toString('base64url');
     const authorization = `${issuer}/auth?${new URLSearchParams({

@@ -2,7 +2,8 @@
 // every user, as a deploy worker would), the clinics in turns. Run by lib/scenario-worker.mjs.
 import path from 'node:path';
 
-import { exportClinicSite } from '../../sites/clinic/scripts/export-clinic-site.mjs';
+import { exportClinicSite } from '@vixenhealth/clinic-site/exporter';
+
 import { PAGES_PER_CLINIC } from '../lib/bench-clinics.mjs';
 
 /** The sitemap's pages, then sitemap.xml, robots.txt and 404.html. */

@@ -3,7 +3,7 @@ import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 
 // One server renders every clinic, which one coming from the Host header of each request. A
-// clinic's static site is rendered through this same build (scripts/export-clinic.mjs).
+// clinic's static site is rendered through this same build (server/export-clinic.mjs).
 export default defineConfig({
   output: 'server',
   adapter: node({ mode: 'standalone' }),

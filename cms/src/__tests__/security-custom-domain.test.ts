@@ -3,12 +3,12 @@ import { randomBytes } from 'node:crypto';
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startIdTest, type IdTest } from '../../../plugins/sso/testing/id-test';
-import { readForm } from '../../../plugins/sso/testing/browser';
-import { discover, signInThroughForm } from '../../../plugins/sso/testing/relying-party';
-import { startDnsServer, type DnsServer } from '../../testing/dns-server';
-import { createPerson, registerPerson } from '../../testing/people';
-import { cabinet, newClinic } from '../cabinet/__tests__/cabinet-api';
+import { readForm } from '@vixenhealth/tooling/lib/browser';
+import { cabinet, newClinic } from '@vixenhealth/tooling/testing/cabinet-api';
+import { startDnsServer, type DnsServer } from '@vixenhealth/tooling/testing/dns-server';
+import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
+import { createPerson, registerPerson } from '@vixenhealth/tooling/testing/people';
+import { discover, signInThroughForm } from '@vixenhealth/tooling/testing/relying-party';
 
 let id: IdTest;
 let dns: DnsServer;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startTestCms, type TestCms } from '../../testing/strapi-harness';
+import { startTestCms, type TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
 
 let cms: TestCms;
 let probe: Server;

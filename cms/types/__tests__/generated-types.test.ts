@@ -8,8 +8,8 @@ import {
   GENERATED_TYPE_FILES,
   TYPES_DIR,
   generateTypes,
-} from '../../scripts/lib/generated-types.mjs';
-import { startTestCms, type TestCms } from '../../testing/strapi-harness';
+} from '@vixenhealth/tooling/lib/generated-types';
+import { startTestCms, type TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
 
 let cms: TestCms;
 let freshDir: string;

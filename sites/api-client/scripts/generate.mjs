@@ -2,7 +2,8 @@
 // npm test fails when they differ from the CMS (src/__tests__/drift.test.ts): run this then.
 import { writeFileSync } from 'node:fs';
 
-import { withStrapi } from '../../../cms/scripts/lib/with-strapi.mjs';
+import { withStrapi } from '@vixenhealth/tooling/lib/with-strapi';
+
 import { SPEC_FILE, TYPES_FILE, cmsOpenApi, specText, typesText } from './openapi.mjs';
 
 await withStrapi(async (strapi) => {

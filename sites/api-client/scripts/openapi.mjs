@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import openapiTS, { astToString } from 'openapi-typescript';
 
-import { CMS_DIR } from '../../../cms/scripts/lib/paths.mjs';
+import { CMS_DIR } from '@vixenhealth/tooling/lib/paths';
 
 export const SPEC_FILE = path.join(import.meta.dirname, '..', 'openapi', 'cms.json');
 export const TYPES_FILE = path.join(import.meta.dirname, '..', 'src', 'schema.d.ts');

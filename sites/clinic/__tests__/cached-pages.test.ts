@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { requestByHost, type HostRequest } from '../../../cms/testing/host-request';
-import { cachePages } from '../scripts/lib/cached-pages.mjs';
-import { createPageCache } from '../scripts/lib/page-cache.mjs';
+import { requestByHost, type HostRequest } from '@vixenhealth/tooling/testing/host-request';
+
+import { cachePages } from '../server/lib/cached-pages.mjs';
+import { createPageCache } from '../server/lib/page-cache.mjs';
 import { EXPORT_ID_HEADER, SITE_URL_HEADER } from '../src/lib/export-headers.mjs';
 
 /**

@@ -7,12 +7,14 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { accessibilityProblems } from '../../../cms/testing/accessibility';
-import { launchChromium } from '../../../cms/testing/chromium';
-import { fixtures } from '../../../cms/testing/fixtures';
-import { freeLoopbackPort, getByHost, requestByHost } from '../../../cms/testing/host-request';
-import { startTestCms, type TestCms } from '../../../cms/testing/strapi-harness';
-import { closeClinicExporter, exportClinicSite } from '../scripts/export-clinic-site.mjs';
+import { freeLoopbackPort } from '@vixenhealth/tooling/lib/free-port';
+import { accessibilityProblems } from '@vixenhealth/tooling/testing/accessibility';
+import { launchChromium } from '@vixenhealth/tooling/testing/chromium';
+import { fixtures } from '@vixenhealth/tooling/testing/fixtures';
+import { getByHost, requestByHost } from '@vixenhealth/tooling/testing/host-request';
+import { startTestCms, type TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
+
+import { closeClinicExporter, exportClinicSite } from '../server/export-clinic-site.mjs';
 import { EXPORT_ID_HEADER, SITE_URL_HEADER } from '../src/lib/export-headers.mjs';
 import { DESIGNED_BARE_LOOK, DESIGNED_LOOK, lookOf } from './page-look';
 import { fileFor, runExportCli, serveFolder } from './static-site';
@@ -39,7 +41,7 @@ beforeAll(async () => {
     CLINIC_SITES_URL: `http://127.0.0.1:${port}`,
     SITES_WEBHOOK_TOKEN: WEBHOOK_TOKEN,
   });
-  site = spawn(process.execPath, ['scripts/serve.mjs'], {
+  site = spawn(process.execPath, ['server/serve.mjs'], {
     cwd: SITE_DIR,
     env: {
       ...process.env,

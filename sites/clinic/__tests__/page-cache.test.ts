@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { createPageCache } from '../scripts/lib/page-cache.mjs';
+import { createPageCache } from '../server/lib/page-cache.mjs';
 
 const page = (text: string) => ({
   status: 200,

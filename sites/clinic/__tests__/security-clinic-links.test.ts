@@ -4,11 +4,13 @@ import type { AddressInfo } from 'node:net';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startClinicSite } from '../../../cms/scripts/lib/clinic-site.mjs';
-import { waitForHttp } from '../../../cms/scripts/lib/processes.mjs';
-import { freeLoopbackPort, requestByHost } from '../../../cms/testing/host-request';
-import { startTestCms, type TestCms } from '../../../cms/testing/strapi-harness';
-import { ignoreUntrustedForwarding, trustedProxies } from '../scripts/lib/trusted-proxies.mjs';
+import { startClinicSite } from '@vixenhealth/tooling/lib/clinic-site';
+import { freeLoopbackPort } from '@vixenhealth/tooling/lib/free-port';
+import { waitForHttp } from '@vixenhealth/tooling/lib/wait-for-http';
+import { requestByHost } from '@vixenhealth/tooling/testing/host-request';
+import { startTestCms, type TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
+
+import { ignoreUntrustedForwarding, trustedProxies } from '../server/lib/trusted-proxies.mjs';
 
 let cms: TestCms;
 let site: ChildProcess;

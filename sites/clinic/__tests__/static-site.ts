@@ -42,7 +42,7 @@ export const serveFolder = async (dir: string) => {
   };
 };
 
-const CLI = path.resolve(import.meta.dirname, '../scripts/export-clinic.mjs');
+const CLI = path.resolve(import.meta.dirname, '../server/export-clinic.mjs');
 
 /** Runs `node export-clinic.mjs ...args`, as the CMS does for a deploy. */
 export const runExportCli = (args: string[]) =>

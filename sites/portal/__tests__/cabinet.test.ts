@@ -7,15 +7,17 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { cabinet } from '../../../cms/src/cabinet/__tests__/cabinet-api';
-import { accessibilityProblems } from '../../../cms/testing/accessibility';
-import { startDnsServer, type DnsServer } from '../../../cms/testing/dns-server';
-import { freeLoopbackPort, getByHost } from '../../../cms/testing/host-request';
-import { registerPerson, type Person } from '../../../cms/testing/people';
-import type { IdTest } from '../../../plugins/sso/testing/id-test';
+import { serveDeploys } from '@vixenhealth/clinic-site/deploys-server';
+import { freeLoopbackPort } from '@vixenhealth/tooling/lib/free-port';
+import { accessibilityProblems } from '@vixenhealth/tooling/testing/accessibility';
+import { cabinet } from '@vixenhealth/tooling/testing/cabinet-api';
+import { startDnsServer, type DnsServer } from '@vixenhealth/tooling/testing/dns-server';
+import { getByHost } from '@vixenhealth/tooling/testing/host-request';
+import type { IdTest } from '@vixenhealth/tooling/testing/id-test';
+import { registerPerson, type Person } from '@vixenhealth/tooling/testing/people';
+
 import { unseal } from '../src/lib/sealed';
 import type { Session } from '../src/lib/session';
-import { serveDeploys } from '../../clinic/scripts/serve-deploys.mjs';
 import { signInAtId } from './support/portal-browser';
 import { startPortalUnderTest } from './support/portal-under-test';
 

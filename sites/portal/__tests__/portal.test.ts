@@ -4,9 +4,10 @@ import { EncryptJWT } from 'jose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { accessibilityProblems } from '../../../cms/testing/accessibility';
-import { registerPerson } from '../../../cms/testing/people';
-import type { IdTest } from '../../../plugins/sso/testing/id-test';
+import { accessibilityProblems } from '@vixenhealth/tooling/testing/accessibility';
+import type { IdTest } from '@vixenhealth/tooling/testing/id-test';
+import { registerPerson } from '@vixenhealth/tooling/testing/people';
+
 import { seal, unseal } from '../src/lib/sealed';
 import type { Session } from '../src/lib/session';
 import { signInAtId as signInThere } from './support/portal-browser';

@@ -3,11 +3,12 @@ import { request } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startPortal } from '../../../cms/scripts/lib/portal-site.mjs';
-import { waitForHttp } from '../../../cms/scripts/lib/processes.mjs';
-import { freeLoopbackPort } from '../../../cms/testing/host-request';
-import { registerPerson } from '../../../cms/testing/people';
-import type { IdTest } from '../../../plugins/sso/testing/id-test';
+import { freeLoopbackPort } from '@vixenhealth/tooling/lib/free-port';
+import { startPortal } from '@vixenhealth/tooling/lib/portal-site';
+import { waitForHttp } from '@vixenhealth/tooling/lib/wait-for-http';
+import type { IdTest } from '@vixenhealth/tooling/testing/id-test';
+import { registerPerson } from '@vixenhealth/tooling/testing/people';
+
 import { signInAtId } from './support/portal-browser';
 import { startPortalUnderTest, type PortalUnderTest } from './support/portal-under-test';
 

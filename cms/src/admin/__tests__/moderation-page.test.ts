@@ -1,10 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startIdTest, type IdTest } from '../../../../plugins/sso/testing/id-test';
-import { launchChromium } from '../../../testing/chromium';
-import { fixtures } from '../../../testing/fixtures';
-import { createModerator, createPerson } from '../../../testing/people';
+import { launchChromium } from '@vixenhealth/tooling/testing/chromium';
+import { fixtures } from '@vixenhealth/tooling/testing/fixtures';
+import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
+import { createModerator, createPerson } from '@vixenhealth/tooling/testing/people';
+
 import { postReview, reviewData, sample } from '../../reviews/__tests__/support/reviews-api';
 
 let id: IdTest;

@@ -4,12 +4,13 @@ import type { UID } from '@strapi/strapi';
 import { buildAuthorizationUrl } from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startIdTest, type IdTest } from '../../../../plugins/sso/testing/id-test';
-import { discover, signInThroughForm } from '../../../../plugins/sso/testing/relying-party';
-import { fixtures } from '../../../testing/fixtures';
-import { createPerson, type Person } from '../../../testing/people';
+import { cabinet, newClinic } from '@vixenhealth/tooling/testing/cabinet-api';
+import { fixtures } from '@vixenhealth/tooling/testing/fixtures';
+import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
+import { createPerson, type Person } from '@vixenhealth/tooling/testing/people';
+import { discover, signInThroughForm } from '@vixenhealth/tooling/testing/relying-party';
+
 import { sample } from '../../reviews/__tests__/support/reviews-api';
-import { cabinet, newClinic } from './cabinet-api';
 
 let id: IdTest;
 let owner: Person;

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { discover, signInThroughForm } from '../../../../plugins/sso/testing/relying-party';
-import { startTestCms, TEST_ADMIN, type TestCms } from '../../../testing/strapi-harness';
+import { discover, signInThroughForm } from '@vixenhealth/tooling/testing/relying-party';
+import {
+  startTestCms,
+  TEST_ADMIN,
+  type TestCms,
+} from '@vixenhealth/tooling/testing/strapi-harness';
+
 import { DEMO_SERVICES } from '../demo-content';
 import { DEMO_OWNER_EMAIL, DEMO_PATIENT_EMAIL } from '../demo-users';
 import { seedDemoData } from '../seed';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startTestCms, type TestCms } from '../../../testing/strapi-harness';
+import { startTestCms, type TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
+
 import { cabinetRoutes } from '../../api/cabinet/routes/cabinet';
 import { reviewRoutes } from '../../api/review/routes/review';
 import type { DeclaredRoute } from '../../routes/declared-route';

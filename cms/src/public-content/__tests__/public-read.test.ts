@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { fixtures } from '../../../testing/fixtures';
-import { startTestCms, type TestCms } from '../../../testing/strapi-harness';
+import { fixtures } from '@vixenhealth/tooling/testing/fixtures';
+import { startTestCms, type TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
 
 let cms: TestCms;
 let make: ReturnType<typeof fixtures>;

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startIdTest, type IdTest } from '../../../../plugins/sso/testing/id-test';
-import { fixtures } from '../../../testing/fixtures';
-import { createPerson, type Person } from '../../../testing/people';
+import { fixtures } from '@vixenhealth/tooling/testing/fixtures';
+import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
+import { createPerson, type Person } from '@vixenhealth/tooling/testing/people';
+
 import { filesOnDisk, postReview, reviewData, sample, type Upload } from './support/reviews-api';
 
 let id: IdTest;

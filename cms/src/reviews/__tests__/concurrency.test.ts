@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import { startIdTest, type IdTest } from '../../../../plugins/sso/testing/id-test';
-import { fixtures } from '../../../testing/fixtures';
-import { createModerator } from '../../../testing/people';
+import { fixtures } from '@vixenhealth/tooling/testing/fixtures';
+import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
+import { createModerator } from '@vixenhealth/tooling/testing/people';
+
 import { submitReview } from '../author-reviews';
 import { decide, reviewData } from './support/reviews-api';
 

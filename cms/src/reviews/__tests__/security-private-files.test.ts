@@ -6,10 +6,11 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startIdTest, type IdTest } from '../../../../plugins/sso/testing/id-test';
-import { fixtures } from '../../../testing/fixtures';
-import { requestByHost } from '../../../testing/host-request';
-import { createModerator, createPerson, type Person } from '../../../testing/people';
+import { fixtures } from '@vixenhealth/tooling/testing/fixtures';
+import { requestByHost } from '@vixenhealth/tooling/testing/host-request';
+import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
+import { createModerator, createPerson, type Person } from '@vixenhealth/tooling/testing/people';
+
 import { placeAllAttachments } from '../attachment-placement';
 import { uploadFolders } from '../upload-locations';
 import { decide, postReview, reviewData } from './support/reviews-api';

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startIdTest, type IdTest } from '../../../../plugins/sso/testing/id-test';
-import { fixtures } from '../../../testing/fixtures';
-import { createModerator, createPerson, type Person } from '../../../testing/people';
+import { fixtures } from '@vixenhealth/tooling/testing/fixtures';
+import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
+import { createModerator, createPerson, type Person } from '@vixenhealth/tooling/testing/people';
+
 import { decide, postReview, reviewData } from './support/reviews-api';
 
 type State = 'pending' | 'approved' | 'rejected' | 'hidden' | 'private';

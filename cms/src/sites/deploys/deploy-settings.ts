@@ -29,7 +29,7 @@ export const deploySettings = (
   if (!env.SITE_DEPLOYS_DIR) return null;
   return {
     dir: path.resolve(root, env.SITE_DEPLOYS_DIR),
-    exporter: path.resolve(root, '../sites/clinic/scripts/export-clinic.mjs'),
+    exporter: path.resolve(root, '../sites/clinic/server/export-clinic.mjs'),
     debounceMs: Number(env.SITE_DEPLOYS_DEBOUNCE_MS || 1500),
     keepReleases: 2,
     siteUrl: (clinic) =>

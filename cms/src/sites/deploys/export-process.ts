@@ -23,7 +23,7 @@ const capped = (log: string) =>
   log.length <= MAX_LOG_CHARS ? log : `…\n${log.slice(log.length - MAX_LOG_CHARS)}`;
 
 /**
- * Runs the clinic sites' exporter (sites/clinic/scripts/export-clinic.mjs) in a child process,
+ * Runs the clinic sites' exporter (sites/clinic/server/export-clinic.mjs) in a child process,
  * so a crash or a runaway build never takes the CMS down with it. It prints a line per page
  * rendered, `page <done>/<total> <path>`, and exits 0 when the whole site is written.
  */

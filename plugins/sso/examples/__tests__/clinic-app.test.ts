@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startTestCms, type TestCms } from '../../../../cms/testing/strapi-harness';
-import { Browser, readForm } from '../../testing/browser';
+import { freeLoopbackPort } from '@vixenhealth/tooling/lib/free-port';
+import { Browser, readForm } from '@vixenhealth/tooling/lib/browser';
+import { startTestCms, type TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
 
 const EXAMPLE = path.resolve(import.meta.dirname, '..', 'clinic-app.mjs');
 
@@ -14,16 +13,8 @@ let cms: TestCms;
 let app: ChildProcess;
 let appUrl: string;
 
-const freePort = async () => {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  return port;
-};
-
 beforeAll(async () => {
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   appUrl = `http://localhost:${port}`;
   cms = await startTestCms({ DEMO_DATA: 'true', EXAMPLE_PORT: String(port) });
   app = spawn(process.execPath, [EXAMPLE], {

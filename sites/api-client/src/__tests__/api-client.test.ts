@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startTestCms, type TestCms } from '../../../../cms/testing/strapi-harness';
+import { startTestCms, type TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
+
 import { SPEC_FILE, TYPES_FILE, cmsOpenApi, specText, typesText } from '../../scripts/openapi.mjs';
 import { CmsApiError, createCmsClient, toQueryString } from '..';
 

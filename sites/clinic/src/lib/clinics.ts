@@ -41,7 +41,7 @@ const cache = new Map<string, { clinic: Promise<Clinic | null>; until: number }>
 
 /**
  * Forgets cached lookups (a publish webhook calls this), and announces it: the pages rendered
- * from them, cached in front of Astro (scripts/lib/cached-pages.mjs), go at the same moment.
+ * from them, cached in front of Astro (server/lib/cached-pages.mjs), go at the same moment.
  */
 export const purgeClinicCache = () => {
   cache.clear();

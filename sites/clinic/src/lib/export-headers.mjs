@@ -1,4 +1,4 @@
-// Shared by the server (src/lib/export-request.ts) and the exporter (scripts/), which renders a
+// Shared by the server (src/lib/export-request.ts) and the exporter (server/), which renders a
 // clinic's site through this server: plain JavaScript, so that Node loads it without a build.
 
 /** Names the export a request belongs to: every page of one export sees the same CMS reads. */

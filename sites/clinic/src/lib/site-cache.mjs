@@ -1,5 +1,5 @@
 // Shared by the server's pages (src/lib/clinics.ts) and the page cache in front of them
-// (scripts/lib/cached-pages.mjs), which the build does not bundle together: plain JavaScript, so
+// (server/lib/cached-pages.mjs), which the build does not bundle together: plain JavaScript, so
 // that Node loads it without a build.
 
 /** How long a clinic lookup is kept, and a page rendered from one. */

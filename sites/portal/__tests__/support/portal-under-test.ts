@@ -3,11 +3,11 @@ import { randomBytes } from 'node:crypto';
 
 import type { Browser } from 'playwright-core';
 
-import { startPortal } from '../../../../cms/scripts/lib/portal-site.mjs';
-import { waitForHttp } from '../../../../cms/scripts/lib/processes.mjs';
-import { launchChromium } from '../../../../cms/testing/chromium';
-import { freeLoopbackPort } from '../../../../cms/testing/host-request';
-import { startIdTest, type IdTest } from '../../../../plugins/sso/testing/id-test';
+import { freeLoopbackPort } from '@vixenhealth/tooling/lib/free-port';
+import { startPortal } from '@vixenhealth/tooling/lib/portal-site';
+import { waitForHttp } from '@vixenhealth/tooling/lib/wait-for-http';
+import { launchChromium } from '@vixenhealth/tooling/testing/chromium';
+import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
 
 export interface PortalUnderTest {
   id: IdTest;

@@ -2,7 +2,8 @@ import { readdir } from 'node:fs/promises';
 
 import type { Core } from '@strapi/strapi';
 
-import type { TestCms } from '../../../../testing/strapi-harness';
+import type { TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
+
 import { uploadFolders } from '../../upload-locations';
 
 export interface Upload {

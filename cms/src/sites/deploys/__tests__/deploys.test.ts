@@ -5,13 +5,15 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startIdTest, type IdTest } from '../../../../../plugins/sso/testing/id-test';
-import { serveDeploys } from '../../../../../sites/clinic/scripts/serve-deploys.mjs';
-import { cabinet, newClinic } from '../../../cabinet/__tests__/cabinet-api';
-import { launchChromium } from '../../../../testing/chromium';
-import { freeLoopbackPort, getByHost } from '../../../../testing/host-request';
-import { createModerator, createPerson, type Person } from '../../../../testing/people';
-import { TEST_ADMIN } from '../../../../testing/strapi-harness';
+import { serveDeploys } from '@vixenhealth/clinic-site/deploys-server';
+import { freeLoopbackPort } from '@vixenhealth/tooling/lib/free-port';
+import { cabinet, newClinic } from '@vixenhealth/tooling/testing/cabinet-api';
+import { launchChromium } from '@vixenhealth/tooling/testing/chromium';
+import { getByHost } from '@vixenhealth/tooling/testing/host-request';
+import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
+import { createModerator, createPerson, type Person } from '@vixenhealth/tooling/testing/people';
+import { TEST_ADMIN } from '@vixenhealth/tooling/testing/strapi-harness';
+
 import { SITE_DEPLOY } from '../../../content-types/uids';
 import type { DeployRecord, DeploySummary } from '../../../contracts';
 import { runDeploy } from '../deploy-runner';

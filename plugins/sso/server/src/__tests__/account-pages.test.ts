@@ -3,11 +3,11 @@ import { randomBytes } from 'node:crypto';
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { MailCatcher } from '../../../../../cms/testing/mail-catcher';
-import type { TestCms } from '../../../../../cms/testing/strapi-harness';
-import { startIdTest, type IdTest } from '../../../testing/id-test';
-import { Browser, readForm } from '../../../testing/browser';
-import { signInThroughForm } from '../../../testing/relying-party';
+import { Browser, readForm } from '@vixenhealth/tooling/lib/browser';
+import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
+import type { MailCatcher } from '@vixenhealth/tooling/testing/mail-catcher';
+import { signInThroughForm } from '@vixenhealth/tooling/testing/relying-party';
+import type { TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
 
 const USER = 'plugin::users-permissions.user';
 const RECORD = 'plugin::sso.oidc-record';

@@ -4,11 +4,12 @@ import * as client from 'openid-client';
 import { decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
+import { loginEventsOf } from '@vixenhealth/tooling/testing/login-events';
+import { discover, signInThroughForm } from '@vixenhealth/tooling/testing/relying-party';
+import type { TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
+
 import { createAccessTokenVerifier } from '../../../verify/src';
-import type { TestCms } from '../../../../../cms/testing/strapi-harness';
-import { startIdTest, type IdTest } from '../../../testing/id-test';
-import { loginEventsOf } from '../../../testing/login-events';
-import { discover, signInThroughForm } from '../../../testing/relying-party';
 
 const PASSWORD = 'Demo-user-password-1';
 const PATIENT = { email: 'patient@demo.vixenhealth.local', password: PASSWORD };

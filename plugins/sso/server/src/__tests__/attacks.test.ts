@@ -4,9 +4,13 @@ import * as client from 'openid-client';
 import { SignJWT, decodeJwt, generateKeyPair, importJWK, type JWK, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startTestCms, type TestCms } from '../../../../../cms/testing/strapi-harness';
-import { Browser } from '../../../testing/browser';
-import { discover, PORTAL_CALLBACK, signInThroughForm } from '../../../testing/relying-party';
+import { Browser } from '@vixenhealth/tooling/lib/browser';
+import {
+  discover,
+  PORTAL_CALLBACK,
+  signInThroughForm,
+} from '@vixenhealth/tooling/testing/relying-party';
+import { startTestCms, type TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
 
 const PATIENT = { email: 'patient@demo.vixenhealth.local', password: 'Demo-user-password-1' };
 

@@ -1,9 +1,10 @@
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startTestCms, type TestCms } from '../../../../../cms/testing/strapi-harness';
+import { discover } from '@vixenhealth/tooling/testing/relying-party';
+import { startTestCms, type TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
+
 import { pruneExpiredRecords } from '../services/oidc-adapter';
-import { discover } from '../../../testing/relying-party';
 
 let cms: TestCms;
 const CM = '/content-manager/collection-types/plugin::sso.client';

@@ -3,8 +3,8 @@ import { Agent, request } from 'node:http';
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startIdTest, type IdTest } from '../../../testing/id-test';
-import { PORTAL_CALLBACK } from '../../../testing/relying-party';
+import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
+import { PORTAL_CALLBACK } from '@vixenhealth/tooling/testing/relying-party';
 
 // Issue 18, finding 7: an oversized ID form must not break the connection it came on.
 

@@ -1,11 +1,11 @@
 import { Agent } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import type { TestCms } from '../../../../../cms/testing/strapi-harness';
-import { Browser } from '../../../testing/browser';
-import { startIdTest, type IdTest } from '../../../testing/id-test';
-import { loginEventsOf } from '../../../testing/login-events';
-import { signInThroughForm } from '../../../testing/relying-party';
+import { Browser } from '@vixenhealth/tooling/lib/browser';
+import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
+import { loginEventsOf } from '@vixenhealth/tooling/testing/login-events';
+import { signInThroughForm } from '@vixenhealth/tooling/testing/relying-party';
+import type { TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
 
 // Issue 18, findings 5 and 7's proxy item: the sign-in throttle as an attacker sees it.
 

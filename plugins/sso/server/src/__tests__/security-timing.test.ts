@@ -3,8 +3,8 @@ import { setTimeout } from 'node:timers/promises';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { Browser, readForm } from '../../../testing/browser';
-import { startIdTest, type IdTest } from '../../../testing/id-test';
+import { Browser, readForm } from '@vixenhealth/tooling/lib/browser';
+import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
 
 // Issue 18, finding 6: the time an answer takes must not tell whether an account exists.
 

@@ -2,9 +2,13 @@ import * as client from 'openid-client';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startIdTest, type IdTest } from '../../../testing/id-test';
-import { Browser, readForm } from '../../../testing/browser';
-import { discover, PORTAL_CALLBACK, signInThroughForm } from '../../../testing/relying-party';
+import { Browser, readForm } from '@vixenhealth/tooling/lib/browser';
+import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
+import {
+  discover,
+  PORTAL_CALLBACK,
+  signInThroughForm,
+} from '@vixenhealth/tooling/testing/relying-party';
 
 const PATIENT = { email: 'patient@demo.vixenhealth.local', password: 'Demo-user-password-1' };
 

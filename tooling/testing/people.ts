@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+
+import * as client from 'openid-client';
+
+import type { IdTest } from './id-test';
+import { signInThroughForm } from './relying-party';
+import type { TestCms } from './strapi-harness';
+
+export interface Person {
+  id: number;
+  documentId: string;
+  email: string;
+  password: string;
+  /** A VixenHealth ID access token (JWT, `api` scope) for the platform's API. */
+  token: string;
+}
+
+/** Signs in through ID's real form and redeems the code: the API access token. */
+export const accessTokenOf = async (
+  id: IdTest,
+  credentials: { email: string; password: string }
+) => {
+  const flow = await signInThroughForm(id.portal, credentials);
+  if (!flow.callback) throw new Error(`Sign-in failed: ${flow.signInPage?.status}`);
+  const tokens = await client.authorizationCodeGrant(id.portal, flow.callback, {
+    pkceCodeVerifier: flow.verifier,
+    expectedState: flow.state,
+  });
+  return tokens.access_token;
+};
+
+/**
+ * A new, verified VixenHealth ID user with a name, not signed in anywhere: for tests that sign in
+ * through a site of their own.
+ */
+export const registerPerson = async (
+  id: IdTest,
+  fullName = 'Анна Кузнецова'
+): Promise<Omit<Person, 'token'>> => {
+  const email = `person-${randomBytes(4).toString('hex')}@test.vixenhealth.local`;
+  const password = `Person-password-${randomBytes(4).toString('hex')}`;
+  const { strapi } = id.cms;
+  const account = await strapi.plugin('sso').service('accounts').register(email, password);
+  await strapi.plugin('sso').service('accounts').confirmEmail(account.id, email);
+  await strapi.db
+    .query('plugin::users-permissions.user')
+    .update({ where: { id: account.id }, data: { fullName } });
+  return { id: account.id, documentId: account.documentId, email, password };
+};
+
+/** A new, verified VixenHealth ID user, signed in. */
+export const createPerson = async (id: IdTest, fullName = 'Анна Кузнецова'): Promise<Person> => {
+  const person = await registerPerson(id, fullName);
+  return { ...person, token: await accessTokenOf(id, person) };
+};
+
+/** An admin-panel user with the Moderator role only, and their admin API token. */
+export const createModerator = async (cms: TestCms) => {
+  const { strapi } = cms;
+  const role = await strapi.db.query('admin::role').findOne({ where: { code: 'moderator' } });
+  const email = `moderator-${randomBytes(4).toString('hex')}@test.vixenhealth.local`;
+  const password = 'Moderator-password-1';
+  const user = await strapi.service('admin::user').create({
+    firstname: 'Мария',
+    lastname: 'Модератор',
+    email,
+    password,
+    roles: [role.id],
+    isActive: true,
+    registrationToken: null,
+  });
+  const login = await cms.request<{ data: { token: string } }>('/admin/login', {
+    method: 'POST',
+    body: { email, password },
+  });
+  if (login.status !== 200) throw new Error(`Moderator login failed: ${login.status}`);
+  return { id: user.id as number, email, password, token: login.body.data.token };
+};
