@@ -28,6 +28,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       trustedProxies: env.array('ID_TRUSTED_PROXIES', []),
     },
   },
+  support: {
+    enabled: true,
+    resolve: '../plugins/support',
+    config: {},
+  },
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),

@@ -1,0 +1,41 @@
+export { CHANNELS, REPLYABLE_CHANNELS } from './channels';
+export type { Channel, RequesterContact } from './channels';
+export type { AutomaticKind, InboundAttachment, InboundMessage } from './inbound';
+export type { ChannelSender, OutboundAttachment, OutboundReply } from './outbound';
+export { ACTIVE_STATUSES, SUPPORT_LIMITS, TICKET_PRIORITIES, TICKET_STATUSES } from './tickets';
+export type {
+  AuthorKind,
+  CreateTicketRequest,
+  CreateTicketResponse,
+  MessageKind,
+  ReplyRequest,
+  RequesterMessage,
+  RequesterTicket,
+  RequesterTicketThread,
+  SlaState,
+  TicketPriority,
+  TicketStatus,
+} from './tickets';
+export type {
+  AgentMessageRequest,
+  AgentView,
+  AuditEntryView,
+  BoardView,
+  GroupView,
+  MacroView,
+  ModerationSubjectView,
+  ProblemStatus,
+  ProblemView,
+  SavedFilterView,
+  SupportEvent,
+  SupportMeta,
+  SupportRights,
+  SupportStats,
+  TicketDetail,
+  TicketFilter,
+  TicketList,
+  TicketListItem,
+  TicketMessageView,
+  TicketSort,
+  TicketUpdate,
+} from './admin';
