@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 import type { Core } from '@strapi/strapi';
 
 /** Uploads the platform accepts: photos and documents; never SVG (scriptable) or executables. */
@@ -31,7 +33,19 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   support: {
     enabled: true,
     resolve: '../plugins/support',
-    config: {},
+    config: {
+      privateUploadPath: 'private',
+      // The folder the CMS's private upload provider writes to (cms/src/reviews/upload-locations.ts).
+      privateUploadsDir: path.resolve(
+        __dirname,
+        '..',
+        '..',
+        env('PRIVATE_UPLOADS_DIR', '') || 'private-uploads'
+      ),
+      mailDomain: env('SUPPORT_MAIL_DOMAIN', 'support.vixenhealth.local'),
+      mailFrom: env('SUPPORT_MAIL_FROM', 'VixenHealth Support <support@vixenhealth.local>'),
+      workIntervalMs: env.int('SUPPORT_WORK_INTERVAL_MS', 15_000),
+    },
   },
   'users-permissions': {
     config: {

@@ -15,6 +15,7 @@ import { registerAuthorErasure } from './reviews/review-deletion';
 import { syncClinicSitesWebhook } from './sites/cache-webhook';
 import { registerSiteDeploys } from './sites/deploys/deploy-triggers';
 import { registerDomainVerification } from './sites/domains/domain-lifecycle';
+import { connectSupportDesk, syncSupportDesk } from './support-desk';
 import { registerContentRules } from './validation';
 
 /** Demo data is on by default outside production; DEMO_DATA=false turns it off. */
@@ -35,6 +36,7 @@ export default {
     registerPrivateUploads(strapi);
     strapi.server.use(requireSignIn);
     registerAdminApi(strapi);
+    connectSupportDesk(strapi);
     siteDeploys = registerSiteDeploys(strapi);
   },
 
@@ -46,6 +48,7 @@ export default {
     await ensureFirstAdmin(strapi);
     await registerAdminActions(strapi, ADMIN_API_PERMISSIONS);
     await registerModeratorRole(strapi);
+    await syncSupportDesk(strapi);
     // 3. A fresh database gets the demo network.
     if (demoDataEnabled() && (await isEmptyDatabase(strapi))) {
       const { created } = await seedDemoData(strapi);

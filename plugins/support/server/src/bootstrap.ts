@@ -1,5 +1,16 @@
 import type { Core } from '@strapi/strapi';
 
-const bootstrap = (_: { strapi: Core.Strapi }) => {};
+import { startDeskWorker } from './jobs/desk-worker';
+import { ensureDefaultGroups } from './routing/default-groups';
+import { registerDeskActions } from './setup/desk-roles';
+
+const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  // 1. The desk's admin-panel rights; the groups a fresh desk starts with. Roles and
+  //    permissions of other plugins' roles are synced by the app once they exist (service `setup`).
+  await registerDeskActions(strapi);
+  await ensureDefaultGroups(strapi);
+  // 2. Replies go out, unanswered tickets return to their groups.
+  startDeskWorker(strapi);
+};
 
 export default bootstrap;

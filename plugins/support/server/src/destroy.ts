@@ -1,5 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
-const destroy = (_: { strapi: Core.Strapi }) => {};
+import { stopDeskWorker } from './jobs/desk-worker';
+
+const destroy = ({ strapi }: { strapi: Core.Strapi }) => {
+  stopDeskWorker(strapi);
+};
 
 export default destroy;

@@ -1,5 +1,10 @@
 import type { Core } from '@strapi/strapi';
 
-const register = (_: { strapi: Core.Strapi }) => {};
+import { requireSignIn } from './middlewares/require-sign-in';
+
+const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  // A request without credentials for one's own tickets is told to sign in (401), not refused.
+  strapi.server.use(requireSignIn);
+};
 
 export default register;

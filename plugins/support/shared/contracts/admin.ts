@@ -135,7 +135,7 @@ export interface ModerationSubjectView {
 }
 
 export interface TicketDetail extends TicketListItem {
-  requester: RequesterContact & { name: string | null };
+  requester: Omit<RequesterContact, 'name'> & { name: string | null };
   clinic: string | null;
   firstResponseDueAt: string | null;
   resolutionDueAt: string | null;

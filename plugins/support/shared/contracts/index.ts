@@ -39,3 +39,12 @@ export type {
   TicketSort,
   TicketUpdate,
 } from './admin';
+export { DESK_PERMISSIONS } from './rights';
+export type { DeskPermission } from './rights';
+export type {
+  ModerationDecision,
+  ModerationDesk,
+  ModerationKind,
+  ModerationRequest,
+  ModerationSubjects,
+} from './moderation';

@@ -1,1 +1,4 @@
-export default {};
+import desk from './desk';
+import requests from './requests';
+
+export default { desk, requests };

@@ -1,1 +1,3 @@
-export default {};
+import deskAccess from './desk-access';
+
+export default { 'desk-access': deskAccess };

@@ -1,1 +1,4 @@
-export default {};
+import admin from './admin';
+import contentApi from './content-api';
+
+export default { admin, 'content-api': contentApi };
