@@ -27,7 +27,9 @@ export const createDeskUser = async (
     registrationToken: null,
   });
   if (groups.length) {
-    const rows = await strapi.db.query('plugin::support.group').findMany({ where: { slug: { $in: groups } } });
+    const rows = await strapi.db
+      .query('plugin::support.group')
+      .findMany({ where: { slug: { $in: groups } } });
     await strapi.db.query('plugin::support.agent').create({
       data: { user: user.id, groups: rows.map((row: { id: number }) => row.id), available },
     });
@@ -42,13 +44,16 @@ export const createDeskUser = async (
 
 /** A ticket opened the way a channel opens one, in the named group. */
 export const openTestTicket = async (cms: TestCms, groupSlug: string, subject = 'Проблема') =>
-  cms.strapi.plugin('support').service('intake').receive({
-    channel: 'esb',
-    externalId: `test:${randomBytes(6).toString('hex')}`,
-    from: { name: 'Ирина', email: `irina-${randomBytes(3).toString('hex')}@example.org` },
-    subject,
-    text: 'Подробности',
-    receivedAt: new Date(),
-    attachments: [],
-    groupSlug,
-  }) as Promise<{ outcome: string; ticketNumber: string }>;
+  cms.strapi
+    .plugin('support')
+    .service('intake')
+    .receive({
+      channel: 'esb',
+      externalId: `test:${randomBytes(6).toString('hex')}`,
+      from: { name: 'Ирина', email: `irina-${randomBytes(3).toString('hex')}@example.org` },
+      subject,
+      text: 'Подробности',
+      receivedAt: new Date(),
+      attachments: [],
+      groupSlug,
+    }) as Promise<{ outcome: string; ticketNumber: string }>;

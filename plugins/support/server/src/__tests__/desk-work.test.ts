@@ -18,7 +18,11 @@ let people: Person[];
 beforeAll(async () => {
   id = await startIdTest();
   lead = await createDeskUser(id.cms, 'support-lead');
-  people = [await createPerson(id), await createPerson(id, 'Олег Смирнов'), await createPerson(id, 'Нина Орлова')];
+  people = [
+    await createPerson(id),
+    await createPerson(id, 'Олег Смирнов'),
+    await createPerson(id, 'Нина Орлова'),
+  ];
 });
 afterAll(() => id?.stop());
 
@@ -63,7 +67,10 @@ describe('problems', () => {
     for (const [index, person] of people.entries()) {
       const thread = await threadOf(person, numbers[index]);
       expect(thread.status).toBe('resolved');
-      expect(thread.messages.at(-1)).toMatchObject({ author: 'support', text: 'Исправили ошибку записи, попробуйте снова.' });
+      expect(thread.messages.at(-1)).toMatchObject({
+        author: 'support',
+        text: 'Исправили ошибку записи, попробуйте снова.',
+      });
     }
     expect((await threadOf(people[0], unrelated)).status).toBe('new');
 
@@ -118,16 +125,19 @@ describe('automatic assignment', () => {
     await createDeskUser(id.cms, 'support-agent', { groups: ['billing'], available: false });
     const assignees: number[] = [];
     for (let index = 0; index < 4; index += 1) {
-      const opened = await id.cms.strapi.plugin('support').service('intake').receive({
-        channel: 'esb',
-        externalId: `assign-test-${index}`,
-        from: { email: `payer${index}@example.org` },
-        subject: `Счёт ${index}`,
-        text: 'Вопрос по счёту',
-        receivedAt: new Date(),
-        attachments: [],
-        groupSlug: 'billing',
-      });
+      const opened = await id.cms.strapi
+        .plugin('support')
+        .service('intake')
+        .receive({
+          channel: 'esb',
+          externalId: `assign-test-${index}`,
+          from: { email: `payer${index}@example.org` },
+          subject: `Счёт ${index}`,
+          text: 'Вопрос по счёту',
+          receivedAt: new Date(),
+          attachments: [],
+          groupSlug: 'billing',
+        });
       assignees.push((await desk(`/tickets/${opened.ticketNumber}`)).body.assignee.id);
     }
     expect(assignees.filter((assignee) => assignee === first.id)).toHaveLength(2);
@@ -141,6 +151,8 @@ describe('automatic assignment', () => {
       expect([first.id, second.id]).toContain(ticket.assignee.id);
     }
     const returned = await desk(`/tickets/${list.body.tickets[0].number}`);
-    expect(returned.body.audit.map((entry: { action: string }) => entry.action)).toContain('returned-to-group');
+    expect(returned.body.audit.map((entry: { action: string }) => entry.action)).toContain(
+      'returned-to-group'
+    );
   });
 });

@@ -101,7 +101,9 @@ describe('the rights matrix of the admin API', () => {
   });
 
   it('records every change with who, when, before and after', async () => {
-    const { body } = await cms.request(`/support/tickets/${tickets.other}`, { token: people.lead.token });
+    const { body } = await cms.request(`/support/tickets/${tickets.other}`, {
+      token: people.lead.token,
+    });
     const change = body.audit.find((entry: { action: string }) => entry.action === 'changed');
     expect(change.actor.kind).toBe('agent');
     expect(change.before).toEqual({ priority: 'normal' });

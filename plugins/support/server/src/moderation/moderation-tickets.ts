@@ -58,7 +58,9 @@ export const subjectDecided = async (
     select: ['id'],
   });
   for (const ticket of tickets) {
-    await changeTicket(strapi, ticket.id, { status: 'resolved' }, actor, { action: 'moderated' });
+    await changeTicket(strapi, ticket.id, { status: 'resolved' }, actor, {
+      action: 'resolved-by-moderation',
+    });
   }
 };
 
