@@ -8,7 +8,6 @@ import { errors } from '@strapi/utils';
 
 export type SupportRule =
   | 'ticket-closed'
-  | 'not-your-clinic'
   | 'group-not-yours'
   | 'lead-only'
   | 'moderation-only'
