@@ -133,14 +133,27 @@ describe('POST /api/support/tickets', () => {
     ]);
   });
 
-  it('refuses a request about a clinic the person does not run', async () => {
+  it("keeps a patient's clinic as context, and refuses a clinic that does not exist", async () => {
     const clinic = await id.cms.strapi.db.query('api::clinic.clinic').findOne({});
     const answer = await post(anna.token, {
-      subject: 'Наша клиника',
+      subject: 'О клинике',
       body: 'Вопрос',
       clinic: clinic.documentId,
     });
-    expect(answer.status).toBe(403);
-    expect(answer.body.error.details.rule).toBe('not-your-clinic');
+    expect(answer.status).toBe(201);
+    const ticket = await id.cms.strapi.db
+      .query('plugin::support.ticket')
+      .findOne({ where: { number: answer.body.number }, populate: { group: true } });
+    expect(ticket.clinic).toBe(clinic.documentId);
+    // Only a clinic's own team lands with the Clinics group.
+    expect(ticket.group.slug).toBe('technical');
+
+    const unknown = await post(anna.token, {
+      subject: 'О клинике',
+      body: 'Вопрос',
+      clinic: 'nosuchclinic0000',
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details.errors[0].path).toEqual(['clinic']);
   });
 });
