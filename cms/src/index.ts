@@ -48,19 +48,20 @@ export default {
     await ensureFirstAdmin(strapi);
     await registerAdminActions(strapi, ADMIN_API_PERMISSIONS);
     await registerModeratorRole(strapi);
-    await syncSupportDesk(strapi);
     // 3. A fresh database gets the demo network.
     if (demoDataEnabled() && (await isEmptyDatabase(strapi))) {
       const { created } = await seedDemoData(strapi);
       strapi.log.info(`Seeded demo data: ${created} entries.`);
     }
-    // 4. The platform's own applications may sign users in with VixenHealth ID.
+    // 4. The Support desk's roles, and a ticket for whatever waits for moderation.
+    await syncSupportDesk(strapi);
+    // 5. The platform's own applications may sign users in with VixenHealth ID.
     await registerPlatformClients(strapi, { demo: demoDataEnabled() });
-    // 5. The clinic sites' server hears of every publish.
+    // 6. The clinic sites' server hears of every publish.
     await syncClinicSitesWebhook(strapi);
-    // 6. Static sites: what a restart interrupted, and clinics never deployed, are built now.
+    // 7. Static sites: what a restart interrupted, and clinics never deployed, are built now.
     await siteDeploys?.resume();
-    // 7. Every review's files are where its status says: moves a stop interrupted are finished.
+    // 8. Every review's files are where its status says: moves a stop interrupted are finished.
     await placeAllAttachments(strapi);
   },
 };
