@@ -39,3 +39,4 @@ export type {
   TicketSort,
   TicketUpdate,
 } from './admin';
+export type { BusInboundMessage, BusTicketPayload } from './bus';
