@@ -48,3 +48,4 @@ export type {
   ModerationRequest,
   ModerationSubjects,
 } from './moderation';
+export type { BusInboundMessage, BusTicketPayload } from './bus';
