@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { startChannels } from './channels/start-channels';
 import { startDeskWorker } from './jobs/desk-worker';
 import { ensureDefaultGroups } from './routing/default-groups';
 import { ensureDefaultMacros } from './setup/default-macros';
@@ -11,7 +12,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerDeskActions(strapi);
   await ensureDefaultGroups(strapi);
   await ensureDefaultMacros(strapi);
-  // 2. Replies go out, unanswered tickets return to their groups.
+  // 2. The configured channels connect; replies go out, unanswered tickets return to their groups.
+  startChannels(strapi);
   startDeskWorker(strapi);
 };
 

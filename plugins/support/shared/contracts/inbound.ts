@@ -49,4 +49,6 @@ export interface InboundMessage {
   unparsed?: boolean;
   /** The group (slug) a bus message asks for; others are routed by channel. */
   groupSlug?: string;
+  /** The clinic (documentId) the message is about, when the channel says. */
+  clinic?: string;
 }

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
 import { createPerson, type Person } from '@vixenhealth/tooling/testing/people';
 
-import { returnUnansweredTickets } from '../assignment/return-unanswered';
 import { createDeskUser, type DeskUser } from './desk-people';
 
 /**
@@ -144,7 +143,9 @@ describe('automatic assignment', () => {
     expect(assignees.filter((assignee) => assignee === second.id)).toHaveLength(2);
 
     const later = new Date(Date.now() + 2 * 60 * 60_000);
-    expect(await returnUnansweredTickets(id.cms.strapi, later)).toBeGreaterThanOrEqual(4);
+    expect(
+      await id.cms.strapi.plugin('support').service('work').returnUnansweredTickets(later)
+    ).toBeGreaterThanOrEqual(4);
     const list = await desk('/tickets?channel=esb&q=счёт');
     for (const ticket of list.body.tickets) {
       // Each went back and on to the other available agent.

@@ -1,4 +1,5 @@
 import desk from './desk';
 import requests from './requests';
+import webhooks from './webhooks';
 
-export default { desk, requests };
+export default { desk, requests, webhooks };

@@ -14,8 +14,7 @@ export type SupportRule =
   | 'merge-into-self'
   | 'already-merged'
   | 'problem-resolved'
-  | 'not-a-moderation-ticket'
-  | 'bad-webhook-secret';
+  | 'not-a-moderation-ticket';
 
 /** 400 naming the field that is wrong, in the shape of Strapi's own schema errors. */
 export const fieldError = (path: string | string[], message: string, value?: unknown) => {
@@ -35,9 +34,3 @@ export const notNow = (rule: SupportRule, message: string) =>
 
 /** 404, also for what the caller may not see: nobody learns which tickets exist. */
 export const notFound = (what: string) => new errors.NotFoundError(`${what} not found`);
-
-/** 401 for a webhook whose secret or signature is wrong. */
-export const badSignature = (message: string) =>
-  new errors.UnauthorizedError(message, {
-    rule: 'bad-webhook-secret',
-  });

@@ -89,6 +89,7 @@ export const receiveInbound = async (
         channel: message.channel,
         requester: message.from,
         groupSlug: message.groupSlug,
+        clinic: message.clinic ?? null,
         flagged: Boolean(message.unparsed),
         status: message.automatic ? 'closed' : 'new',
         tags: message.automatic

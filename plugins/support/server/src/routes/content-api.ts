@@ -1,13 +1,30 @@
 /** The signed-in person's requests, under `/api/support`. Each action is granted to signed-in roles. */
 export const REQUEST_ACTIONS = ['create', 'find', 'findOne', 'reply', 'download'] as const;
 
+const signedIn = (method: string, path: string, action: (typeof REQUEST_ACTIONS)[number]) => ({
+  method,
+  path,
+  handler: `requests.${action}`,
+  config: { policies: [] },
+});
+
+/** Providers call these: no sign-in, each checks its provider's secret or signature. */
+const webhook = (path: string, action: string) => ({
+  method: 'POST',
+  path,
+  handler: `webhooks.${action}`,
+  config: { auth: false, policies: [] },
+});
+
 export default {
   type: 'content-api',
   routes: [
-    { method: 'POST', path: '/tickets', handler: 'requests.create' },
-    { method: 'GET', path: '/tickets', handler: 'requests.find' },
-    { method: 'GET', path: '/tickets/:number', handler: 'requests.findOne' },
-    { method: 'POST', path: '/tickets/:number/messages', handler: 'requests.reply' },
-    { method: 'GET', path: '/tickets/:number/files/:fileId', handler: 'requests.download' },
-  ].map((route) => ({ ...route, config: { policies: [] } })),
+    signedIn('POST', '/tickets', 'create'),
+    signedIn('GET', '/tickets', 'find'),
+    signedIn('GET', '/tickets/:number', 'findOne'),
+    signedIn('POST', '/tickets/:number/messages', 'reply'),
+    signedIn('GET', '/tickets/:number/files/:fileId', 'download'),
+    webhook('/webhooks/telegram', 'telegram'),
+    webhook('/webhooks/sms', 'sms'),
+  ],
 };

@@ -12,6 +12,8 @@ import { receiveInbound } from '../intake/receive-inbound';
 import { registerModerationSubjects } from '../moderation/moderation-subjects';
 import { openModerationTicket, subjectDecided } from '../moderation/moderation-tickets';
 import { channelSenders } from '../outbox/channel-senders';
+import { deliverDueReplies } from '../outbox/outbox-worker';
+import { returnUnansweredTickets } from '../assignment/return-unanswered';
 import { syncDeskRoles } from '../setup/desk-roles';
 import { grantRequesterPermissions } from '../setup/requester-permissions';
 
@@ -19,6 +21,11 @@ import { grantRequesterPermissions } from '../setup/requester-permissions';
 export default {
   intake: ({ strapi }: { strapi: Core.Strapi }) => ({
     receive: (message: InboundMessage) => receiveInbound(strapi, message),
+  }),
+  /** The periodic work, also run on demand (an operator's script, a test with its own clock). */
+  work: ({ strapi }: { strapi: Core.Strapi }) => ({
+    deliverDueReplies: (now?: Date) => deliverDueReplies(strapi, now),
+    returnUnansweredTickets: (now?: Date) => returnUnansweredTickets(strapi, now),
   }),
   channels: ({ strapi }: { strapi: Core.Strapi }) => ({
     registerSender: (sender: ChannelSender) => channelSenders(strapi).register(sender),
