@@ -24,7 +24,7 @@ import { getProblem, listProblems, problemViewOf } from '../problems/problem-row
 import { ticketDetailOf } from '../queries/ticket-detail';
 import { listTickets } from '../queries/ticket-list';
 import type { DeskRights } from '../rights/desk-rights';
-import { supportStats } from '../reports/support-stats';
+import { loadSupportStats } from '../reports/stats-query';
 import {
   filterFromQuery,
   validateAgentMessage,
@@ -202,7 +202,7 @@ const desk = ({ strapi }: { strapi: Core.Strapi }) => {
       const rights = rightsOf(ctx);
       if (!rights.lead) throw notAllowed('lead-only', 'The figures are for Support leads');
       const days = Math.min(Math.max(Number(ctx.query.days) || 30, 1), 365);
-      ctx.body = await supportStats(strapi, days);
+      ctx.body = await loadSupportStats(strapi, days);
     },
     async events(ctx: Context) {
       openEventStream(strapi, ctx, rightsOf(ctx));

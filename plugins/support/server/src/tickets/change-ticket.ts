@@ -4,6 +4,8 @@ import type { TicketPriority, TicketStatus } from '../../../shared/contracts';
 import { changedFields, recordAudit } from '../audit/audit-trail';
 import { PROBLEM, TICKET } from '../content-types/uids';
 import { liveEvents } from '../live/live-events';
+import { DEFAULT_BUSINESS_CALENDAR } from '../sla/business-calendar';
+import { resolutionDueAfterPause } from '../sla/sla-policy';
 import type { Actor } from './actor';
 import { getTicket } from './find-ticket';
 import { tagListOf } from './tags';
@@ -40,10 +42,14 @@ const statusTimes = (ticket: TicketRow, to: TicketStatus, now: Date) => {
   if (PAUSED.includes(to) && !wasPaused) times.pausedAt = now;
   if (!PAUSED.includes(to) && wasPaused) {
     // Time spent waiting for the requester does not count against the resolution target.
-    const paused = now.getTime() - new Date(ticket.pausedAt!).getTime();
     times.pausedAt = null;
     if (ticket.resolutionDueAt) {
-      times.resolutionDueAt = new Date(new Date(ticket.resolutionDueAt).getTime() + paused);
+      times.resolutionDueAt = resolutionDueAfterPause(
+        new Date(ticket.resolutionDueAt),
+        new Date(ticket.pausedAt!),
+        now,
+        DEFAULT_BUSINESS_CALENDAR
+      );
     }
   }
   return times;

@@ -1,0 +1,3 @@
+export { DailyBars } from './DailyBars';
+export { HorizontalBars } from './HorizontalBars';
+export { LineSeries, type DayValue } from './LineSeries';
