@@ -5,6 +5,9 @@ import type { TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
 export interface DeskUser {
   id: number;
   token: string;
+  /** To sign in to the admin panel in a browser. */
+  email: string;
+  password: string;
 }
 
 /** An admin-panel user holding one role (by code), signed in to the admin API. */
@@ -27,7 +30,9 @@ export const createDeskUser = async (
     registrationToken: null,
   });
   if (groups.length) {
-    const rows = await strapi.db.query('plugin::support.group').findMany({ where: { slug: { $in: groups } } });
+    const rows = await strapi.db
+      .query('plugin::support.group')
+      .findMany({ where: { slug: { $in: groups } } });
     await strapi.db.query('plugin::support.agent').create({
       data: { user: user.id, groups: rows.map((row: { id: number }) => row.id), available },
     });
@@ -37,18 +42,21 @@ export const createDeskUser = async (
     body: { email, password },
   });
   if (login.status !== 200) throw new Error(`Login failed: ${login.status}`);
-  return { id: user.id, token: login.body.data.token };
+  return { id: user.id, token: login.body.data.token, email, password };
 };
 
 /** A ticket opened the way a channel opens one, in the named group. */
 export const openTestTicket = async (cms: TestCms, groupSlug: string, subject = 'Проблема') =>
-  cms.strapi.plugin('support').service('intake').receive({
-    channel: 'esb',
-    externalId: `test:${randomBytes(6).toString('hex')}`,
-    from: { name: 'Ирина', email: `irina-${randomBytes(3).toString('hex')}@example.org` },
-    subject,
-    text: 'Подробности',
-    receivedAt: new Date(),
-    attachments: [],
-    groupSlug,
-  }) as Promise<{ outcome: string; ticketNumber: string }>;
+  cms.strapi
+    .plugin('support')
+    .service('intake')
+    .receive({
+      channel: 'esb',
+      externalId: `test:${randomBytes(6).toString('hex')}`,
+      from: { name: 'Ирина', email: `irina-${randomBytes(3).toString('hex')}@example.org` },
+      subject,
+      text: 'Подробности',
+      receivedAt: new Date(),
+      attachments: [],
+      groupSlug,
+    }) as Promise<{ outcome: string; ticketNumber: string }>;
