@@ -7,7 +7,7 @@ import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
 import {
   createDeskUser,
   openTestTicket,
-  type DeskUser,
+  type SignedInDeskUser,
 } from '../../server/src/__tests__/desk-people';
 
 /** The Support page in real Chromium, through the real admin panel and the desk's admin API. */
@@ -15,7 +15,7 @@ import {
 let id: IdTest;
 let browser: Browser;
 let page: Page;
-let lead: DeskUser;
+let lead: SignedInDeskUser;
 let seeded: string;
 
 beforeAll(async () => {

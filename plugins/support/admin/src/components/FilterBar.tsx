@@ -3,6 +3,7 @@ import type { Ref } from 'react';
 import { Flex, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
 
 import {
+  ACTIVE_STATUSES,
   TICKET_STATUSES,
   type TicketFilter,
   type TicketSort,
@@ -12,6 +13,10 @@ import { useSupportMeta } from '../pages/support-context';
 import { SORT_LABELS, STATUS_LABELS } from './labels';
 
 const ANY = 'any';
+const ACTIVE = 'active';
+
+const statusChoice = (status: TicketStatus[] | undefined) =>
+  !status || status.length === 0 ? ANY : status.length === 1 ? status[0] : ACTIVE;
 
 /** Status, group, assignee, SLA, tag, full text and sort of the inbox. */
 export const FilterBar = ({
@@ -40,12 +45,20 @@ export const FilterBar = ({
       />
       <SingleSelect
         aria-label="Статус"
-        value={filter.status?.[0] ?? ANY}
+        value={statusChoice(filter.status)}
         onChange={(value: string | number) =>
-          set({ status: value === ANY ? undefined : [value as TicketStatus] })
+          set({
+            status:
+              value === ANY
+                ? undefined
+                : value === ACTIVE
+                  ? [...ACTIVE_STATUSES]
+                  : [value as TicketStatus],
+          })
         }
       >
         <SingleSelectOption value={ANY}>Любой статус</SingleSelectOption>
+        <SingleSelectOption value={ACTIVE}>В работе</SingleSelectOption>
         {TICKET_STATUSES.map((status) => (
           <SingleSelectOption key={status} value={status}>
             {STATUS_LABELS[status]}

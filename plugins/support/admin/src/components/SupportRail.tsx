@@ -25,7 +25,7 @@ export const SupportRail = ({ onFilter }: { onFilter?: (saved: SavedFilterView) 
 
   return (
     <Box width="16rem" padding={4} background="neutral0" hasRadius shadow="tableShadow">
-      <nav aria-label="Поддержка">
+      <Typography tag="nav" aria-label="Поддержка" variant="omega">
         <Flex direction="column" alignItems="stretch" gap={2}>
           <Link to="/plugins/support">Входящие</Link>
           <Typography variant="sigma" tag="h2">
@@ -70,7 +70,7 @@ export const SupportRail = ({ onFilter }: { onFilter?: (saved: SavedFilterView) 
             </Checkbox>
           </Box>
         </Flex>
-      </nav>
+      </Typography>
     </Box>
   );
 };

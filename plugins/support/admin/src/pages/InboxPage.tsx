@@ -4,7 +4,12 @@ import { Box, Flex, Typography } from '@strapi/design-system';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 
-import type { TicketFilter, TicketList, TicketSort } from '../../../shared/contracts';
+import {
+  ACTIVE_STATUSES,
+  type TicketFilter,
+  type TicketList,
+  type TicketSort,
+} from '../../../shared/contracts';
 import { errorText } from '../api/error-text';
 import { useSupportApi } from '../api/support-api';
 import { FilterBar } from '../components/FilterBar';
@@ -16,7 +21,7 @@ import { useKeys } from '../components/use-keys';
 import { useSupportEvents } from '../live/use-support-events';
 import { useSupportMeta } from './support-context';
 
-const DEFAULT_FILTER: TicketFilter = { status: ['new', 'open'] };
+const DEFAULT_FILTER: TicketFilter = { status: [...ACTIVE_STATUSES] };
 
 /** The inbox: saved filters on the left, the filtered tickets, live and keyboard-driven. */
 export const InboxPage = () => {
@@ -80,7 +85,7 @@ export const InboxPage = () => {
       <Page.Title>Поддержка</Page.Title>
       <Layouts.Header
         title="Входящие"
-        subtitle={`${list?.total ?? '…'} тикетов · ? — клавиши`}
+        subtitle={`Тикетов: ${list?.total ?? '…'} · ? — клавиши`}
         primaryAction={<SaveFilterForm filter={filter} sort={sort} />}
       />
       <Layouts.Content>

@@ -116,7 +116,7 @@ export const TicketActions = ({ ticket, run }: TicketActionsProps) => {
             </SingleSelectOption>
           ))}
         </SingleSelect>
-        <Flex gap={2}>
+        <Flex direction="column" alignItems="stretch" gap={1}>
           <TextInput
             aria-label="Теги через запятую"
             placeholder="Теги через запятую"
@@ -154,7 +154,7 @@ export const TicketActions = ({ ticket, run }: TicketActionsProps) => {
             </SingleSelectOption>
           ))}
         </SingleSelect>
-        <Flex gap={2}>
+        <Flex direction="column" alignItems="stretch" gap={1}>
           <TextInput
             aria-label="Новая проблема"
             placeholder="Новая проблема: название"
@@ -171,7 +171,7 @@ export const TicketActions = ({ ticket, run }: TicketActionsProps) => {
             Создать
           </Button>
         </Flex>
-        <Flex gap={2}>
+        <Flex direction="column" alignItems="stretch" gap={1}>
           <TextInput
             aria-label="Объединить с тикетом"
             placeholder="Объединить в VH-…"

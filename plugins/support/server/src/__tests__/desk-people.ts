@@ -5,7 +5,10 @@ import type { TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
 export interface DeskUser {
   id: number;
   token: string;
-  /** To sign in to the admin panel in a browser. */
+}
+
+/** A desk user who can also sign in to the admin panel in a browser. */
+export interface SignedInDeskUser extends DeskUser {
   email: string;
   password: string;
 }
@@ -15,7 +18,7 @@ export const createDeskUser = async (
   cms: TestCms,
   roleCode: string,
   { groups = [] as string[], available = false } = {}
-): Promise<DeskUser> => {
+): Promise<SignedInDeskUser> => {
   const { strapi } = cms;
   const role = await strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
   const email = `${roleCode}-${randomBytes(4).toString('hex')}@test.vixenhealth.local`;
