@@ -7,12 +7,18 @@ export interface DeskUser {
   token: string;
 }
 
+/** A desk user who can also sign in to the admin panel in a browser. */
+export interface SignedInDeskUser extends DeskUser {
+  email: string;
+  password: string;
+}
+
 /** An admin-panel user holding one role (by code), signed in to the admin API. */
 export const createDeskUser = async (
   cms: TestCms,
   roleCode: string,
   { groups = [] as string[], available = false } = {}
-): Promise<DeskUser> => {
+): Promise<SignedInDeskUser> => {
   const { strapi } = cms;
   const role = await strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
   const email = `${roleCode}-${randomBytes(4).toString('hex')}@test.vixenhealth.local`;
@@ -39,7 +45,7 @@ export const createDeskUser = async (
     body: { email, password },
   });
   if (login.status !== 200) throw new Error(`Login failed: ${login.status}`);
-  return { id: user.id, token: login.body.data.token };
+  return { id: user.id, token: login.body.data.token, email, password };
 };
 
 /** A ticket opened the way a channel opens one, in the named group. */
