@@ -1691,6 +1691,509 @@ export interface PluginSsoTokenRevocation extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginSupportAgent extends Struct.CollectionTypeSchema {
+  collectionName: 'support_agents';
+  info: {
+    description: 'An admin-panel user working the desk: groups and availability';
+    displayName: 'Support agent';
+    pluralName: 'agents';
+    singularName: 'agent';
+  };
+  options: {
+    draftAndPublish: false;
+    timestamps: true;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    available: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    groups: Schema.Attribute.Relation<'manyToMany', 'plugin::support.group'>;
+    lastAssignedAt: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::support.agent'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    user: Schema.Attribute.Relation<'oneToOne', 'admin::user'>;
+  };
+}
+
+export interface PluginSupportAuditEntry extends Struct.CollectionTypeSchema {
+  collectionName: 'support_audit_entries';
+  info: {
+    description: 'Who changed what in a ticket or problem, when, before and after';
+    displayName: 'Support audit entry';
+    pluralName: 'audit-entries';
+    singularName: 'audit-entry';
+  };
+  options: {
+    draftAndPublish: false;
+    timestamps: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    actor: Schema.Attribute.Relation<'manyToOne', 'admin::user'>;
+    actorKind: Schema.Attribute.Enumeration<['agent', 'requester', 'system']> &
+      Schema.Attribute.Required;
+    after: Schema.Attribute.JSON;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    before: Schema.Attribute.JSON;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::support.audit-entry'> &
+      Schema.Attribute.Private;
+    problem: Schema.Attribute.Relation<'manyToOne', 'plugin::support.problem'>;
+    publishedAt: Schema.Attribute.DateTime;
+    ticket: Schema.Attribute.Relation<'manyToOne', 'plugin::support.ticket'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSupportBoard extends Struct.CollectionTypeSchema {
+  collectionName: 'support_boards';
+  info: {
+    description: 'Saved filters arranged as columns';
+    displayName: 'Support board';
+    pluralName: 'boards';
+    singularName: 'board';
+  };
+  options: {
+    draftAndPublish: false;
+    timestamps: true;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    columns: Schema.Attribute.JSON & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::support.board'> &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    owner: Schema.Attribute.Relation<'manyToOne', 'admin::user'>;
+    publishedAt: Schema.Attribute.DateTime;
+    sharedWithGroup: Schema.Attribute.Relation<'manyToOne', 'plugin::support.group'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSupportGroup extends Struct.CollectionTypeSchema {
+  collectionName: 'support_groups';
+  info: {
+    description: 'A queue of tickets (Moderation, Technical, Clinics, Billing, Staff)';
+    displayName: 'Support group';
+    pluralName: 'groups';
+    singularName: 'group';
+  };
+  options: {
+    draftAndPublish: false;
+    timestamps: true;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    autoAssign: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
+    calendar: Schema.Attribute.JSON;
+    channels: Schema.Attribute.JSON;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::support.group'> &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    returnAfterMinutes: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<60>;
+    sla: Schema.Attribute.JSON;
+    slug: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSupportMacro extends Struct.CollectionTypeSchema {
+  collectionName: 'support_macros';
+  info: {
+    description: 'A canned reply that may also set fields';
+    displayName: 'Support canned reply';
+    pluralName: 'macros';
+    singularName: 'macro';
+  };
+  options: {
+    draftAndPublish: false;
+    timestamps: true;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    addTags: Schema.Attribute.JSON;
+    body: Schema.Attribute.Text;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    group: Schema.Attribute.Relation<'manyToOne', 'plugin::support.group'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::support.macro'> &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    setPriority: Schema.Attribute.Enumeration<['low', 'normal', 'high', 'urgent']>;
+    setStatus: Schema.Attribute.Enumeration<
+      ['new', 'open', 'pending', 'on-hold', 'resolved', 'closed']
+    >;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSupportPollState extends Struct.CollectionTypeSchema {
+  collectionName: 'support_poll_states';
+  info: {
+    description: 'Where polling of one mailbox got to';
+    displayName: 'Mailbox poll state';
+    pluralName: 'poll-states';
+    singularName: 'poll-state';
+  };
+  options: {
+    draftAndPublish: false;
+    timestamps: true;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    key: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::support.poll-state'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    state: Schema.Attribute.JSON & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSupportProblem extends Struct.CollectionTypeSchema {
+  collectionName: 'support_problems';
+  info: {
+    description: 'One root cause behind several incidents';
+    displayName: 'Support problem';
+    pluralName: 'problems';
+    singularName: 'problem';
+  };
+  options: {
+    draftAndPublish: false;
+    timestamps: true;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    description: Schema.Attribute.Text;
+    flagged: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    incidents: Schema.Attribute.Relation<'oneToMany', 'plugin::support.ticket'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::support.problem'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    resolution: Schema.Attribute.Text;
+    resolvedAt: Schema.Attribute.DateTime;
+    status: Schema.Attribute.Enumeration<['open', 'resolved']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'open'>;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSupportSavedFilter extends Struct.CollectionTypeSchema {
+  collectionName: 'support_saved_filters';
+  info: {
+    description: 'A filter of the inbox, personal or shared with a group';
+    displayName: 'Support saved filter';
+    pluralName: 'saved-filters';
+    singularName: 'saved-filter';
+  };
+  options: {
+    draftAndPublish: false;
+    timestamps: true;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    filter: Schema.Attribute.JSON & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::support.saved-filter'> &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    owner: Schema.Attribute.Relation<'manyToOne', 'admin::user'>;
+    publishedAt: Schema.Attribute.DateTime;
+    sharedWithGroup: Schema.Attribute.Relation<'manyToOne', 'plugin::support.group'>;
+    sort: Schema.Attribute.Enumeration<['sla', 'updated', 'created', 'priority']> &
+      Schema.Attribute.DefaultTo<'sla'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSupportTicket extends Struct.CollectionTypeSchema {
+  collectionName: 'support_tickets';
+  info: {
+    description: 'An incident: one request to Support, from any channel';
+    displayName: 'Support ticket';
+    pluralName: 'tickets';
+    singularName: 'ticket';
+  };
+  options: {
+    draftAndPublish: false;
+    timestamps: true;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    assignedAt: Schema.Attribute.DateTime;
+    assignee: Schema.Attribute.Relation<'manyToOne', 'admin::user'>;
+    channel: Schema.Attribute.Enumeration<
+      ['web', 'email', 'phone', 'telegram', 'sms', 'review', 'staff', 'esb']
+    > &
+      Schema.Attribute.Required;
+    clinic: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    closedAt: Schema.Attribute.DateTime;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    firstRespondedAt: Schema.Attribute.DateTime;
+    firstResponseDueAt: Schema.Attribute.DateTime;
+    flagged: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    group: Schema.Attribute.Relation<'manyToOne', 'plugin::support.group'>;
+    lastActivityAt: Schema.Attribute.DateTime;
+    links: Schema.Attribute.JSON;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::support.ticket'> &
+      Schema.Attribute.Private;
+    mergedInto: Schema.Attribute.Relation<'manyToOne', 'plugin::support.ticket'>;
+    number: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    pausedAt: Schema.Attribute.DateTime;
+    priority: Schema.Attribute.Enumeration<['low', 'normal', 'high', 'urgent']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'normal'>;
+    problem: Schema.Attribute.Relation<'manyToOne', 'plugin::support.problem'>;
+    publishedAt: Schema.Attribute.DateTime;
+    requester: Schema.Attribute.Relation<'manyToOne', 'plugin::users-permissions.user'>;
+    requesterEmail: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
+    requesterName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    requesterPhone: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 32;
+      }>;
+    requesterTelegramChatId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 32;
+      }>;
+    resolutionDueAt: Schema.Attribute.DateTime;
+    resolvedAt: Schema.Attribute.DateTime;
+    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
+    status: Schema.Attribute.Enumeration<
+      ['new', 'open', 'pending', 'on-hold', 'resolved', 'closed']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'new'>;
+    subject: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    subjectRef: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    tagList: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    tags: Schema.Attribute.JSON;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSupportTicketMessage extends Struct.CollectionTypeSchema {
+  collectionName: 'support_ticket_messages';
+  info: {
+    description: 'A public reply or internal note in a ticket thread';
+    displayName: 'Ticket message';
+    pluralName: 'ticket-messages';
+    singularName: 'ticket-message';
+  };
+  options: {
+    draftAndPublish: false;
+    timestamps: true;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    agent: Schema.Attribute.Relation<'manyToOne', 'admin::user'>;
+    attachments: Schema.Attribute.Media<'images' | 'files' | 'videos', true>;
+    authorKind: Schema.Attribute.Enumeration<['agent', 'requester', 'system']> &
+      Schema.Attribute.Required;
+    channel: Schema.Attribute.Enumeration<
+      ['web', 'email', 'phone', 'telegram', 'sms', 'review', 'staff', 'esb']
+    > &
+      Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    delivery: Schema.Attribute.Enumeration<['pending', 'sent', 'failed']>;
+    deliveryAttempts: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    deliveryError: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    emailInReplyTo: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    emailMessageId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    emailReferences: Schema.Attribute.Text;
+    externalId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    kind: Schema.Attribute.Enumeration<['reply', 'note']> & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::support.ticket-message'> &
+      Schema.Attribute.Private;
+    nextAttemptAt: Schema.Attribute.DateTime;
+    publishedAt: Schema.Attribute.DateTime;
+    text: Schema.Attribute.Text & Schema.Attribute.Required;
+    ticket: Schema.Attribute.Relation<'manyToOne', 'plugin::support.ticket'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginUploadFile extends Struct.CollectionTypeSchema {
   collectionName: 'files';
   info: {
@@ -1952,6 +2455,16 @@ declare module '@strapi/strapi' {
       'plugin::sso.oidc-record': PluginSsoOidcRecord;
       'plugin::sso.signing-key': PluginSsoSigningKey;
       'plugin::sso.token-revocation': PluginSsoTokenRevocation;
+      'plugin::support.agent': PluginSupportAgent;
+      'plugin::support.audit-entry': PluginSupportAuditEntry;
+      'plugin::support.board': PluginSupportBoard;
+      'plugin::support.group': PluginSupportGroup;
+      'plugin::support.macro': PluginSupportMacro;
+      'plugin::support.poll-state': PluginSupportPollState;
+      'plugin::support.problem': PluginSupportProblem;
+      'plugin::support.saved-filter': PluginSupportSavedFilter;
+      'plugin::support.ticket': PluginSupportTicket;
+      'plugin::support.ticket-message': PluginSupportTicketMessage;
       'plugin::upload.file': PluginUploadFile;
       'plugin::upload.folder': PluginUploadFolder;
       'plugin::users-permissions.permission': PluginUsersPermissionsPermission;

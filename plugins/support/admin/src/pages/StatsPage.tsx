@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 
-import { Box, Typography } from '@strapi/design-system';
+import { Box, Flex, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 
 import type { SupportStats } from '../../../shared/contracts';
 import { errorText } from '../api/error-text';
+import { DailyBars, HorizontalBars, LineSeries } from '../charts';
 import { useSupportApi } from '../api/support-api';
 
 const DAYS = 30;
@@ -38,11 +39,30 @@ export const StatsPage = () => {
         subtitle={`За ${DAYS} дней · первый ответ, медиана: ${stats.firstResponseMinutes.median ?? '—'} мин · решение, медиана: ${stats.resolutionMinutes.median ?? '—'} мин`}
       />
       <Layouts.Content>
-        {/* CHARTS: the lead wires admin/src/charts/ here at merge —
-            DailyBars(stats.days), LineSeries(stats.breaches), HorizontalBars(stats.backlogByGroup). */}
-        <Box padding={4} background="neutral0" hasRadius>
-          <Typography>Графики появятся здесь.</Typography>
-        </Box>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <Box padding={4} background="neutral0" hasRadius shadow="tableShadow">
+            <DailyBars days={stats.days} title="Обращения: открыто и закрыто по дням" />
+          </Box>
+          <Box padding={4} background="neutral0" hasRadius shadow="tableShadow">
+            <LineSeries
+              points={stats.breaches.map((day) => ({
+                day: day.day,
+                value: day.firstResponse + day.resolution,
+              }))}
+              title="Нарушения SLA по дням (первый ответ и решение)"
+              unit="нарушений"
+            />
+          </Box>
+          <Box padding={4} background="neutral0" hasRadius shadow="tableShadow">
+            <HorizontalBars backlog={stats.backlogByGroup} title="Обращения в работе по группам" />
+          </Box>
+          <Typography variant="pi" textColor="neutral600">
+            Первый ответ: медиана {stats.firstResponseMinutes.median ?? '—'} мин, 90-й процентиль{' '}
+            {stats.firstResponseMinutes.p90 ?? '—'} мин. Решение: медиана{' '}
+            {stats.resolutionMinutes.median ?? '—'} мин, 90-й процентиль{' '}
+            {stats.resolutionMinutes.p90 ?? '—'} мин.
+          </Typography>
+        </Flex>
       </Layouts.Content>
     </Page.Main>
   );

@@ -30,7 +30,7 @@ const multipart = async (
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   for (const file of files)
-    form.append('files', new Blob([file.content], { type: file.type }), file.name);
+    form.append('files', new Blob([new Uint8Array(file.content)], { type: file.type }), file.name);
   const response = await fetch(`${id.cms.baseUrl}/api/support/tickets`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}` },

@@ -5,13 +5,19 @@ import { isActive, type TicketRow } from '../tickets/ticket-row';
 
 type SlaFields = Pick<
   TicketRow,
-  'status' | 'createdAt' | 'firstRespondedAt' | 'firstResponseDueAt' | 'resolutionDueAt' | 'pausedAt'
+  | 'status'
+  | 'createdAt'
+  | 'firstRespondedAt'
+  | 'firstResponseDueAt'
+  | 'resolutionDueAt'
+  | 'pausedAt'
 >;
 
 /** The target a ticket runs against now: its first response, then its resolution. */
 export const nextDueOf = (ticket: SlaFields): Date | null => {
   if (!isActive(ticket.status)) return null;
-  if (!ticket.firstRespondedAt && ticket.firstResponseDueAt) return new Date(ticket.firstResponseDueAt);
+  if (!ticket.firstRespondedAt && ticket.firstResponseDueAt)
+    return new Date(ticket.firstResponseDueAt);
   // Waiting for the requester stops the resolution clock.
   if (ticket.pausedAt) return null;
   return ticket.resolutionDueAt ? new Date(ticket.resolutionDueAt) : null;

@@ -40,7 +40,15 @@ export const loadSupportStats = async (
         { status: { $notIn: ['resolved', 'closed'] } },
       ],
     },
-    select: ['createdAt', 'firstRespondedAt', 'resolvedAt', 'closedAt', 'status', 'firstResponseDueAt', 'resolutionDueAt'],
+    select: [
+      'createdAt',
+      'firstRespondedAt',
+      'resolvedAt',
+      'closedAt',
+      'status',
+      'firstResponseDueAt',
+      'resolutionDueAt',
+    ],
     populate: { group: { select: ['id'] } },
   });
   const groups = await strapi.db.query(GROUP).findMany({ select: ['id', 'slug', 'name'] });

@@ -17,7 +17,9 @@ export const DEFAULT_SLA_POLICY: SlaPolicy = {
 
 /** A group's calendar (business hours, holidays), or the desk's default. */
 export const calendarOf = (group: Pick<GroupRow, 'calendar'> | null): BusinessCalendar =>
-  group?.calendar ? validateBusinessCalendar(group.calendar as BusinessCalendar) : DEFAULT_BUSINESS_CALENDAR;
+  group?.calendar
+    ? validateBusinessCalendar(group.calendar as BusinessCalendar)
+    : DEFAULT_BUSINESS_CALENDAR;
 
 const policyOf = (group: GroupRow | null): SlaPolicy =>
   group?.sla ? validateSlaPolicy(group.sla as SlaPolicy) : DEFAULT_SLA_POLICY;

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
-
 import type { Core } from '@strapi/strapi';
 
 import type { AuthorKind, Channel, MessageKind } from '../../../shared/contracts';
 import type { SupportConfig } from '../config';
+import { newMessageId } from '../channels/email/outbound-mail';
 import { TICKET_MESSAGE } from '../content-types/uids';
 
 export interface NewMessage {
@@ -21,8 +20,8 @@ export interface NewMessage {
 }
 
 /** The Message-ID of mail the desk sends: its own domain, so it is recognised coming back. */
-export const newMessageId = (strapi: Core.Strapi) =>
-  `<${randomUUID()}@${(strapi.config.get('plugin::support') as SupportConfig).mailDomain}>`;
+const messageIdFor = (strapi: Core.Strapi) =>
+  newMessageId((strapi.config.get('plugin::support') as SupportConfig).mailDomain);
 
 /**
  * Writes one message of a thread. A reply to deliver is queued (`pending`) with its own
@@ -45,7 +44,7 @@ export const insertMessage = async (
       text: message.text,
       attachments: message.attachmentIds ?? [],
       externalId: message.externalId ?? null,
-      emailMessageId: message.deliver ? newMessageId(strapi) : (message.email?.messageId ?? null),
+      emailMessageId: message.deliver ? messageIdFor(strapi) : (message.email?.messageId ?? null),
       emailInReplyTo: message.email?.inReplyTo ?? null,
       emailReferences: message.email?.references?.join(' ') || null,
       delivery: message.deliver ? 'pending' : null,
