@@ -27,6 +27,11 @@ export default defineConfig({
   vite: {
     // The API client, the CMS's contracts and clinic-address module and the shared components are
     // sources in the monorepo: bundle them.
-    ssr: { noExternal: ['@vixenhealth/api-client', '@vixenhealth/cms', '@vixenhealth/site-ui'] },
+    // The Support desk's contracts are compiled to CommonJS (the plugin runs in Strapi): Node
+    // loads them at run time, as it loads any package, since Rollup would not see their exports.
+    ssr: {
+      noExternal: ['@vixenhealth/api-client', '@vixenhealth/cms', '@vixenhealth/site-ui'],
+      external: ['@vixenhealth/support'],
+    },
   },
 });

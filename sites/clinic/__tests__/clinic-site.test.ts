@@ -118,6 +118,15 @@ describe('a clinic site in a browser', () => {
     expect(await page.getByRole('link', { name: 'Оставить отзыв' }).getAttribute('href')).toBe(
       'https://portal.test/clinics/lisya-tropa/review'
     );
+    const clinic = await cms.strapi.db
+      .query('api::clinic.clinic')
+      .findOne({ where: { slug: 'lisya-tropa' } });
+    expect(
+      await page
+        .locator('footer')
+        .getByRole('link', { name: 'Связаться с поддержкой' })
+        .getAttribute('href')
+    ).toBe(`https://portal.test/support?clinic=${clinic.documentId}`);
     // The demo patient's pending review is about another clinic, and not shown there either.
     await page.goto(`${origin('ryzhiy-khvost')}/reviews`);
     expect(await page.getByRole('heading', { name: 'Долго ждала приёма' }).count()).toBe(0);

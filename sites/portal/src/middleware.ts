@@ -4,8 +4,8 @@ import { BodyTooLargeError, checkDeclaredSize } from './lib/bounded-form';
 import { withSecurityHeaders } from './lib/security-headers';
 import { readSession } from './lib/session';
 
-/** Pages of one person whoever asks: signing in, and the cabinet. */
-const PERSONAL_PATHS = /^\/(?:auth|cabinet)(?:\/|$)/;
+/** Pages of one person whoever asks: signing in, the cabinet, and requests to support. */
+const PERSONAL_PATHS = /^\/(?:auth|cabinet|support)(?:\/|$)/;
 
 /** The 413 page: plain, since the request is not read any further (the connection is closed). */
 const tooLarge = (error: BodyTooLargeError) =>

@@ -1,4 +1,5 @@
 import { CLINIC_PHOTOS, MB, REVIEW_ATTACHMENTS } from '@vixenhealth/cms/contracts';
+import { SUPPORT_LIMITS } from '@vixenhealth/support/contracts';
 
 /**
  * How much a form posted to the portal may carry: what the CMS accepts behind it, and a little
@@ -37,6 +38,16 @@ const PHOTO_FORM: BodyLimit = {
   message: `За один раз можно загрузить не больше ${PHOTOS_PER_UPLOAD} фото, до ${PHOTO_BYTES / MB} МБ каждое.`,
 };
 
+const SUPPORT_FILES = SUPPORT_LIMITS.attachments.maxFiles;
+const SUPPORT_FILE_BYTES = SUPPORT_LIMITS.attachments.maxBytes;
+
+/** A request to support or a reply to one: its text (at most 20 000 characters) and its files. */
+const SUPPORT_FORM: BodyLimit = {
+  bytes: SUPPORT_FILES * SUPPORT_FILE_BYTES + FORM_ROOM,
+  parts: SUPPORT_FILES + FIELD_PARTS,
+  message: `К обращению можно приложить не больше ${SUPPORT_FILES} файлов, до ${SUPPORT_FILE_BYTES / MB} МБ каждый.`,
+};
+
 /** Every other form is text: the CMS reads at most 1 MB of a form or JSON body (`formLimit`). */
 const TEXT_FORM: BodyLimit = {
   bytes: 1 * MB,
@@ -55,5 +66,6 @@ const TEXT_FORM: BodyLimit = {
 export const bodyLimitFor = (pathname: string): BodyLimit => {
   if (/^\/(?:clinics|doctors)\/[^/]+\/review\/?$/.test(pathname)) return REVIEW_FORM;
   if (/^\/cabinet\/clinics\/[^/]+\/photos\/?$/.test(pathname)) return PHOTO_FORM;
+  if (/^\/support(?:\/requests\/[^/]+)?\/?$/.test(pathname)) return SUPPORT_FORM;
   return TEXT_FORM;
 };
