@@ -59,7 +59,7 @@ describe('support requests on the portal', () => {
     await page.getByRole('link', { name: 'Написать в поддержку о клинике' }).click();
     await signInAtId(page, { issuer: id.issuer, portalUrl }, olga);
     expect(new URL(page.url()).pathname).toBe('/support');
-    expect(await page.getByText('Обращение о клинике «Клиника «Лисья тропа»»').count()).toBe(1);
+    expect(await page.getByText('Обращение о клинике: Клиника «Лисья тропа»').count()).toBe(1);
     expect(await accessibilityProblems(page)).toEqual([]);
 
     await page.getByLabel('Тема').fill('Не приходит подтверждение записи');
