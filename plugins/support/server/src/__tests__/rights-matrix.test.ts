@@ -110,4 +110,65 @@ describe('the rights matrix of the admin API', () => {
     expect(change.after).toEqual({ priority: 'high' });
     expect(new Date(change.at).getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
+
+  it('keeps saved filters and boards personal unless shared with a group the agent works in', async () => {
+    const groups = (await cms.request('/support/meta', { token: people.agent.token })).body.groups;
+    const technical = groups.find((group: { slug: string }) => group.slug === 'technical').id;
+    const billing = (
+      await cms.strapi.db.query('plugin::support.group').findOne({ where: { slug: 'billing' } })
+    ).id;
+
+    const personal = await cms.request('/support/filters', {
+      method: 'POST',
+      token: people.agent.token,
+      body: { name: 'Мои срочные', filter: { assignee: 'me', sla: 'near' }, sort: 'sla' },
+    });
+    expect(personal.status).toBe(201);
+    const shared = await cms.request('/support/filters', {
+      method: 'POST',
+      token: people.agent.token,
+      body: {
+        name: 'Новые технические',
+        filter: { status: ['new'] },
+        sharedWithGroupId: technical,
+      },
+    });
+    const foreign = await cms.request('/support/filters', {
+      method: 'POST',
+      token: people.agent.token,
+      body: { name: 'Чужая группа', filter: {}, sharedWithGroupId: billing },
+    });
+    expect(foreign.status).toBe(403);
+    const badFilter = await cms.request('/support/filters', {
+      method: 'POST',
+      token: people.agent.token,
+      body: { name: 'Плохой', filter: { status: ['lost'] } },
+    });
+    expect(badFilter.status).toBe(400);
+    expect(badFilter.body.error.details.errors[0].path).toEqual(['status', '0']);
+
+    const board = await cms.request('/support/boards', {
+      method: 'POST',
+      token: people.agent.token,
+      body: {
+        name: 'Доска',
+        columns: [{ filterId: personal.body.id }, { filterId: shared.body.id }],
+      },
+    });
+    expect(board.status).toBe(201);
+
+    const teammate = await createDeskUser(cms, 'support-agent', { groups: ['technical'] });
+    const outsider = await createDeskUser(cms, 'support-agent', { groups: ['billing'] });
+    const names = async (user: DeskUser) =>
+      (await cms.request('/support/meta', { token: user.token })).body.filters.map(
+        (f: { name: string }) => f.name
+      );
+    expect(await names(teammate)).toEqual(['Новые технические']);
+    expect(await names(outsider)).toEqual([]);
+    const stolen = await cms.request(`/support/filters/${personal.body.id}`, {
+      method: 'DELETE',
+      token: outsider.token,
+    });
+    expect(stolen.status).toBe(404);
+  });
 });

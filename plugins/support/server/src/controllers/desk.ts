@@ -12,7 +12,7 @@ import {
   postToTicket,
   updateTicket,
 } from '../desk/desk-tickets';
-import { createView, deleteView, updateView } from '../desk/saved-views';
+import { createView, deleteView, updateView, type ViewInput } from '../desk/saved-views';
 import { visibleTicket } from '../desk/visible-ticket';
 import { notAllowed, notFound } from '../errors';
 import { bodyFieldsOf, withFormFiles } from '../http/form-files';
@@ -44,6 +44,29 @@ const idParam = (ctx: Context) => {
   if (!Number.isInteger(id) || id < 1) throw notFound('Entry');
   return id;
 };
+
+/** Create, change and delete one kind of saved view (filters, boards), the same way. */
+const savedViewActions = <Kind extends 'Filter' | 'Board'>(
+  strapi: Core.Strapi,
+  uid: typeof SAVED_FILTER | typeof BOARD,
+  validate: (input: unknown) => ViewInput,
+  kind: Kind
+) =>
+  ({
+    [`create${kind}`]: async (ctx: Context) => {
+      const input = validate(bodyFieldsOf(ctx));
+      ctx.status = 201;
+      ctx.body = { id: (await createView(strapi, uid, rightsOf(ctx), input)).id };
+    },
+    [`update${kind}`]: async (ctx: Context) => {
+      await updateView(strapi, uid, rightsOf(ctx), idParam(ctx), validate(bodyFieldsOf(ctx)));
+      ctx.body = { id: idParam(ctx) };
+    },
+    [`delete${kind}`]: async (ctx: Context) => {
+      await deleteView(strapi, uid, rightsOf(ctx), idParam(ctx));
+      ctx.status = 204;
+    },
+  }) as Record<`${'create' | 'update' | 'delete'}${Kind}`, (ctx: Context) => Promise<void>>;
 
 /** The Support page's API: every action scoped by the agent's rights (policy `desk-access`). */
 const desk = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -155,44 +178,8 @@ const desk = ({ strapi }: { strapi: Core.Strapi }) => {
         await reopenProblem(strapi, idParam(ctx), { kind: 'agent', id: rightsOf(ctx).agentId })
       );
     },
-    async createFilter(ctx: Context) {
-      const input = validateSavedFilter(bodyFieldsOf(ctx));
-      ctx.status = 201;
-      ctx.body = { id: (await createView(strapi, SAVED_FILTER, rightsOf(ctx), input)).id };
-    },
-    async updateFilter(ctx: Context) {
-      await updateView(
-        strapi,
-        SAVED_FILTER,
-        rightsOf(ctx),
-        idParam(ctx),
-        validateSavedFilter(bodyFieldsOf(ctx))
-      );
-      ctx.body = { id: idParam(ctx) };
-    },
-    async deleteFilter(ctx: Context) {
-      await deleteView(strapi, SAVED_FILTER, rightsOf(ctx), idParam(ctx));
-      ctx.status = 204;
-    },
-    async createBoard(ctx: Context) {
-      const input = validateBoard(bodyFieldsOf(ctx));
-      ctx.status = 201;
-      ctx.body = { id: (await createView(strapi, BOARD, rightsOf(ctx), input)).id };
-    },
-    async updateBoard(ctx: Context) {
-      await updateView(
-        strapi,
-        BOARD,
-        rightsOf(ctx),
-        idParam(ctx),
-        validateBoard(bodyFieldsOf(ctx))
-      );
-      ctx.body = { id: idParam(ctx) };
-    },
-    async deleteBoard(ctx: Context) {
-      await deleteView(strapi, BOARD, rightsOf(ctx), idParam(ctx));
-      ctx.status = 204;
-    },
+    ...savedViewActions(strapi, SAVED_FILTER, validateSavedFilter, 'Filter'),
+    ...savedViewActions(strapi, BOARD, validateBoard, 'Board'),
     async availability(ctx: Context) {
       const { available } = validateAvailability(bodyFieldsOf(ctx));
       const profile = await saveAgent(strapi, rightsOf(ctx).agentId, { available });

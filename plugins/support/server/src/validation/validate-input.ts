@@ -17,7 +17,8 @@ export const validateInput =
       return schema.validateSync(input ?? {}, { abortEarly: true, stripUnknown: false });
     } catch (error) {
       if (!(error instanceof yup.ValidationError)) throw error;
-      const path = error.path ? error.path.split('.') : [];
+      // yup writes `tags[2].name`; the answer names each step: ['tags', '2', 'name'].
+      const path = error.path ? error.path.replace(/\[(\d+)\]/g, '.$1').split('.') : [];
       const value = path.reduce<unknown>(
         (parent, key) => (parent as Body | undefined)?.[key],
         input
