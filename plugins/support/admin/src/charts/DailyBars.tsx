@@ -10,8 +10,8 @@ const AXIS = 32;
 const BAR = 8;
 const DAY_WIDTH = 2 * BAR + 8;
 const SERIES = [
-  { key: 'opened', label: 'Opened', color: '#4945ff' },
-  { key: 'closed', label: 'Closed', color: '#328048' },
+  { key: 'opened', label: 'Открыто', color: '#4945ff' },
+  { key: 'closed', label: 'Закрыто', color: '#328048' },
 ] as const;
 
 /** Tickets opened vs closed per day: two bars a day, with axis, legend and a data table. */
@@ -83,7 +83,7 @@ export const DailyBars = ({ days, title }: { days: SupportStats['days']; title: 
       </svg>
       <ChartTable
         caption={title}
-        columns={['Day', 'Opened', 'Closed']}
+        columns={['День', 'Открыто', 'Закрыто']}
         rows={days.map((day) => [day.day, day.opened, day.closed])}
       />
     </figure>

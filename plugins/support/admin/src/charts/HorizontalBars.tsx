@@ -55,7 +55,7 @@ export const HorizontalBars = ({
       </svg>
       <ChartTable
         caption={title}
-        columns={['Group', 'Open tickets']}
+        columns={['Группа', 'В работе']}
         rows={backlog.map((row) => [row.group.name, row.count])}
       />
     </figure>

@@ -83,7 +83,7 @@ export const LineSeries = ({
       </svg>
       <ChartTable
         caption={title}
-        columns={['Day', unit]}
+        columns={['День', unit]}
         rows={points.map((point) => [point.day, point.value])}
       />
     </figure>

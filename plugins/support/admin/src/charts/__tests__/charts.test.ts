@@ -35,8 +35,8 @@ describe('DailyBars', () => {
 
   it('labels the axis, the legend and describes itself with a title, desc and a data table', () => {
     expect(markup).toContain('01.12');
-    expect(markup).toContain('>Opened<');
-    expect(markup).toContain('>Closed<');
+    expect(markup).toContain('>Открыто<');
+    expect(markup).toContain('>Закрыто<');
     expect(markup).toMatch(/<title id="[^"]+">Opened and closed<\/title>/);
     expect(markup).toMatch(/<desc[^>]*>.*2026-12-01.*2026-12-02/);
     expect(markup).toMatch(/<tr><th>2026-12-02<\/th><td>4<\/td><td>6<\/td><\/tr>/);
