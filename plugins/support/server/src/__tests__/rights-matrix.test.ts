@@ -171,4 +171,23 @@ describe('the rights matrix of the admin API', () => {
     });
     expect(stolen.status).toBe(404);
   });
+
+  it('keeps groups, agents and canned replies as data edited in the Content Manager', async () => {
+    const token = people.administrator.token;
+    const groups = await cms.request('/content-manager/collection-types/plugin::support.group', {
+      token,
+    });
+    expect(groups.status).toBe(200);
+    expect(groups.body.results.map((group: { slug: string }) => group.slug)).toContain(
+      'moderation'
+    );
+    const agents = await cms.request('/content-manager/collection-types/plugin::support.agent', {
+      token,
+    });
+    expect(agents.status).toBe(200);
+    const macros = await cms.request('/content-manager/collection-types/plugin::support.macro', {
+      token,
+    });
+    expect(macros.body.results.length).toBeGreaterThan(0);
+  });
 });
