@@ -235,7 +235,7 @@ describe('bulk approval', () => {
 });
 
 describe('the Moderator role', () => {
-  it('has the moderation permission and nothing else', async () => {
+  it('has the moderation permissions (page and Support desk) and nothing else', async () => {
     const content = await id.cms.request('/content-manager/collection-types/api::clinic.clinic', {
       token: moderator.token,
     });
@@ -245,9 +245,9 @@ describe('the Moderator role', () => {
     const role = await id.cms.strapi.db
       .query('admin::role')
       .findOne({ where: { code: 'moderator' }, populate: ['permissions'] });
-    expect(role.permissions.map((permission: { action: string }) => permission.action)).toEqual([
-      'api::reviews.moderate',
-    ]);
+    expect(
+      role.permissions.map((permission: { action: string }) => permission.action).sort()
+    ).toEqual(['api::reviews.moderate', 'plugin::support.tickets.moderation']);
   });
 
   it('keeps patients out of the moderation API', async () => {
