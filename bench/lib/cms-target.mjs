@@ -17,7 +17,7 @@ const password = () => `Bench-${randomBytes(12).toString('hex')}-A1`;
  * Builds the plugins and compiles the CMS once per run, however many cases use it; tsc is
  * incremental when unchanged.
  */
-const compileCms = onceChild(new URL('./cms-compile.mjs', import.meta.url), {
+export const compileCms = onceChild(new URL('./cms-compile.mjs', import.meta.url), {
   label: 'CMS compile (TypeScript errors above)',
   timeoutMs: 300_000,
 });
@@ -31,7 +31,7 @@ const compileCms = onceChild(new URL('./cms-compile.mjs', import.meta.url), {
  * @param {number} clinics
  * @returns {NodeJS.ProcessEnv}
  */
-const cmsEnv = (dataDir, url, clinics) => ({
+export const cmsEnv = (dataDir, url, clinics) => ({
   ...process.env,
   ...isolatedCmsEnv({
     adminEmail: 'bench-admin@vixenhealth.local',
