@@ -4,6 +4,5 @@
  */
 export const ticketNumberOf = (id: number) => `VH-${10000 + id}`;
 
-const NUMBER_PATTERN = /^VH-\d{5,9}$/;
-
-export const isTicketNumber = (value: string) => NUMBER_PATTERN.test(value);
+/** A whole ticket number as people write it, for checking input. */
+export const TICKET_NUMBER = /^VH-\d{5,9}$/;

@@ -11,6 +11,7 @@ import {
   type TicketStatus,
 } from '../../../shared/contracts';
 import { fieldError } from '../errors';
+import { TICKET_NUMBER } from '../tickets/ticket-number';
 import { validateInput } from './validate-input';
 
 const SORTS = ['sla', 'updated', 'created', 'priority'] as const;
@@ -108,7 +109,7 @@ export const validateMerge = validateInput(
     into: yup
       .string()
       .required('into is required')
-      .matches(/^VH-\d{5,9}$/, 'into must be a ticket number'),
+      .matches(TICKET_NUMBER, 'into must be a ticket number'),
   }),
   'a merge'
 );
@@ -128,7 +129,7 @@ export const validateProblem = validateInput(
   yup.object({
     title: yup.string().trim().required('title is required').min(3).max(200),
     description: yup.string().max(20_000),
-    incident: yup.string().matches(/^VH-\d{5,9}$/, 'incident must be a ticket number'),
+    incident: yup.string().matches(TICKET_NUMBER, 'incident must be a ticket number'),
   }),
   'a problem'
 );
