@@ -82,7 +82,8 @@ const viewsWith = (history: Map<number, Record<string, number>>) => {
     title: review.title,
     text: review.text,
     visitMonth: review.visitMonth,
-    // In the order the author attached them (stored one by one): the join returns no order.
+    // In the order they were stored (the join returns no order). The multipart parser hands files
+    // over as each finishes writing, so this need not be the order the author picked them in.
     attachments: [...(review.attachments ?? [])]
       .sort((a: Row, b: Row) => a.id - b.id)
       .map(attachmentView),
