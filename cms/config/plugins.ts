@@ -47,6 +47,20 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       workIntervalMs: env.int('SUPPORT_WORK_INTERVAL_MS', 15_000),
     },
   },
+  metrics: {
+    enabled: true,
+    resolve: '../plugins/metrics',
+    config: {
+      timeZone: env('METRICS_TIME_ZONE', 'Europe/Moscow'),
+      flushIntervalMs: env.int('METRICS_FLUSH_INTERVAL_MS', 1000),
+      rollupIntervalMs: env.int('METRICS_ROLLUP_INTERVAL_MS', 60_000),
+      rawRetentionHours: env.int('METRICS_RAW_RETENTION_HOURS', 48),
+      retentionDays: env.int('METRICS_RETENTION_DAYS', 365),
+      ipEventsPerMinute: env.int('METRICS_IP_EVENTS_PER_MINUTE', 120),
+      siteEventsPerSecond: env.int('METRICS_SITE_EVENTS_PER_SECOND', 500),
+      systemToken: env('METRICS_TOKEN', ''),
+    },
+  },
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),

@@ -15,6 +15,7 @@ import { registerAuthorErasure } from './reviews/review-deletion';
 import { syncClinicSitesWebhook } from './sites/cache-webhook';
 import { registerSiteDeploys } from './sites/deploys/deploy-triggers';
 import { registerDomainVerification } from './sites/domains/domain-lifecycle';
+import { connectMetrics } from './metrics-sites';
 import { connectSupportDesk, syncSupportDesk } from './support-desk';
 import { registerContentRules } from './validation';
 
@@ -37,6 +38,7 @@ export default {
     strapi.server.use(requireSignIn);
     registerAdminApi(strapi);
     connectSupportDesk(strapi);
+    connectMetrics(strapi);
     siteDeploys = registerSiteDeploys(strapi);
   },
 

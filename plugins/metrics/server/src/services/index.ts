@@ -1,0 +1,18 @@
+import type { Core } from '@strapi/strapi';
+
+import type { MetricsSites } from '../../../shared/contracts';
+import { createClock } from '../clock/clock';
+import { createSiteRegistry } from '../sites/site-registry';
+
+/** What the rest of the platform (and tests, through Strapi) calls. */
+export default {
+  /** The CMS lends the sites here, in its register phase. */
+  sites: () => {
+    const registry = createSiteRegistry();
+    return {
+      register: (sites: MetricsSites) => registry.register(sites),
+      get: () => registry.get(),
+    };
+  },
+  clock: () => createClock(),
+} satisfies Record<string, (deps: { strapi: Core.Strapi }) => unknown>;
