@@ -9,7 +9,7 @@ export const TABLES = {
   events: 'metrics_events',
   /** Per site, day (in the metrics time zone), dimension and value: the dashboards' figures. */
   daily: 'metrics_daily',
-  /** Per site and hour: the totals of a one-day chart. */
+  /** Per site and hour (in the metrics time zone): the totals of a one-day chart. */
   hourly: 'metrics_hourly',
   /** (site, day) pairs that received events since they were last rolled up. */
   pending: 'metrics_pending_rollups',
@@ -71,7 +71,8 @@ export const ensureTables = async (db: Knex) => {
   });
   await create(TABLES.hourly, (table) => {
     table.string('site', 64).notNullable();
-    table.bigInteger('hour').notNullable();
+    // `YYYY-MM-DDTHH` in the metrics time zone (time/metrics-day.ts).
+    table.string('hour', 13).notNullable();
     table.integer('visitors').notNullable();
     table.integer('pageviews').notNullable();
     table.primary(['site', 'hour']);
