@@ -46,6 +46,7 @@ export const STATS_BREAKDOWNS = [
   'devices',
   'browsers',
   'os',
+  'countries',
   'events',
 ] as const;
 export type StatsBreakdown = (typeof STATS_BREAKDOWNS)[number];

@@ -29,6 +29,7 @@ export const DIMENSIONS = [
   'device',
   'browser',
   'os',
+  'country',
   'event',
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -53,6 +54,8 @@ export const ensureTables = async (db: Knex) => {
     table.string('device', 16).notNullable().defaultTo('');
     table.string('browser', 64).notNullable().defaultTo('');
     table.string('os', 64).notNullable().defaultTo('');
+    // ISO 3166 code from the bundled offline database; '' when unknown.
+    table.string('country', 2).notNullable().defaultTo('');
     table.index(['site', 'day', 'visitor', 'at'], 'metrics_events_site_day');
     table.index(['at'], 'metrics_events_at');
   });
