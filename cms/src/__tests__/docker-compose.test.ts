@@ -258,13 +258,12 @@ describe('system metrics: Prometheus and Grafana', () => {
 
     const dashboard = JSON.parse(read('deploy/grafana/dashboards/vixenhealth-system.json'));
     expect(dashboard.uid).toBeTruthy();
-    const panels = (dashboard.panels as { type: string; targets?: unknown[] }[]).filter(
-      (panel) => panel.type !== 'row'
-    );
+    type Panel = { type: string; title: string; targets?: { datasource: { uid: string } }[] };
+    const panels = (dashboard.panels as Panel[]).filter((panel) => panel.type !== 'row');
     expect(panels.length).toBeGreaterThan(10);
-    for (const panel of panels as { title: string; targets: { datasource: { uid: string } }[] }[]) {
-      expect(panel.targets.length, panel.title).toBeGreaterThan(0);
-      for (const target of panel.targets) expect(target.datasource.uid).toBe(prometheus.uid);
+    for (const panel of panels) {
+      expect(panel.targets?.length, panel.title).toBeGreaterThan(0);
+      for (const target of panel.targets ?? []) expect(target.datasource.uid).toBe(prometheus.uid);
     }
   });
 

@@ -42,7 +42,11 @@ describe('GET /metrics: who may read it', () => {
     expect(missing.status).toBe(401);
     expect(missing.headers.get('www-authenticate')).toMatch(/^Bearer/);
     expect((await missing.json()).error.name).toBe('UnauthorizedError');
-    for (const authorization of [`Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(1)}`, `Basic ${TOKEN}`]) {
+    for (const authorization of [
+      `Bearer ${TOKEN}x`,
+      `Bearer ${TOKEN.slice(1)}`,
+      `Basic ${TOKEN}`,
+    ]) {
       const wrong = await get('/metrics', { authorization });
       expect(wrong.status, authorization).toBe(401);
       expect(await wrong.text()).not.toContain('vixenhealth_');
@@ -87,7 +91,10 @@ describe('the exposition', () => {
   });
 
   it('reads the database pool and the queues at scrape time', async () => {
-    id.cms.strapi.plugin('metrics').service('system').registerQueue('test_queue', () => 7);
+    id.cms.strapi
+      .plugin('metrics')
+      .service('system')
+      .registerQueue('test_queue', () => 7);
     const metrics = await scrape();
     expect(metrics.value('vixenhealth_queue_length', { queue: 'test_queue' })).toBe(7);
     expect(metrics.value('vixenhealth_queue_length', { queue: 'support_outbox' })).toBe(0);
