@@ -1,6 +1,7 @@
 import type { Context, Next } from 'koa';
 
 import { UNMATCHED_ROUTE } from './metric-names';
+import { METRICS_PATH } from './metrics-endpoint';
 import type { SystemRegistry } from './system-registry';
 
 /** Methods as labels; anything else (a scanner's `PROPFIND`) is `other`. */
@@ -18,6 +19,8 @@ interface RouterLayer {
  * passes them on its way to a 404: only a layer with methods, a route, counts.
  */
 const routeOf = (ctx: Context) => {
+  // Answered before the router, by `metrics-endpoint.ts`: Prometheus' own scrapes, named.
+  if (ctx.path === METRICS_PATH) return METRICS_PATH;
   const { _matchedRoute: template, matched = [] } = ctx as Context & {
     _matchedRoute?: string | RegExp;
     matched?: RouterLayer[];

@@ -54,6 +54,10 @@ describe('GET /metrics: who may read it', () => {
     const right = await get('/metrics', { authorization: `Bearer ${TOKEN}` });
     expect(right.status).toBe(200);
     expect(right.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    // The refused scrapes above are counted under their own route, not among unmatched paths.
+    const { value } = await scrape();
+    const refused = { method: 'GET', route: '/metrics', status_class: '4xx' };
+    expect(value('vixenhealth_http_request_errors_total', refused)).toBe(4);
   });
 
   it('without a token, answers a loopback peer only, and not through a proxy', async () => {
