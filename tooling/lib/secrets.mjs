@@ -28,4 +28,6 @@ export const SECRET_GENERATORS = {
   ID_DEMO_CLIENT_SECRET: () => token(32),
   SITES_WEBHOOK_TOKEN: () => token(32),
   PORTAL_SESSION_SECRET: () => token(32),
+  METRICS_TOKEN: () => token(32),
+  GRAFANA_ADMIN_PASSWORD: password,
 };

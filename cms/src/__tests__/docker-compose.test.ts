@@ -15,12 +15,18 @@ interface ComposeService {
   ports?: unknown[];
   environment?: Record<string, unknown> | string[];
   env_file?: string | (string | { path: string })[];
+  volumes?: string[];
+  secrets?: string[];
+  command?: string[];
 }
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 
-const compose = parse(read('docker-compose.yml')) as { services: Record<string, ComposeService> };
+const compose = parse(read('docker-compose.yml')) as {
+  services: Record<string, ComposeService>;
+  secrets?: Record<string, { environment?: string; file?: string }>;
+};
 const services = compose.services;
 
 /** KEY=value lines of an env file; comments and blank lines skipped. */
@@ -190,5 +196,81 @@ describe('cms Dockerfile', () => {
         expect(existsSync(resolved), `COPY source ${source} not found at ${resolved}`).toBe(true);
       }
     }
+  });
+});
+
+/** `host:container[:mode]` bind mounts of a service, the host side resolved in the repository. */
+const bindMounts = (service: ComposeService) =>
+  (service.volumes ?? [])
+    .map((volume) => volume.split(':'))
+    .filter(([source]) => source.startsWith('./'))
+    .map(([source, target]) => ({ source: path.resolve(ROOT, source), target }));
+
+const environmentOf = (service: ComposeService) => {
+  const environment = service.environment ?? {};
+  return Array.isArray(environment)
+    ? Object.fromEntries(environment.map((entry) => entry.split(/=(.*)/s).slice(0, 2)))
+    : (environment as Record<string, unknown>);
+};
+
+describe('system metrics: Prometheus and Grafana', () => {
+  const mountOf = (service: string, target: string) =>
+    bindMounts(services[service]).find((mount) => mount.target === target);
+
+  it('runs both from pinned images', () => {
+    for (const name of ['prometheus', 'grafana']) {
+      expect(services[name]?.image, name).toMatch(/^[\w./-]+:v?\d+\.\d+\.\d+$/);
+    }
+  });
+
+  it('gives the CMS a required METRICS_TOKEN, and Prometheus the same one as a secret file', () => {
+    expect(String(environmentOf(services.cms).METRICS_TOKEN)).toMatch(/^\$\{METRICS_TOKEN:\?/);
+    expect(services.prometheus.secrets).toContain('metrics_token');
+    expect(compose.secrets?.metrics_token).toEqual({ environment: 'METRICS_TOKEN' });
+
+    const mount = mountOf('prometheus', '/etc/prometheus/prometheus.yml');
+    expect(mount?.source).toBe(path.join(ROOT, 'deploy/prometheus/prometheus.yml'));
+    expect(services.prometheus.command).toContain('--config.file=/etc/prometheus/prometheus.yml');
+    const config = parse(readFileSync(mount!.source, 'utf8'));
+    const [job] = config.scrape_configs;
+    expect(job.metrics_path).toBe('/metrics');
+    expect(job.authorization).toEqual({
+      type: 'Bearer',
+      credentials_file: '/run/secrets/metrics_token',
+    });
+    // The CMS's service name and the port it listens on inside the stack.
+    expect(job.static_configs[0].targets).toEqual([
+      `cms:${portMappings(services.cms)[0].container}`,
+    ]);
+  });
+
+  it('provisions Grafana with the Prometheus data source and the dashboards folder', () => {
+    const provisioning = mountOf('grafana', '/etc/grafana/provisioning');
+    expect(provisioning?.source).toBe(path.join(ROOT, 'deploy/grafana/provisioning'));
+    const datasources = parse(read('deploy/grafana/provisioning/datasources/prometheus.yml'));
+    const [prometheus] = datasources.datasources;
+    expect(prometheus).toMatchObject({ type: 'prometheus', url: 'http://prometheus:9090' });
+
+    const providers = parse(read('deploy/grafana/provisioning/dashboards/vixenhealth.yml'));
+    const folder = providers.providers[0].options.path as string;
+    const dashboards = mountOf('grafana', folder);
+    expect(dashboards?.source).toBe(path.join(ROOT, 'deploy/grafana/dashboards'));
+
+    const dashboard = JSON.parse(read('deploy/grafana/dashboards/vixenhealth-system.json'));
+    expect(dashboard.uid).toBeTruthy();
+    type Panel = { type: string; title: string; targets?: { datasource: { uid: string } }[] };
+    const panels = (dashboard.panels as Panel[]).filter((panel) => panel.type !== 'row');
+    expect(panels.length).toBeGreaterThan(10);
+    for (const panel of panels) {
+      expect(panel.targets?.length, panel.title).toBeGreaterThan(0);
+      for (const target of panel.targets ?? []) expect(target.datasource.uid).toBe(prometheus.uid);
+    }
+  });
+
+  it("keeps Grafana's admin password out of the file", () => {
+    const password = String(environmentOf(services.grafana).GF_SECURITY_ADMIN_PASSWORD);
+    expect(password).toMatch(/^\$\{GRAFANA_ADMIN_PASSWORD:\?/);
+    expect(envExample.get('GRAFANA_ADMIN_PASSWORD')).toBe('');
+    expect(envExample.get('METRICS_TOKEN')).toBe('');
   });
 });

@@ -1,9 +1,12 @@
 import type { Core } from '@strapi/strapi';
 
+import { getService } from './services/get-service';
 import { ensureTables } from './storage/tables';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureTables(strapi.db.connection);
+  // System metrics: the DB pool, and what other plugins announce (sign-ins, tickets, deploys).
+  getService(strapi, 'system').start();
 };
 
 export default bootstrap;

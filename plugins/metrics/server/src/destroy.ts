@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {};
+import { getService } from './services/get-service';
+
+const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
+  getService(strapi, 'system').stop();
+};
 
 export default destroy;

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { MetricsSites } from '../../../shared/contracts';
 import { createClock } from '../clock/clock';
 import { createSiteRegistry } from '../sites/site-registry';
+import { systemService } from '../system/system-service';
 
 /** What the rest of the platform (and tests, through Strapi) calls. */
 export default {
@@ -15,4 +16,6 @@ export default {
     };
   },
   clock: () => createClock(),
+  /** Prometheus metrics of the whole CMS, at `GET /metrics`. */
+  system: systemService,
 } satisfies Record<string, (deps: { strapi: Core.Strapi }) => unknown>;
