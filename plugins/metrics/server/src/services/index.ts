@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import type { MetricsSites } from '../../../shared/contracts';
 import { createClock } from '../clock/clock';
+import { createCollector } from '../collection/collector';
 import { createSiteRegistry } from '../sites/site-registry';
 
 /** What the rest of the platform (and tests, through Strapi) calls. */
@@ -15,4 +16,6 @@ export default {
     };
   },
   clock: () => createClock(),
+  /** Beacons in, buffered rows out (collection/). */
+  collector: ({ strapi }: { strapi: Core.Strapi }) => createCollector(strapi),
 } satisfies Record<string, (deps: { strapi: Core.Strapi }) => unknown>;
