@@ -1,13 +1,17 @@
 // VixenHealth visits tracker: served as is at /api/metrics/script.js (< 2 KB gzipped).
 // No cookies, no storage; a visitor asking not to be tracked (DNT, GPC) sends nothing.
 // <script defer src="https://<cms>/api/metrics/script.js" data-domain="clinic.example"></script>
+/* global window, document, location, history */
 (function () {
   'use strict';
   var script = document.currentScript;
   if (!script || window.vixenMetrics) return;
   var endpoint = script.getAttribute('data-api') || new URL('/api/metrics/event', script.src).href;
   var domain = script.getAttribute('data-domain') || location.hostname;
-  var optOut = navigator.doNotTrack === '1' || window.doNotTrack === '1' || navigator.globalPrivacyControl === true;
+  var optOut =
+    navigator.doNotTrack === '1' ||
+    window.doNotTrack === '1' ||
+    navigator.globalPrivacyControl === true;
 
   function send(name, props) {
     if (optOut) return;
@@ -16,7 +20,7 @@
       url: location.href,
       domain: domain,
       referrer: document.referrer || null,
-      props: props || null
+      props: props || null,
     });
     // text/plain is a "simple" request: no CORS preflight, and sendBeacon survives page unload.
     if (navigator.sendBeacon && navigator.sendBeacon(endpoint, body)) return;
@@ -24,7 +28,7 @@
       method: 'POST',
       body: body,
       keepalive: true,
-      headers: { 'Content-Type': 'text/plain' }
+      headers: { 'Content-Type': 'text/plain' },
     }).catch(function () {});
   }
 

@@ -8,8 +8,7 @@ import { startTestCms, type TestCms } from '@vixenhealth/tooling/testing/strapi-
  * written (read from the raw table after the buffer was flushed).
  */
 
-const FIREFOX =
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0';
+const FIREFOX = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0';
 const IPHONE =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1';
 
@@ -108,7 +107,12 @@ describe('POST /api/metrics/event accepts', () => {
     const answer = await send({
       body: [
         pageview({ referrer: `http://${host}:4322/` }),
-        { name: 'Звонок', url: `http://${host}/contacts`, domain: host, props: { place: 'header' } },
+        {
+          name: 'Звонок',
+          url: `http://${host}/contacts`,
+          domain: host,
+          props: { place: 'header' },
+        },
       ],
       headers: {
         'content-type': 'application/json',
@@ -159,7 +163,10 @@ describe('POST /api/metrics/event refuses, counting nothing', () => {
       [pageview({ referrer: 'nonsense' }), ['referrer']],
       [pageview({ props: { a: { nested: true } } }), ['props', 'a']],
       [pageview({ props: [1] }), ['props']],
-      [[pageview(), pageview({ url: 42 })], [1, 'url']],
+      [
+        [pageview(), pageview({ url: 42 })],
+        [1, 'url'],
+      ],
       // A host no clinic lives at.
       [pageview({ domain: 'nobody.localhost', url: 'http://nobody.localhost/' }), ['domain']],
     ];

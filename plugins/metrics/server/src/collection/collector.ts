@@ -102,9 +102,14 @@ export const createCollector = (strapi: Core.Strapi) => {
     async collect(request: CollectRequest): Promise<CollectOutcome> {
       const type = request.contentType.split(';')[0]!.trim().toLowerCase();
       if (!ACCEPTED_TYPES.has(type)) {
-        throw new CollectionError(415, 'unsupported_type', 'Send JSON as text/plain or application/json', {
-          path: ['content-type'],
-        });
+        throw new CollectionError(
+          415,
+          'unsupported_type',
+          'Send JSON as text/plain or application/json',
+          {
+            path: ['content-type'],
+          }
+        );
       }
       if (request.doNotTrack) return { counted: 0, origin: null, ignored: 'do-not-track' };
       const agent = userAgent(request.userAgent);
@@ -150,9 +155,14 @@ export const createCollector = (strapi: Core.Strapi) => {
         };
       });
       if (!buffer.accept(rows)) {
-        throw new CollectionError(503, 'buffer_full', 'Events are arriving faster than they are written', {
-          retryAfter: 1,
-        });
+        throw new CollectionError(
+          503,
+          'buffer_full',
+          'Events are arriving faster than they are written',
+          {
+            retryAfter: 1,
+          }
+        );
       }
       return { counted: rows.length, origin: request.origin ?? null };
     },

@@ -7,9 +7,8 @@ import { Reader, type Response } from 'mmdb-lib';
  * offline: no address leaves the server). '' when unknown (loopback, private ranges).
  */
 export const createCountryLookup = () => {
-  const file = require.resolve(
-    '@ip-location-db/geo-whois-asn-country-mmdb/geo-whois-asn-country.mmdb'
-  );
+  const file =
+    require.resolve('@ip-location-db/geo-whois-asn-country-mmdb/geo-whois-asn-country.mmdb');
   const reader = new Reader<Response>(readFileSync(file));
   return (ip: string): string => {
     try {

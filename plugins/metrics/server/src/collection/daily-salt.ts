@@ -19,8 +19,7 @@ export const createDailySalt = (db: () => Knex) => {
       .onConflict('day')
       .ignore();
     const row = (await knex(TABLES.salts).where({ day }).first('salt')) as
-      | { salt: string }
-      | undefined;
+      { salt: string } | undefined;
     if (!row) throw new Error(`The metrics salt of ${day} vanished`);
     await knex(TABLES.salts).where('day', '<', day).delete();
     return row.salt;

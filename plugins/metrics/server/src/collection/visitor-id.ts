@@ -6,7 +6,4 @@ import { createHash } from 'node:crypto';
  * salt changed and the old one is deleted) and on another site; the IP is not recoverable.
  */
 export const visitorId = (salt: string, site: string, ip: string, userAgent: string): string =>
-  createHash('sha256')
-    .update(`${salt}\n${site}\n${ip}\n${userAgent}`)
-    .digest('hex')
-    .slice(0, 32);
+  createHash('sha256').update(`${salt}\n${site}\n${ip}\n${userAgent}`).digest('hex').slice(0, 32);

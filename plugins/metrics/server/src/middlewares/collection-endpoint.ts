@@ -90,10 +90,14 @@ export const collectionEndpoint = (strapi: Core.Strapi, collector: () => Collect
     } catch (error) {
       if (!(error instanceof CollectionError)) {
         strapi.log.error(`metrics: an event was not collected: ${String(error)}`);
-        error = new CollectionError(500, 'internal', 'The event was not collected');
       }
       setCors(ctx, null);
-      answerError(ctx, error as CollectionError);
+      answerError(
+        ctx,
+        error instanceof CollectionError
+          ? error
+          : new CollectionError(500, 'internal', 'The event was not collected')
+      );
     }
   };
 };

@@ -31,7 +31,8 @@ const pick = (event: Record<string, unknown>, name: string, short: string) =>
   event[name] !== undefined ? event[name] : event[short];
 
 // A host name as visitors type it: letters, digits, hyphens, dots (IDN arrive punycoded).
-const HOST = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+const HOST =
+  /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
 const validateEvent = (event: unknown, at: (string | number)[]): MetricsEventInput => {
   if (!isObject(event)) throw badField(at.length ? at : ['body'], 'is not an event object');
@@ -83,10 +84,7 @@ const isWebUrl = (value: string) => {
   return protocol === 'http:' || protocol === 'https:';
 };
 
-const validateProps = (
-  value: unknown,
-  path: (string | number)[]
-): MetricsEventInput['props'] => {
+const validateProps = (value: unknown, path: (string | number)[]): MetricsEventInput['props'] => {
   if (value === undefined || value === null) return null;
   // Plausible's tracker sends props as a JSON string.
   let props = value;
@@ -119,4 +117,3 @@ const validateProps = (
   }
   return props as Record<string, string | number | boolean>;
 };
-
