@@ -12,7 +12,10 @@ import { cmsEnv, compileCms } from '../lib/cms-target.mjs';
 
 const PORTAL = 'http://localhost:4321';
 
-/** Rows in the events table of the SQLite database at `file`. */
+/**
+ * Rows in the events table of the SQLite database at `file`.
+ * @param {string} file
+ */
 const countEvents = async (file) => {
   const knex = cmsRequire('knex')({
     client: 'better-sqlite3',

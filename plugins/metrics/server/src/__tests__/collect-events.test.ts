@@ -227,7 +227,7 @@ describe('POST /api/metrics/event refuses, counting nothing', () => {
 describe('POST /api/metrics/event ignores (202, nothing counted)', () => {
   it('bots, an empty user agent, DNT: 1 and Sec-GPC: 1', async () => {
     const before = await storedCount();
-    const ignored = [
+    const ignored: Record<string, string>[] = [
       { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' },
       { 'user-agent': 'Mozilla/5.0 (compatible; YandexBot/3.0; +http://yandex.com/bots)' },
       { 'user-agent': 'curl/8.5.0' },
