@@ -67,6 +67,14 @@ export const createCollector = (strapi: Core.Strapi) => {
     onError: (error) => strapi.log.error(`metrics: events not written yet: ${String(error)}`),
   });
 
+  // Days change on whole minutes in every time zone: one Intl call per minute, not per beacon.
+  let dayCache = { minute: NaN, day: '' };
+  const dayAt = (now: Date) => {
+    const minute = Math.floor(now.getTime() / 60_000);
+    if (minute !== dayCache.minute) dayCache = { minute, day: dayOf(now, config.timeZone) };
+    return dayCache.day;
+  };
+
   const rateLimited = (retryAfter: number, what: string) =>
     new CollectionError(429, 'rate_limited', `Too many events ${what}`, { retryAfter });
 
@@ -128,7 +136,7 @@ export const createCollector = (strapi: Core.Strapi) => {
       }
 
       const now = getService(strapi, 'clock').now();
-      const day = dayOf(now, config.timeZone);
+      const day = dayAt(now);
       const salt = await salts.saltOf(day);
       country ??= createCountryLookup();
       const where = country(request.ip);
