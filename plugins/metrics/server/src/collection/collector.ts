@@ -165,11 +165,11 @@ export const createCollector = (strapi: Core.Strapi) => {
       if (!buffer.accept(rows)) {
         throw new CollectionError(
           503,
-          'buffer_full',
-          'Events are arriving faster than they are written',
-          {
-            retryAfter: 1,
-          }
+          buffer.closed ? 'shutting_down' : 'buffer_full',
+          buffer.closed
+            ? 'The server is shutting down'
+            : 'Events are arriving faster than they are written',
+          { retryAfter: 1 }
         );
       }
       return { counted: rows.length, origin: request.origin ?? null };

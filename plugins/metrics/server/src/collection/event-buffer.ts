@@ -45,6 +45,9 @@ export const createEventBuffer = ({ db, intervalMs, capacity, onError }: EventBu
   let waiting: EventRow[] = [];
   let writing: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
+  // Set by close(): Strapi runs plugin destroy before it closes the HTTP server, so beacons keep
+  // arriving; refusing them (503) keeps "acknowledged means written" true through shutdown.
+  let closed = false;
 
   const write = async (rows: EventRow[]) => {
     const pairs = new Map<string, { site: string; day: string }>();
@@ -78,9 +81,9 @@ export const createEventBuffer = ({ db, intervalMs, capacity, onError }: EventBu
   };
 
   return {
-    /** Takes events; false when the buffer is full (nothing of them is taken). */
+    /** Takes events; false when the buffer is full or closed (nothing of them is taken). */
     accept(rows: EventRow[]): boolean {
-      if (waiting.length + rows.length > capacity) return false;
+      if (closed || waiting.length + rows.length > capacity) return false;
       for (const row of rows) waiting.push(row);
       return true;
     },
@@ -96,6 +99,7 @@ export const createEventBuffer = ({ db, intervalMs, capacity, onError }: EventBu
     },
     /** Stops the timer and writes the rest. */
     async close() {
+      closed = true;
       if (timer) clearInterval(timer);
       timer = null;
       await this.flush();
@@ -104,6 +108,9 @@ export const createEventBuffer = ({ db, intervalMs, capacity, onError }: EventBu
     },
     get size() {
       return waiting.length;
+    },
+    get closed() {
+      return closed;
     },
   };
 };
