@@ -13,11 +13,11 @@ import { portalConfig } from './config';
 const contentSecurityPolicy = () => {
   const { issuer } = portalConfig();
   const media = new URL(mediaUrl('/')).origin;
-  const metrics = metricsOrigin();
+  const metrics = metricsOrigin() ?? '';
   return [
     "default-src 'self'",
-    `script-src 'self' ${metrics}`,
-    `connect-src 'self' ${metrics}`,
+    `script-src 'self' ${metrics}`.trim(),
+    `connect-src 'self' ${metrics}`.trim(),
     "style-src 'self'",
     `img-src 'self' data: https: ${media}`,
     "object-src 'none'",
