@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { collectionEndpoint } from './middlewares/collection-endpoint';
 import { getService } from './services/get-service';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -7,6 +8,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // final status, and /metrics is answered before the admin panel or static files claim it.
   for (const middleware of getService(strapi, 'system').middlewares())
     strapi.server.use(middleware);
+  // Added now, it runs before Strapi's configured middlewares: beacons skip their cost.
+  strapi.server.use(collectionEndpoint(strapi, () => getService(strapi, 'collector')));
 };
 
 export default register;

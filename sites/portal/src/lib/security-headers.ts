@@ -1,9 +1,11 @@
 import { mediaUrl } from '@vixenhealth/api-client/media';
+import { metricsOrigin } from '@vixenhealth/api-client/metrics';
 
 import { portalConfig } from './config';
 
 /**
- * The Content-Security-Policy of every page: the portal has no script at all, its styles are
+ * The Content-Security-Policy of every page: the portal's only script is the visits tracker,
+ * loaded from and sending to the metrics collector's origin; its styles are
  * files of its own (`build.inlineStylesheets: 'never'`), images come from the CMS's public
  * address (or a CDN's https), and forms post to the portal alone, which may send them on to
  * VixenHealth ID (sign-out).
@@ -11,9 +13,11 @@ import { portalConfig } from './config';
 const contentSecurityPolicy = () => {
   const { issuer } = portalConfig();
   const media = new URL(mediaUrl('/')).origin;
+  const metrics = metricsOrigin() ?? '';
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src 'self' ${metrics}`.trim(),
+    `connect-src 'self' ${metrics}`.trim(),
     "style-src 'self'",
     `img-src 'self' data: https: ${media}`,
     "object-src 'none'",

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import type { MetricsSites } from '../../../shared/contracts';
 import { createClock } from '../clock/clock';
+import { createCollector } from '../collection/collector';
 import { createSiteRegistry } from '../sites/site-registry';
 import { systemService } from '../system/system-service';
 
@@ -18,4 +19,6 @@ export default {
   clock: () => createClock(),
   /** Prometheus metrics of the whole CMS, at `GET /metrics`. */
   system: systemService,
+  /** Beacons in, buffered rows out (collection/). */
+  collector: ({ strapi }: { strapi: Core.Strapi }) => createCollector(strapi),
 } satisfies Record<string, (deps: { strapi: Core.Strapi }) => unknown>;

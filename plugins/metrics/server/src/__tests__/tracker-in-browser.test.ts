@@ -1,0 +1,148 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { freeLoopbackPort } from '@vixenhealth/tooling/lib/free-port';
+import { waitForHttp } from '@vixenhealth/tooling/lib/wait-for-http';
+import { launchChromium } from '@vixenhealth/tooling/testing/chromium';
+import { fixtures } from '@vixenhealth/tooling/testing/fixtures';
+import { startTestCms, type TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
+
+/**
+ * A real Chromium visits a real clinic site (its SSR server, as `npm start` runs it): the
+ * tracker the layout includes sends a page view on load, another on an SPA navigation, and a
+ * custom event; they are stored under the clinic with path, referrer host and device.
+ */
+
+const CLINIC_SITE_DIR = path.resolve(import.meta.dirname, '../../../../../sites/clinic');
+// Headless Chromium says "HeadlessChrome", which the bot filter rightly refuses.
+const DESKTOP_CHROME =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
+let cms: TestCms;
+let site: ChildProcess;
+let browser: Browser;
+let port: number;
+
+beforeAll(async () => {
+  port = await freeLoopbackPort();
+  cms = await startTestCms();
+  site = spawn(process.execPath, ['server/serve.mjs'], {
+    cwd: CLINIC_SITE_DIR,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      CMS_URL: cms.baseUrl,
+      PUBLIC_URL: cms.baseUrl,
+      SITES_BASE_DOMAIN: 'localhost',
+      CLINIC_SITES_PORT: String(port),
+      PORTAL_URL: 'https://portal.test',
+    },
+    stdio: 'inherit',
+  });
+  await waitForHttp(`http://127.0.0.1:${port}/`, {
+    status: 404,
+    isAlive: () => site.exitCode === null,
+  });
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  site?.kill();
+  await cms?.stop();
+});
+
+const flush = () =>
+  (
+    cms.strapi.plugin('metrics').service('collector') as unknown as { flush(): Promise<void> }
+  ).flush();
+
+/** The clinic's stored events once `count` arrived (beacons are sent asynchronously). */
+const eventsOf = async (siteId: string, count: number) => {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    await flush();
+    const rows = await cms.strapi.db
+      .connection('metrics_events')
+      .where({ site: siteId })
+      .orderBy('id');
+    if (rows.length >= count) return rows;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`fewer than ${count} events arrived`);
+};
+
+describe('the tracker on a clinic site', () => {
+  it('counts a page view, an SPA navigation and a custom event', async () => {
+    const clinic = (await fixtures(cms.strapi).clinic()) as unknown as {
+      documentId: string;
+      subdomain: string;
+    };
+    const context = await browser.newContext({ userAgent: DESKTOP_CHROME });
+    const page = await context.newPage();
+    const origin = `http://${clinic.subdomain}.localhost:${port}`;
+    const answers: number[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('/api/metrics/event')) answers.push(response.status());
+    });
+    const scriptLoaded = page.waitForResponse((response) =>
+      response.url().endsWith('/api/metrics/script.js')
+    );
+    await page.goto(`${origin}/`, { referer: 'https://ya.ru/search/?text=клиника' });
+    expect((await scriptLoaded).status()).toBe(200);
+
+    await eventsOf(clinic.documentId, 1);
+    await page.evaluate(() => history.pushState({}, '', '/doctors?utm_source=newsletter'));
+    await eventsOf(clinic.documentId, 2);
+    await page.evaluate(() =>
+      (window as unknown as { vixenMetrics(name: string, props: object): void }).vixenMetrics(
+        'Запись отправлена',
+        { doctor: 'Иванов' }
+      )
+    );
+    const rows = await eventsOf(clinic.documentId, 3);
+    await context.close();
+
+    expect(
+      rows.map((row) => [row.name, row.path, row.referrer, row.utm_source, row.device, row.browser])
+    ).toEqual([
+      ['pageview', '/', 'ya.ru', '', 'desktop', 'Chrome'],
+      ['pageview', '/doctors', 'ya.ru', 'newsletter', 'desktop', 'Chrome'],
+      ['Запись отправлена', '/doctors', 'ya.ru', 'newsletter', 'desktop', 'Chrome'],
+    ]);
+    expect(new Set(rows.map((row) => row.visitor)).size).toBe(1);
+    expect(answers).toEqual([202, 202, 202]);
+  });
+
+  it('sends nothing when the browser asks not to be tracked (GPC)', async () => {
+    const clinic = (await fixtures(cms.strapi).clinic()) as unknown as {
+      documentId: string;
+      subdomain: string;
+    };
+    const context = await browser.newContext({
+      userAgent: DESKTOP_CHROME,
+      extraHTTPHeaders: { 'Sec-GPC': '1' },
+    });
+    const page = await context.newPage();
+    await page.addInitScript(() =>
+      Object.defineProperty(navigator, 'globalPrivacyControl', { value: true })
+    );
+    let beacons = 0;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/metrics/event')) beacons += 1;
+    });
+    await page.goto(`http://${clinic.subdomain}.localhost:${port}/`);
+    await page.waitForLoadState('networkidle');
+    await context.close();
+    expect(beacons).toBe(0);
+    await flush();
+    const stored = await cms.strapi.db
+      .connection('metrics_events')
+      .where({ site: clinic.documentId })
+      .select('id');
+    expect(stored).toEqual([]);
+  });
+});

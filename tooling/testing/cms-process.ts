@@ -1,0 +1,101 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+import type { Knex } from 'knex';
+
+import { cmsRequire } from '../lib/cms-require.mjs';
+import { freeLoopbackPort } from '../lib/free-port.mjs';
+import { isolatedCmsEnv } from '../lib/isolated-env.mjs';
+import { CMS_DIR } from '../lib/paths.mjs';
+import { STRAPI_CLI } from '../lib/strapi-cli.mjs';
+import { waitForHttp } from '../lib/wait-for-http.mjs';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export interface CmsProcess {
+  child: ChildProcess;
+  baseUrl: string;
+  /** Resolves with the exit signal or code once the process ended. */
+  exited: Promise<NodeJS.Signals | number | null>;
+  /** Opens the process's database from the outside (after it died, for instance). */
+  openDatabase(): Knex;
+  /** Kills the process if still running and drops its database. */
+  cleanup(): Promise<void>;
+}
+
+const knexOf = (database: TestDatabase): Knex => {
+  const knex = cmsRequire('knex') as (config: Knex.Config) => Knex;
+  return database.env.DATABASE_CLIENT === 'postgres'
+    ? knex({ client: 'pg', connection: database.env.DATABASE_URL })
+    : knex({
+        client: 'better-sqlite3',
+        connection: { filename: database.env.DATABASE_FILENAME! },
+        useNullAsDefault: true,
+      });
+};
+
+/**
+ * Runs the built CMS as the platform does (`strapi start` in `cms/`), in a child process on a
+ * database of its own, for tests that must kill it (`kill -9`) or signal it (SIGTERM) and then
+ * look at what it left in the database.
+ * @example
+ * ```ts
+ * const cms = await startCmsProcess({ METRICS_FLUSH_INTERVAL_MS: '1000' });
+ * cms.child.kill('SIGKILL');
+ * await cms.exited;
+ * const db = cms.openDatabase();
+ * ```
+ */
+export const startCmsProcess = async (env: Record<string, string> = {}): Promise<CmsProcess> => {
+  const database = await createTestDatabase();
+  const port = await freeLoopbackPort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [STRAPI_CLI, 'start'], {
+    cwd: CMS_DIR,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      ...isolatedCmsEnv({
+        adminEmail: 'admin@test.vixenhealth.local',
+        adminPassword: 'Test-admin-password-1',
+        demoUserPassword: 'Demo-user-password-1',
+      }),
+      DEMO_DATA: 'false',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ID_ISSUER: `${baseUrl}/id`,
+      ...database.env,
+      ...env,
+    },
+  });
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? code))
+  );
+  const opened: Knex[] = [];
+  const cleanup = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+    await Promise.all(opened.map((db) => db.destroy()));
+    await database.drop();
+  };
+  try {
+    await waitForHttp(`${baseUrl}/_health`, {
+      timeoutMs: 90_000,
+      isAlive: () => child.exitCode === null && child.signalCode === null,
+    });
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+  return {
+    child,
+    baseUrl,
+    exited,
+    openDatabase() {
+      const db = knexOf(database);
+      opened.push(db);
+      return db;
+    },
+    cleanup,
+  };
+};
