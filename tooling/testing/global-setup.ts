@@ -9,8 +9,9 @@ import { ensurePortalBuilt } from '../lib/portal-site.mjs';
  * it built. The clinic sites' server and the portal are built too when their sources changed.
  */
 export default async function buildForTests() {
+  // The plugins first: the sites bundle their contracts, which a fresh clone has not compiled.
+  await (cmsBuildIsStale() ? buildCms() : compileCms());
   // The sites' servers are built once here, not by each test file that runs them at the same time.
   await ensureClinicSiteBuilt();
   await ensurePortalBuilt();
-  await (cmsBuildIsStale() ? buildCms() : compileCms());
 }
