@@ -1,6 +1,10 @@
 import type { Core } from '@strapi/strapi';
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-const register = ({ strapi }: { strapi: Core.Strapi }) => {};
+import { requireSignIn } from './setup/require-sign-in';
+
+const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Dashboards: a request without credentials is told to sign in (401), not refused (403).
+  strapi.server.use(requireSignIn);
+};
 
 export default register;

@@ -3,6 +3,9 @@ import type { Core } from '@strapi/strapi';
 import type { MetricsSites } from '../../../shared/contracts';
 import { createClock } from '../clock/clock';
 import { createSiteRegistry } from '../sites/site-registry';
+import { grantReaderPermissions } from '../setup/reader-permissions';
+import dashboards from './dashboards';
+import rollup from './rollup';
 
 /** What the rest of the platform (and tests, through Strapi) calls. */
 export default {
@@ -15,4 +18,10 @@ export default {
     };
   },
   clock: () => createClock(),
+  rollup,
+  dashboards,
+  /** The CMS runs this from its bootstrap, once users-permissions has synced its actions. */
+  setup: ({ strapi }: { strapi: Core.Strapi }) => ({
+    grantReaderPermissions: () => grantReaderPermissions(strapi),
+  }),
 } satisfies Record<string, (deps: { strapi: Core.Strapi }) => unknown>;
