@@ -31,7 +31,7 @@ export default defineConfig({
     // loads them at run time, as it loads any package, since Rollup would not see their exports.
     ssr: {
       noExternal: ['@vixenhealth/api-client', '@vixenhealth/cms', '@vixenhealth/site-ui'],
-      external: ['@vixenhealth/support'],
+      external: ['@vixenhealth/support', '@vixenhealth/metrics'],
     },
   },
 });

@@ -7,7 +7,7 @@ import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
 import { accessTokenOf, registerPerson } from '@vixenhealth/tooling/testing/people';
 import { discover } from '@vixenhealth/tooling/testing/relying-party';
 
-import { insertRawEvents, moscow } from './raw-events';
+import { insertRawEvents, moscow } from '@vixenhealth/tooling/testing/metrics-events';
 
 /**
  * The dashboards' API over HTTP with real VixenHealth ID tokens: who may read and change what,

@@ -3,7 +3,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixtures } from '@vixenhealth/tooling/testing/fixtures';
 import { startTestCms, type TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
 
-import { countRows, dailyRows, insertRawEvents, moscow } from './raw-events';
+import {
+  countRows,
+  dailyRows,
+  insertRawEvents,
+  moscow,
+} from '@vixenhealth/tooling/testing/metrics-events';
 
 /**
  * The roll-up of raw events into the figures dashboards read, retention with the metrics clock

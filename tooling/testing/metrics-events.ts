@@ -20,8 +20,13 @@ export interface TestEvent {
 }
 
 /**
- * Writes raw events and marks their days pending, as the collection's buffer does: test data,
- * not a copy of the buffer's code.
+ * Writes raw events and marks their days pending, as the metrics' collection buffer does: test
+ * data for the roll-up and the dashboards, not a copy of the buffer's code.
+ * @example
+ * ```ts
+ * await insertRawEvents(cms.strapi, clinicId, [{ visitor: 'a', local: '2026-03-10T09:00' }]);
+ * await cms.strapi.plugin('metrics').service('rollup').runNow();
+ * ```
  */
 export const insertRawEvents = async (strapi: Core.Strapi, site: string, events: TestEvent[]) => {
   const db = strapi.db.connection;
