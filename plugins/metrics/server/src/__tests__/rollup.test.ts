@@ -198,6 +198,24 @@ describe('the roll-up', () => {
     ]);
     expect(stats.top.pages[0]).toEqual({ value: '/', visitors: 2, count: 3 });
     expect(stats.top.events).toEqual([{ value: 'Звонок', visitors: 1, count: 1 }]);
+
+    // The whole month is read from the monthly rows, the days around it from the daily ones:
+    // the same figures either way.
+    const month = await metrics().dashboards.stats(
+      { id: site, name: 'Тест' },
+      { period: 'custom', from: '2026-03-01', to: '2026-03-31' }
+    );
+    const around = await metrics().dashboards.stats(
+      { id: site, name: 'Тест' },
+      { period: 'custom', from: '2026-02-27', to: '2026-04-02' }
+    );
+    expect(month.totals).toEqual(stats.totals);
+    expect(around.totals).toEqual(stats.totals);
+    expect(around.top).toEqual(month.top);
+    expect(month.top.pages[0]).toEqual({ value: '/', visitors: 2, count: 3 });
+    expect(
+      await cms.strapi.db.connection('metrics_monthly').where({ site, dimension: 'total' }).first()
+    ).toMatchObject({ month: '2026-03', visits: 5 });
   });
 });
 
@@ -241,6 +259,7 @@ describe('retention', () => {
     await metrics().rollup.purgeExpired();
     expect(await countRows(cms.strapi, 'metrics_daily', other)).toBe(0);
     expect(await countRows(cms.strapi, 'metrics_hourly', other)).toBe(0);
+    expect(await countRows(cms.strapi, 'metrics_monthly', other)).toBe(0);
     expect((await dailyRows(cms.strapi, site, D))['total:']).toBeDefined();
 
     // 365 days after D is the last day D's figures live; the day after, they go.
@@ -251,6 +270,10 @@ describe('retention', () => {
     await metrics().rollup.purgeExpired();
     expect(await dailyRows(cms.strapi, site, D)).toEqual({});
     expect((await dailyRows(cms.strapi, site, NEXT))['total:']).toBeDefined();
+    // The month of the first kept day holds what is left of it (NEXT's one visit), nothing older.
+    expect(
+      await cms.strapi.db.connection('metrics_monthly').where({ site, dimension: 'total' })
+    ).toMatchObject([{ month: '2026-03', visits: 1, pageviews: 1 }]);
     const hours = await cms.strapi.db.connection('metrics_hourly').where({ site }).pluck('hour');
     expect(hours).toEqual([`${NEXT}T00`]);
   });
@@ -275,6 +298,7 @@ describe('deleting a clinic', () => {
     for (const table of [
       'metrics_events',
       'metrics_daily',
+      'metrics_monthly',
       'metrics_hourly',
       'metrics_pending_rollups',
       'metrics_site_settings',

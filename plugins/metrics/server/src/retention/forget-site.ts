@@ -9,6 +9,7 @@ export const forgetSite = async (db: Knex, site: string) =>
       TABLES.pending,
       TABLES.events,
       TABLES.daily,
+      TABLES.monthly,
       TABLES.hourly,
       TABLES.settings,
     ]) {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 
+import { recomputeMonth } from '../rollup/monthly';
 import { TABLES } from '../storage/tables';
 import { addDays, dayOf } from '../time/metrics-day';
 
@@ -50,11 +51,17 @@ export const purgeExpired = async (
   const purgeSites = async (scope: (builder: Knex.QueryBuilder) => void, keepFrom: string) => {
     const daily = db(TABLES.daily).where('day', '<', keepFrom);
     scope(daily);
-    dailyRows += await daily.del();
+    const deleted = await daily.del();
+    dailyRows += deleted;
     // `2026-01-01T05` sorts after `2026-01-01`: the first kept day's hours stay.
     const hourly = db(TABLES.hourly).where('hour', '<', keepFrom);
     scope(hourly);
     hourlyRows += await hourly.del();
+    // Months before the first kept day go; the month it falls in keeps the sums of its kept days.
+    const monthly = db(TABLES.monthly).where('month', '<', keepFrom.slice(0, 7));
+    scope(monthly);
+    await monthly.del();
+    if (deleted > 0) await recomputeMonth(db, keepFrom.slice(0, 7), scope);
   };
   for (const { site, retention_days: days } of own) {
     await purgeSites((builder) => builder.where({ site }), firstKept(days));

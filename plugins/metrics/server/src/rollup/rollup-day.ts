@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 
 import { DIMENSIONS, TABLES } from '../storage/tables';
 import { createDayFigures, type RawEvent } from './day-figures';
+import { recomputeMonth } from './monthly';
 
 /** Raw events read per query: bounds memory on a big day. */
 const PAGE_SIZE = 5000;
@@ -125,6 +126,8 @@ export const rollUpDay = async (db: Knex, timeZone: string, site: string, day: s
       TABLES.hourly,
       figures.hours().map((row) => ({ site, ...row }))
     );
+
+    await recomputeMonth(trx, day.slice(0, 7), (query) => query.where({ site }));
 
     const newer = await trx(TABLES.events)
       .where({ site, day })
