@@ -1,10 +1,7 @@
-import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 
 import { startCms } from '../lib/cms-target.mjs';
-import { fillDashboardYear } from '../lib/metrics-year.mjs';
-
-const require = createRequire(import.meta.url);
+import { fillDashboardYear, openSqlite } from '../lib/metrics-year.mjs';
 
 /** A year at ~27,400 events a day: 10 million events. */
 const MIN_EVENTS = 9_500_000;
@@ -18,11 +15,12 @@ export default {
   async start() {
     const cms = await startCms();
     try {
-      const Database = require('better-sqlite3');
-      const db = new Database(cms.databaseFile);
-      const clinic = db
-        .prepare('select document_id as id from clinics where published_at is not null limit 1')
-        .get();
+      const db = openSqlite(cms.databaseFile);
+      const clinic = /** @type {{ id: string } | undefined} */ (
+        db
+          .prepare('select document_id as id from clinics where published_at is not null limit 1')
+          .get()
+      );
       db.close();
       if (!clinic) throw new Error('the demo data has no published clinic');
       const filled = fillDashboardYear(cms.databaseFile, clinic.id);
@@ -31,7 +29,7 @@ export default {
       );
       // The public link reads the same figures as the owner's route, without a sign-in to hold.
       const token = randomBytes(24).toString('base64url');
-      const settings = new Database(cms.databaseFile);
+      const settings = openSqlite(cms.databaseFile);
       settings
         .prepare(
           'insert into metrics_site_settings (site, share_token, share_created_at) values (?, ?, ?)'

@@ -1,8 +1,29 @@
 import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
+/**
+ * What the cases use of better-sqlite3 (the CMS's SQLite driver, which ships no types).
+ * @typedef {{
+ *   prepare(sql: string): { run(...values: unknown[]): unknown, get(...values: unknown[]): unknown },
+ *   pragma(pragma: string): unknown,
+ *   transaction(work: () => void): () => void,
+ *   close(): void,
+ * }} SqliteDatabase
+ */
 
-/** A seeded generator (mulberry32): the same year of figures on every run. */
+/**
+ * Opens the SQLite file of a benchmark's CMS.
+ * @param {string} file
+ * @returns {SqliteDatabase}
+ */
+export const openSqlite = (file) => {
+  const Database = createRequire(import.meta.url)('better-sqlite3');
+  return new Database(file);
+};
+
+/**
+ * A seeded generator (mulberry32): the same year of figures on every run.
+ * @param {number} seed
+ */
 const random = (seed) => () => {
   seed = (seed + 0x6d2b79f5) | 0;
   let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
@@ -10,13 +31,17 @@ const random = (seed) => () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
-/** Zipf-like shares of `n` values: a few pages and referrers take most of the traffic. */
+/**
+ * Zipf-like shares of `n` values: a few pages and referrers take most of the traffic.
+ * @param {number} n
+ */
 const zipf = (n, exponent = 1.1) => {
   const weights = Array.from({ length: n }, (_, index) => 1 / (index + 1) ** exponent);
   const sum = weights.reduce((total, weight) => total + weight, 0);
   return weights.map((weight) => weight / sum);
 };
 
+/** @param {string} prefix @param {number} n */
 const named = (prefix, n) => Array.from({ length: n }, (_, index) => `${prefix}${index + 1}`);
 
 /** The values of each dimension and their shares of the day's visits (or page views, events). */
@@ -61,7 +86,11 @@ const DIMENSION_VALUES = {
 const HOURS = zipf(24, 0).map((_, hour) => 0.3 + Math.sin(((hour - 4) / 24) * Math.PI) ** 2);
 const HOUR_SUM = HOURS.reduce((total, weight) => total + weight, 0);
 
-/** `YYYY-MM-DD` of `at` in `timeZone`. */
+/**
+ * `YYYY-MM-DD` of `at` in `timeZone`.
+ * @param {Date} at
+ * @param {string} timeZone
+ */
 const dayIn = (at, timeZone) =>
   new Intl.DateTimeFormat('en-CA', {
     timeZone,
@@ -70,6 +99,7 @@ const dayIn = (at, timeZone) =>
     day: '2-digit',
   }).format(at);
 
+/** @param {string} day @param {number} days */
 const addDays = (day, days) => {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
@@ -92,8 +122,7 @@ export const fillDashboardYear = (
   site,
   { days = 365, eventsPerDay = 27_400, timeZone = 'Europe/Moscow', seed = 13 } = {}
 ) => {
-  const Database = require('better-sqlite3');
-  const db = new Database(databaseFile);
+  const db = openSqlite(databaseFile);
   db.pragma('busy_timeout = 10000');
   const next = random(seed);
   const noise = () => 0.8 + next() * 0.4;
