@@ -33,5 +33,9 @@ export default defineConfig({
       noExternal: ['@vixenhealth/api-client', '@vixenhealth/cms', '@vixenhealth/site-ui'],
       external: ['@vixenhealth/support', '@vixenhealth/metrics'],
     },
+    build: {
+      // Scripts as files, never inline, like the styles: the CSP allows `script-src 'self'` only.
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+    },
   },
 });

@@ -170,6 +170,11 @@ describe('the cabinet’s visits dashboard', () => {
     await page.getByRole('button', { name: 'Создать ссылку' }).click();
     expect(await page.getByRole('status').innerText()).toContain('Публичная ссылка готова');
     const link = await page.getByLabel('Публичная ссылка').inputValue();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: portalUrl });
+    await page.getByRole('button', { name: 'Скопировать' }).click();
+    await page.getByRole('button', { name: 'Скопировано' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'cabinet-shared.png'), fullPage: true });
     expect(link).toMatch(new RegExp(`^${portalUrl}/metrics/shared/[A-Za-z0-9_-]{32}$`));
 
     const anonymous = await browser.newContext({ viewport: { width: 1200, height: 900 } });
