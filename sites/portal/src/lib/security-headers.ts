@@ -3,8 +3,9 @@ import { mediaUrl } from '@vixenhealth/api-client/media';
 import { portalConfig } from './config';
 
 /**
- * The Content-Security-Policy of every page: the portal has no script at all, its styles are
- * files of its own (`build.inlineStylesheets: 'never'`), images come from the CMS's public
+ * The Content-Security-Policy of every page: the portal's only scripts (the visits chart) and
+ * its styles are files of its own (`build.inlineStylesheets: 'never'`, scripts never inlined
+ * either: astro.config.mjs), images come from the CMS's public
  * address (or a CDN's https), and forms post to the portal alone, which may send them on to
  * VixenHealth ID (sign-out).
  */
