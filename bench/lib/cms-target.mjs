@@ -53,6 +53,7 @@ export const cmsEnv = (dataDir, url, clinics) => ({
  * @typedef {object} Cms
  * @property {string} url its origin, `http://127.0.0.1:<port>`
  * @property {string} issuer VixenHealth ID's issuer, `<url>/id`
+ * @property {string} databaseFile its SQLite file, for cases that fill tables the API only reads
  * @property {{ demoClientSecret: string, demoUserPassword: string }} secrets of this run's demo
  *   data: the `demo-service` client's secret, and the demo users' password
  * @property {() => Promise<void>} stop
@@ -94,7 +95,7 @@ export const startCms = async ({ clinics = 0 } = {}) => {
       demoClientSecret: String(env.ID_DEMO_CLIENT_SECRET),
       demoUserPassword: String(env.DEMO_USER_PASSWORD),
     };
-    return { url, issuer: `${url}/id`, secrets, stop };
+    return { url, issuer: `${url}/id`, databaseFile: String(env.DATABASE_FILENAME), secrets, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -4,6 +4,7 @@ import { registerAdminActions } from './admin-access/admin-actions';
 import { ensureFirstAdmin } from './admin-access/first-admin';
 import { ADMIN_API_PERMISSIONS, registerAdminApi } from './admin-api';
 import { registerClinicContentDeletion } from './content-lifecycle/delete-clinic-content';
+import { registerClinicMetricsDeletion } from './content-lifecycle/delete-clinic-metrics';
 import { isEmptyDatabase, seedDemoData } from './demo/seed';
 import { keepClinicSitesClientCurrent, registerPlatformClients } from './identity/platform-clients';
 import { requireSignIn } from './identity/require-sign-in';
@@ -15,7 +16,7 @@ import { registerAuthorErasure } from './reviews/review-deletion';
 import { syncClinicSitesWebhook } from './sites/cache-webhook';
 import { registerSiteDeploys } from './sites/deploys/deploy-triggers';
 import { registerDomainVerification } from './sites/domains/domain-lifecycle';
-import { connectMetrics } from './metrics-sites';
+import { connectMetrics, syncMetricsPermissions } from './metrics-sites';
 import { connectSupportDesk, syncSupportDesk } from './support-desk';
 import { registerContentRules } from './validation';
 
@@ -39,6 +40,7 @@ export default {
     registerAdminApi(strapi);
     connectSupportDesk(strapi);
     connectMetrics(strapi);
+    registerClinicMetricsDeletion(strapi);
     siteDeploys = registerSiteDeploys(strapi);
   },
 
@@ -65,5 +67,7 @@ export default {
     await siteDeploys?.resume();
     // 8. Every review's files are where its status says: moves a stop interrupted are finished.
     await placeAllAttachments(strapi);
+    // 9. Clinic owners and administrators may read their clinics' visit dashboards.
+    await syncMetricsPermissions(strapi);
   },
 };

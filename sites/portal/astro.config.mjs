@@ -31,7 +31,11 @@ export default defineConfig({
     // loads them at run time, as it loads any package, since Rollup would not see their exports.
     ssr: {
       noExternal: ['@vixenhealth/api-client', '@vixenhealth/cms', '@vixenhealth/site-ui'],
-      external: ['@vixenhealth/support'],
+      external: ['@vixenhealth/support', '@vixenhealth/metrics'],
+    },
+    build: {
+      // Scripts as files, never inline, like the styles: the CSP allows `script-src 'self'` only.
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
     },
   },
 });

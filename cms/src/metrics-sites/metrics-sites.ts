@@ -45,6 +45,16 @@ export const metricsSites = (strapi: Core.Strapi): MetricsSites => {
       }
     },
 
+    async manageableBy(userId, id) {
+      try {
+        const { clinic, role } = await clinicAccess(strapi, userId, id);
+        return role === 'owner' ? { id: clinic.documentId, name: clinic.name } : null;
+      } catch (error) {
+        if (error instanceof errors.NotFoundError) return null;
+        throw error;
+      }
+    },
+
     async find(id) {
       if (id === PORTAL_SITE) return PORTAL;
       const clinic = (await strapi.db.query(CLINIC).findOne({

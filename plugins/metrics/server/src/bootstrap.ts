@@ -13,6 +13,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     'metrics_buffer',
     () => getService(strapi, 'collector').buffered
   );
+  // Dashboards: new events are rolled up every rollupIntervalMs; retention runs with it.
+  getService(strapi, 'rollup').start();
 };
 
 export default bootstrap;

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { collectionEndpoint } from './middlewares/collection-endpoint';
 import { getService } from './services/get-service';
+import { requireSignIn } from './setup/require-sign-in';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // System metrics: added before Strapi's own middlewares, so every request is timed with its
@@ -10,6 +11,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.server.use(middleware);
   // Added now, it runs before Strapi's configured middlewares: beacons skip their cost.
   strapi.server.use(collectionEndpoint(strapi, () => getService(strapi, 'collector')));
+  // Dashboards: a request without credentials is told to sign in (401), not refused (403).
+  strapi.server.use(requireSignIn);
 };
 
 export default register;

@@ -14,6 +14,8 @@ export interface MetricsSites {
   siteAt(host: string): Promise<MetricsSite | null>;
   /** The site `id` if the user owns or administers it (else null: not theirs, or no such site). */
   readableBy(userId: number, id: string): Promise<MetricsSite | null>;
+  /** The site `id` if the user owns it: owners alone choose its retention and public link. */
+  manageableBy(userId: number, id: string): Promise<MetricsSite | null>;
   /** The site `id`, for a dashboard shared by link; null when there is no such site. */
   find(id: string): Promise<MetricsSite | null>;
 }

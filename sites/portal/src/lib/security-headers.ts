@@ -4,9 +4,10 @@ import { metricsOrigin } from '@vixenhealth/api-client/metrics';
 import { portalConfig } from './config';
 
 /**
- * The Content-Security-Policy of every page: the portal's only script is the visits tracker,
- * loaded from and sending to the metrics collector's origin; its styles are
- * files of its own (`build.inlineStylesheets: 'never'`), images come from the CMS's public
+ * The Content-Security-Policy of every page: the portal's scripts are the visits chart (a file of
+ * its own: scripts are never inlined, astro.config.mjs) and the visits tracker, loaded from and
+ * sending to the metrics collector's origin; its styles are files of its own
+ * (`build.inlineStylesheets: 'never'`), images come from the CMS's public
  * address (or a CDN's https), and forms post to the portal alone, which may send them on to
  * VixenHealth ID (sign-out).
  */

@@ -1,1 +1,5 @@
-export default {};
+import dashboards from './dashboards';
+
+export default {
+  dashboards,
+};

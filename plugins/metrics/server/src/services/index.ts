@@ -5,6 +5,9 @@ import { createClock } from '../clock/clock';
 import { createCollector } from '../collection/collector';
 import { createSiteRegistry } from '../sites/site-registry';
 import { systemService } from '../system/system-service';
+import { grantReaderPermissions } from '../setup/reader-permissions';
+import dashboards from './dashboards';
+import rollup from './rollup';
 
 /** What the rest of the platform (and tests, through Strapi) calls. */
 export default {
@@ -21,4 +24,10 @@ export default {
   system: systemService,
   /** Beacons in, buffered rows out (collection/). */
   collector: ({ strapi }: { strapi: Core.Strapi }) => createCollector(strapi),
+  rollup,
+  dashboards,
+  /** The CMS runs this from its bootstrap, once users-permissions has synced its actions. */
+  setup: ({ strapi }: { strapi: Core.Strapi }) => ({
+    grantReaderPermissions: () => grantReaderPermissions(strapi),
+  }),
 } satisfies Record<string, (deps: { strapi: Core.Strapi }) => unknown>;

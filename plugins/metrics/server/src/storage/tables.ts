@@ -9,6 +9,8 @@ export const TABLES = {
   events: 'metrics_events',
   /** Per site, day (in the metrics time zone), dimension and value: the dashboards' figures. */
   daily: 'metrics_daily',
+  /** Per site, month, dimension and value: the daily rows summed, so a year reads 12 rows, not 365. */
+  monthly: 'metrics_monthly',
   /** Per site and hour (in the metrics time zone): the totals of a one-day chart. */
   hourly: 'metrics_hourly',
   /** (site, day) pairs that received events since they were last rolled up. */
@@ -71,6 +73,20 @@ export const ensureTables = async (db: Knex) => {
     table.bigInteger('duration').notNullable();
     table.integer('events').notNullable();
     table.primary(['site', 'dimension', 'day', 'value']);
+  });
+  // Dashboards (roll-up): kept equal to the sums of `daily` rows of each month (rollup/monthly.ts).
+  await create(TABLES.monthly, (table) => {
+    table.string('site', 64).notNullable();
+    table.string('month', 7).notNullable();
+    table.string('dimension', 16).notNullable();
+    table.string('value', 1024).notNullable();
+    table.integer('visitors').notNullable();
+    table.integer('visits').notNullable();
+    table.integer('pageviews').notNullable();
+    table.integer('bounces').notNullable();
+    table.bigInteger('duration').notNullable();
+    table.integer('events').notNullable();
+    table.primary(['site', 'dimension', 'month', 'value']);
   });
   await create(TABLES.hourly, (table) => {
     table.string('site', 64).notNullable();

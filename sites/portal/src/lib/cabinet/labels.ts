@@ -40,6 +40,9 @@ export const DOMAIN_CHECK_LABELS: Record<DomainCheckResult, string> = {
 
 /** What was done, said after the redirect that follows a form (`?done=<action>`). */
 export const DONE_MESSAGES: Record<string, string> = {
+  'metrics-share': 'Публичная ссылка готова. Старая ссылка, если была, больше не работает.',
+  'metrics-unshare': 'Публичная ссылка отключена.',
+  'metrics-retention': 'Срок хранения статистики сохранён.',
   save: 'Изменения сохранены. На сайте они появятся после публикации.',
   publish: 'Опубликовано. Сайт клиники обновится через несколько секунд.',
   unpublish: 'Снято с публикации.',
