@@ -8,12 +8,16 @@ import { freeLoopbackPort } from '@vixenhealth/tooling/lib/free-port';
 import { waitForHttp } from '@vixenhealth/tooling/lib/wait-for-http';
 import { launchChromium } from '@vixenhealth/tooling/testing/chromium';
 import { fixtures } from '@vixenhealth/tooling/testing/fixtures';
-import { startTestCms, type TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
+import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
+import { accessTokenOf, registerPerson } from '@vixenhealth/tooling/testing/people';
+import type { TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
 
 /**
  * A real Chromium visits a real clinic site (its SSR server, as `npm start` runs it): the
  * tracker the layout includes sends a page view on load, another on an SPA navigation, and a
- * custom event; they are stored under the clinic with path, referrer host and device.
+ * custom event; they are stored under the clinic with path, referrer host and device, and
+ * once rolled up the clinic's owner reads them on their dashboard. The next day the same
+ * browser is another visitor.
  */
 
 const CLINIC_SITE_DIR = path.resolve(import.meta.dirname, '../../../../../sites/clinic');
@@ -21,14 +25,22 @@ const CLINIC_SITE_DIR = path.resolve(import.meta.dirname, '../../../../../sites/
 const DESKTOP_CHROME =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
+let id: IdTest;
 let cms: TestCms;
+let ownerToken: string;
+let ownerId: string;
 let site: ChildProcess;
 let browser: Browser;
 let port: number;
 
 beforeAll(async () => {
   port = await freeLoopbackPort();
-  cms = await startTestCms();
+  // The roll-up is run by the test, not by its timer.
+  id = await startIdTest({ env: { METRICS_ROLLUP_INTERVAL_MS: '3600000' } });
+  cms = id.cms;
+  const owner = await registerPerson(id, 'Ольга Владелец');
+  ownerId = owner.documentId;
+  ownerToken = await accessTokenOf(id, owner);
   site = spawn(process.execPath, ['server/serve.mjs'], {
     cwd: CLINIC_SITE_DIR,
     env: {
@@ -53,7 +65,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   site?.kill();
-  await cms?.stop();
+  await id?.stop();
 });
 
 const flush = () =>
@@ -75,9 +87,23 @@ const eventsOf = async (siteId: string, count: number) => {
   throw new Error(`fewer than ${count} events arrived`);
 };
 
+const rollUp = () =>
+  (
+    cms.strapi.plugin('metrics').service('rollup') as unknown as { runNow(): Promise<number> }
+  ).runNow();
+
+/** The owner's figures over HTTP, as the cabinet reads them. */
+const dashboard = async (clinic: string, period: string) => {
+  const answer = await cms.request(`/api/metrics/sites/${clinic}/stats?period=${period}`, {
+    token: ownerToken,
+  });
+  expect(answer.status).toBe(200);
+  return answer.body;
+};
+
 describe('the tracker on a clinic site', () => {
-  it('counts a page view, an SPA navigation and a custom event', async () => {
-    const clinic = (await fixtures(cms.strapi).clinic()) as unknown as {
+  it('counts a page view, an SPA navigation and a custom event, which the owner then reads', async () => {
+    const clinic = (await fixtures(cms.strapi).clinic({ owners: [ownerId] })) as unknown as {
       documentId: string;
       subdomain: string;
     };
@@ -104,7 +130,6 @@ describe('the tracker on a clinic site', () => {
       )
     );
     const rows = await eventsOf(clinic.documentId, 3);
-    await context.close();
 
     expect(
       rows.map((row) => [row.name, row.path, row.referrer, row.utm_source, row.device, row.browser])
@@ -115,6 +140,34 @@ describe('the tracker on a clinic site', () => {
     ]);
     expect(new Set(rows.map((row) => row.visitor)).size).toBe(1);
     expect(answers).toEqual([202, 202, 202]);
+
+    // The owner's dashboard, once the roll-up ran: one visitor, one visit of two pages.
+    await rollUp();
+    const today = await dashboard(clinic.documentId, 'today');
+    expect(today.totals).toMatchObject({ visitors: 1, visits: 1, pageviews: 2, events: 1 });
+    expect(today.totals.bounceRate).toBe(0);
+    expect(today.top.pages.map((row: { value: string }) => row.value).sort()).toEqual([
+      '/',
+      '/doctors',
+    ]);
+    expect(today.top.referrers).toEqual([{ value: 'ya.ru', visitors: 1, count: 1 }]);
+    expect(today.top.events).toEqual([{ value: 'Запись отправлена', visitors: 1, count: 1 }]);
+
+    // The next day the salt is new: the same browser is counted as another visitor.
+    const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000);
+    cms.strapi.plugin('metrics').service('clock').set(tomorrow);
+    try {
+      await page.reload();
+      const next = await eventsOf(clinic.documentId, 4);
+      expect(next[3]!.visitor).not.toBe(rows[0]!.visitor);
+      expect(next[3]!.day).not.toBe(rows[0]!.day);
+      await rollUp();
+      const week = await dashboard(clinic.documentId, '7d');
+      expect(week.totals).toMatchObject({ visitors: 2, visits: 2, pageviews: 3 });
+    } finally {
+      cms.strapi.plugin('metrics').service('clock').set(null);
+      await context.close();
+    }
   });
 
   it('sends nothing when the browser asks not to be tracked (GPC)', async () => {
