@@ -18,10 +18,11 @@ export const ensureClinicSiteBuilt = (announce) => site.ensureBuilt(announce);
 
 /**
  * Serves every clinic's site on `port`, each under `<subdomain>.<SITES_BASE_DOMAIN>` (by default
- * `localhost`, which browsers send to loopback) or its own domain, reading the CMS at `cmsUrl`.
- * @param {{ cmsUrl: string, port: number }} options
+ * `localhost`, which browsers send to loopback) or its own domain, reading the CMS at `cmsUrl`;
+ * `env` adds settings (a test's webhook token, portal or media address).
+ * @param {{ cmsUrl: string, port: number, env?: Record<string, string> }} options
  */
-export const startClinicSite = ({ cmsUrl, port }) =>
+export const startClinicSite = ({ cmsUrl, port, env = {} }) =>
   site.start({
     port,
     env: {
@@ -29,5 +30,6 @@ export const startClinicSite = ({ cmsUrl, port }) =>
       SITES_BASE_DOMAIN: process.env.SITES_BASE_DOMAIN ?? 'localhost',
       // Where browsers reach them in development: the origin of their links (canonical, sitemap).
       CLINIC_SITES_PORT: String(port),
+      ...env,
     },
   });

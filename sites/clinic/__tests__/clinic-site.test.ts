@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { startClinicSite } from '@vixenhealth/tooling/lib/clinic-site';
 import { freeLoopbackPort } from '@vixenhealth/tooling/lib/free-port';
 import { accessibilityProblems } from '@vixenhealth/tooling/testing/accessibility';
 import { launchChromium } from '@vixenhealth/tooling/testing/chromium';
@@ -41,20 +42,15 @@ beforeAll(async () => {
     CLINIC_SITES_URL: `http://127.0.0.1:${port}`,
     SITES_WEBHOOK_TOKEN: WEBHOOK_TOKEN,
   });
-  site = spawn(process.execPath, ['server/serve.mjs'], {
-    cwd: SITE_DIR,
+  site = startClinicSite({
+    cmsUrl: cms.baseUrl,
+    port,
     env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      CMS_URL: cms.baseUrl,
       PUBLIC_URL: cms.baseUrl,
       SITES_BASE_DOMAIN: 'localhost',
-      CLINIC_SITES_PORT: String(port),
       SITES_WEBHOOK_TOKEN: WEBHOOK_TOKEN,
       PORTAL_URL: 'https://portal.test',
     },
-    stdio: 'inherit',
   });
   origin = (host) => `http://${host}.localhost:${port}`;
   for (let attempt = 0; attempt < 100; attempt += 1) {

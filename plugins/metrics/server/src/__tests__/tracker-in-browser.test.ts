@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { startClinicSite } from '@vixenhealth/tooling/lib/clinic-site';
 import { freeLoopbackPort } from '@vixenhealth/tooling/lib/free-port';
 import { waitForHttp } from '@vixenhealth/tooling/lib/wait-for-http';
 import { launchChromium } from '@vixenhealth/tooling/testing/chromium';
@@ -20,7 +20,6 @@ import type { TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
  * browser is another visitor.
  */
 
-const CLINIC_SITE_DIR = path.resolve(import.meta.dirname, '../../../../../sites/clinic');
 // Headless Chromium says "HeadlessChrome", which the bot filter rightly refuses.
 const DESKTOP_CHROME =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
@@ -41,19 +40,14 @@ beforeAll(async () => {
   const owner = await registerPerson(id, 'Ольга Владелец');
   ownerId = owner.documentId;
   ownerToken = await accessTokenOf(id, owner);
-  site = spawn(process.execPath, ['server/serve.mjs'], {
-    cwd: CLINIC_SITE_DIR,
+  site = startClinicSite({
+    cmsUrl: cms.baseUrl,
+    port,
     env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      CMS_URL: cms.baseUrl,
       PUBLIC_URL: cms.baseUrl,
       SITES_BASE_DOMAIN: 'localhost',
-      CLINIC_SITES_PORT: String(port),
       PORTAL_URL: 'https://portal.test',
     },
-    stdio: 'inherit',
   });
   await waitForHttp(`http://127.0.0.1:${port}/`, {
     status: 404,

@@ -36,6 +36,16 @@ export const DIMENSIONS = [
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
+/** The figures a daily or monthly row holds for its dimension's value. */
+const addFigureColumns = (table: Knex.CreateTableBuilder) => {
+  table.integer('visitors').notNullable();
+  table.integer('visits').notNullable();
+  table.integer('pageviews').notNullable();
+  table.integer('bounces').notNullable();
+  table.bigInteger('duration').notNullable();
+  table.integer('events').notNullable();
+};
+
 /** Creates what is missing; safe on every start, on SQLite and PostgreSQL alike. */
 export const ensureTables = async (db: Knex) => {
   const create = async (name: string, build: (table: Knex.CreateTableBuilder) => void) => {
@@ -66,12 +76,7 @@ export const ensureTables = async (db: Knex) => {
     table.string('day', 10).notNullable();
     table.string('dimension', 16).notNullable();
     table.string('value', 1024).notNullable();
-    table.integer('visitors').notNullable();
-    table.integer('visits').notNullable();
-    table.integer('pageviews').notNullable();
-    table.integer('bounces').notNullable();
-    table.bigInteger('duration').notNullable();
-    table.integer('events').notNullable();
+    addFigureColumns(table);
     table.primary(['site', 'dimension', 'day', 'value']);
   });
   // Dashboards (roll-up): kept equal to the sums of `daily` rows of each month (rollup/monthly.ts).
@@ -80,12 +85,7 @@ export const ensureTables = async (db: Knex) => {
     table.string('month', 7).notNullable();
     table.string('dimension', 16).notNullable();
     table.string('value', 1024).notNullable();
-    table.integer('visitors').notNullable();
-    table.integer('visits').notNullable();
-    table.integer('pageviews').notNullable();
-    table.integer('bounces').notNullable();
-    table.bigInteger('duration').notNullable();
-    table.integer('events').notNullable();
+    addFigureColumns(table);
     table.primary(['site', 'dimension', 'month', 'value']);
   });
   await create(TABLES.hourly, (table) => {
