@@ -20,8 +20,6 @@ import { EXPORT_ID_HEADER, SITE_URL_HEADER } from '../src/lib/export-headers.mjs
 import { DESIGNED_BARE_LOOK, DESIGNED_LOOK, lookOf } from './page-look';
 import { fileFor, runExportCli, serveFolder } from './static-site';
 
-const SITE_DIR = path.resolve(import.meta.dirname, '..');
-
 let cms: TestCms;
 let site: ChildProcess;
 let origin: (host: string) => string;
