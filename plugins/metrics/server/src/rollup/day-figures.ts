@@ -1,5 +1,5 @@
 import { PAGEVIEW } from '../../../shared/contracts';
-import type { Dimension } from '../storage/tables';
+import { SOURCE_DIMENSIONS, type Dimension } from '../storage/tables';
 import { hourOf } from '../time/metrics-day';
 
 /** A visit ends after this long without an event (and at midnight, when the visitor hash changes). */
@@ -39,17 +39,6 @@ export interface HourRow {
   visitors: number;
   pageviews: number;
 }
-
-/** Dimensions counted by the visit's first event: where the visitor came from, and with what. */
-const SOURCE_DIMENSIONS = [
-  'referrer',
-  'utm_source',
-  'utm_campaign',
-  'device',
-  'browser',
-  'os',
-  'country',
-] as const;
 
 /** '' is a real value only for the referrer (a direct visit); elsewhere it means "not known". */
 const keepsEmpty = (dimension: Dimension) => dimension === 'referrer' || dimension === 'total';

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 
-import { DIMENSIONS, TABLES } from '../storage/tables';
+import { DIMENSIONS, SOURCE_DIMENSIONS, TABLES } from '../storage/tables';
 import { createDayFigures, type RawEvent } from './day-figures';
 import { recomputeMonth } from './monthly';
 
@@ -9,20 +9,7 @@ const PAGE_SIZE = 5000;
 /** Rows per insert statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const INSERT_CHUNK = 50;
 
-const EVENT_COLUMNS = [
-  'id',
-  'at',
-  'visitor',
-  'name',
-  'path',
-  'referrer',
-  'utm_source',
-  'utm_campaign',
-  'device',
-  'browser',
-  'os',
-  'country',
-] as const;
+const EVENT_COLUMNS = ['id', 'at', 'visitor', 'name', 'path', ...SOURCE_DIMENSIONS] as const;
 
 type EventRow = Omit<RawEvent, 'id' | 'at'> & { id: number | string; at: number | string };
 

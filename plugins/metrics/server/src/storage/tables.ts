@@ -21,10 +21,11 @@ export const TABLES = {
   settings: 'metrics_site_settings',
 } as const;
 
-/** The dimensions of `daily` rows; `total` has the value `''`. */
-export const DIMENSIONS = [
-  'total',
-  'page',
+/**
+ * Dimensions counted by a visit's first event: where the visitor came from, and with what. Each
+ * is also a column of `metrics_events`.
+ */
+export const SOURCE_DIMENSIONS = [
   'referrer',
   'utm_source',
   'utm_campaign',
@@ -32,8 +33,10 @@ export const DIMENSIONS = [
   'browser',
   'os',
   'country',
-  'event',
 ] as const;
+
+/** The dimensions of `daily` rows; `total` has the value `''`. */
+export const DIMENSIONS = ['total', 'page', ...SOURCE_DIMENSIONS, 'event'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /** The figures a daily or monthly row holds for its dimension's value. */
