@@ -2,22 +2,14 @@
 // it set, on the port given in argv (the one ID_ISSUER names). Boots like
 // the tests' strapi-harness (@vixenhealth/tooling), adds the clinics a case asked for, and reports the port it
 // listens on.
-import { requireStrapi } from '@vixenhealth/tooling/lib/cms-require';
-import { CMS_DIR, CMS_DIST_DIR } from '@vixenhealth/tooling/lib/paths';
-
 import { seedBenchClinics } from './bench-clinics.mjs';
 import { reportToParent } from './child.mjs';
+import { loadCms } from './load-cms.mjs';
 
 await reportToParent(async () => {
   const port = Number(process.argv[2]);
-  const strapi = requireStrapi().createStrapi({
-    appDir: CMS_DIR,
-    distDir: CMS_DIST_DIR,
-    autoReload: false,
-    serveAdminPanel: false,
-  });
   // Runs the bootstrap too: on the empty database it seeds the demo data.
-  await strapi.load();
+  const strapi = await loadCms();
   // A case's own content (cms-target.mjs sets BENCH_CLINICS), before anyone reads.
   await seedBenchClinics(strapi, Number(process.env.BENCH_CLINICS ?? 0));
   // listen() takes a callback and returns no promise.

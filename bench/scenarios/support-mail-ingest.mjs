@@ -6,8 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-import { requireStrapi } from '@vixenhealth/tooling/lib/cms-require';
-import { CMS_DIR, CMS_DIST_DIR } from '@vixenhealth/tooling/lib/paths';
+import { loadCms } from '../lib/load-cms.mjs';
 
 /**
  * @typedef {{ parseInboundMail(raw: Buffer, options: { ownDomain: string }): Promise<{ unparsed?: boolean, text: string }> }} ParseModule
@@ -70,13 +69,7 @@ export default async ({ options }) => {
   /** @type {ParseModule} */
   const { parseInboundMail } = createRequire(import.meta.url)(PARSE_MODULE);
   Object.assign(process.env, options.env);
-  const strapi = requireStrapi().createStrapi({
-    appDir: CMS_DIR,
-    distDir: CMS_DIST_DIR,
-    autoReload: false,
-    serveAdminPanel: false,
-  });
-  await strapi.load();
+  const strapi = await loadCms();
   const intake = strapi.plugin('support').service('intake');
   /** What the poller does with each mail: parse it, and the desk takes it in as a ticket. */
   const ingest = async (/** @type {Buffer} */ raw) => {
