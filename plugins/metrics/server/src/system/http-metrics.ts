@@ -31,6 +31,20 @@ const routeOf = (ctx: Context) => {
   return isRoute ? String(template) : UNMATCHED_ROUTE;
 };
 
+/** Counts one answered request: its time, and its error when it is one. */
+export const recordRequest = (
+  system: SystemRegistry,
+  request: { method: string; route: string; status: number; seconds: number }
+) => {
+  const labels = {
+    method: METHODS.has(request.method) ? request.method : 'other',
+    route: request.route,
+    status_class: `${Math.floor(request.status / 100)}xx`,
+  };
+  system.httpDuration.observe(labels, request.seconds);
+  if (request.status >= 400) system.httpErrors.inc(labels);
+};
+
 const statusOf = (ctx: Context, error: unknown) => {
   if (error === undefined) return ctx.status;
   const status = (error as { status?: unknown; statusCode?: unknown }).status;
@@ -52,13 +66,11 @@ export const measureHttp =
       failure = error ?? new Error('thrown without a value');
       throw error;
     } finally {
-      const status = statusOf(ctx, failure);
-      const labels = {
-        method: METHODS.has(ctx.method) ? ctx.method : 'other',
+      recordRequest(system, {
+        method: ctx.method,
         route: routeOf(ctx),
-        status_class: `${Math.floor(status / 100)}xx`,
-      };
-      system.httpDuration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
-      if (status >= 400) system.httpErrors.inc(labels);
+        status: statusOf(ctx, failure),
+        seconds: Number(process.hrtime.bigint() - started) / 1e9,
+      });
     }
   };

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { countPlatformEvents } from './count-platform-events';
 import { watchDbPool } from './db-pool-gauges';
-import { measureHttp } from './http-metrics';
+import { measureHttp, recordRequest } from './http-metrics';
 import { serveMetrics } from './metrics-endpoint';
 import { createSystemRegistry, type QueueReader } from './system-registry';
 
@@ -19,6 +19,8 @@ export const systemService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** The Koa middlewares: timing of every request, and `GET /metrics` (register phase). */
     middlewares: () => [measureHttp(system), serveMetrics(system, token)],
+    /** Counts a request answered outside Koa (the collection endpoint). */
+    recordRequest: (request: Parameters<typeof recordRequest>[1]) => recordRequest(system, request),
     /** Starts reading the pool and counting platform events (bootstrap phase). */
     start() {
       watchDbPool(system, () => strapi.db.connection);

@@ -145,6 +145,25 @@ describe('HTTP requests', () => {
     expect(count(after, failing) - count(before, failing)).toBe(1);
     expect(after.text).not.toContain('67890');
   });
+  it('count beacons, answered ahead of Koa, under their own route', async () => {
+    const refused = { method: 'POST', route: '/api/metrics/event', status_class: '4xx' };
+    const preflight = { method: 'OPTIONS', route: '/api/metrics/event', status_class: '2xx' };
+    const before = await scrape();
+    const malformed = await fetch(`${id.cms.baseUrl}/api/metrics/event?x=1`, {
+      method: 'POST',
+      // A browser's agent: a bare `node` agent is a bot, answered 202 unread.
+      headers: { 'content-type': 'text/plain', 'user-agent': 'Mozilla/5.0 Firefox/133.0' },
+      body: '{"name":',
+    });
+    expect(malformed.status).toBe(400);
+    const options = await fetch(`${id.cms.baseUrl}/api/metrics/event`, { method: 'OPTIONS' });
+    expect(options.status).toBe(204);
+    const after = await scrape();
+    expect(count(after, refused) - count(before, refused)).toBe(1);
+    expect(count(after, preflight) - count(before, preflight)).toBe(1);
+    const unmatched = { method: 'POST', route: 'unmatched', status_class: '4xx' };
+    expect(count(after, unmatched)).toBe(count(before, unmatched));
+  });
 });
 
 describe('platform events', () => {
