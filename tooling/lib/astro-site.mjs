@@ -36,12 +36,21 @@ export const astroSite = ({ dir, sources, server }) => {
     async ensureBuilt(announce) {
       if (!isStale()) return;
       announce?.();
+      await this.build();
+    },
+
+    /**
+     * Runs `astro build` (into `outDir`, else the site's `dist`), with `env` added to ours.
+     * @param {{ outDir?: string, env?: Record<string, string> }} [options]
+     */
+    async build({ outDir, env = {} } = {}) {
       const astroDir = path.dirname(
         createRequire(path.join(dir, 'package.json')).resolve('astro/package.json')
       );
-      await run(process.execPath, [path.join(astroDir, 'astro.js'), 'build', '--silent'], {
+      const args = [path.join(astroDir, 'astro.js'), 'build', '--silent'];
+      await run(process.execPath, outDir ? [...args, '--outDir', outDir] : args, {
         cwd: dir,
-        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
       });
     },
 

@@ -12,3 +12,4 @@ export const ENV_FILE = path.join(ROOT_DIR, '.env');
 export const ENV_EXAMPLE_FILE = path.join(ROOT_DIR, '.env.example');
 export const CLINIC_SITE_DIR = path.join(ROOT_DIR, 'sites', 'clinic');
 export const PORTAL_SITE_DIR = path.join(ROOT_DIR, 'sites', 'portal');
+export const DOCS_SITE_DIR = path.join(ROOT_DIR, 'docs-site');

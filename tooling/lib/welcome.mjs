@@ -13,11 +13,13 @@ export const printWelcome = ({
   sitesPort = /** @type {number | null} */ (null),
   staticPort = /** @type {number | null} */ (null),
   portalUrl = /** @type {string | null} */ (null),
+  docsUrl = /** @type {string | null} */ (null),
 } = {}) => {
   const env = process.env;
   const cmsUrl = env.PUBLIC_URL || `http://localhost:${env.PORT ?? 1337}`;
   const rows = [
     ...(portalUrl ? [['Portal', portalUrl]] : []),
+    ...(docsUrl ? [['Docs', docsUrl]] : []),
     ['CMS content API', `${cmsUrl}/api/clinics`],
     ['CMS admin panel', `${cmsUrl}/admin`],
     ['VixenHealth ID', `${env.ID_ISSUER || `${cmsUrl}/id`}/.well-known/openid-configuration`],

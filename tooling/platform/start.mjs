@@ -5,6 +5,7 @@ import path from 'node:path';
 import { serveDeploys } from '@vixenhealth/clinic-site/deploys-server';
 
 import { ensureClinicSiteBuilt, startClinicSite } from '../lib/clinic-site.mjs';
+import { ensureDocsBuilt, startDocs } from '../lib/docs-site.mjs';
 import { buildCms, buildPlugins, cmsBuildIsStale } from '../lib/cms-build.mjs';
 import { startDevMailbox } from '../lib/dev-mailbox.mjs';
 import { ensureEnvFile, loadEnvFile } from '../lib/env-file.mjs';
@@ -74,9 +75,16 @@ const sitesPort = Number(process.env.CLINIC_SITES_PORT ?? 4322);
 const cmsUrl = `http://127.0.0.1:${cmsPort}`;
 const portalPort = Number(process.env.PORTAL_PORT ?? 4321);
 const portalUrl = process.env.PORTAL_URL || `http://localhost:${portalPort}`;
+const docsPort = Number(process.env.DOCS_PORT ?? 4323);
+const docsUrl = process.env.DOCS_URL || `http://localhost:${docsPort}`;
+// The docs' public pages include the CMS's: built once the CMS answers.
+process.env.CMS_URL ||= cmsUrl;
+process.env.DOCS_URL ||= docsUrl;
+const docsBuilt = await ensureDocsBuilt(() => console.log('Building the docs...'));
 const sites = [
   startClinicSite({ cmsUrl, port: sitesPort }),
   startPortal({ cmsUrl, port: portalPort, portalUrl }),
+  startDocs({ port: docsPort, env: { DOCS_REBUILD_ON_START: String(!docsBuilt) } }),
 ];
 sites.forEach(stopWith);
 const staticPort = Number(process.env.STATIC_SITES_PORT);
@@ -85,4 +93,4 @@ await serveDeploys({
   port: staticPort,
   baseDomain: process.env.SITES_BASE_DOMAIN || 'localhost',
 });
-printWelcome({ mailboxUrl, sitesPort, staticPort, portalUrl });
+printWelcome({ mailboxUrl, sitesPort, staticPort, portalUrl, docsUrl });

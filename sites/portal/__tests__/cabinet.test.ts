@@ -18,7 +18,7 @@ import { registerPerson, type Person } from '@vixenhealth/tooling/testing/people
 
 import { unseal } from '../src/lib/sealed';
 import type { Session } from '../src/lib/session';
-import { signInAtId } from './support/portal-browser';
+import { signInAtId } from '@vixenhealth/tooling/testing/id-browser';
 import { startPortalUnderTest } from './support/portal-under-test';
 
 let id: IdTest;

@@ -10,7 +10,7 @@ import { registerPerson } from '@vixenhealth/tooling/testing/people';
 
 import { seal, unseal } from '../src/lib/sealed';
 import type { Session } from '../src/lib/session';
-import { signInAtId as signInThere } from './support/portal-browser';
+import { signInAtId as signInThere } from '@vixenhealth/tooling/testing/id-browser';
 import { startPortalUnderTest } from './support/portal-under-test';
 
 let id: IdTest;

@@ -9,7 +9,7 @@ import { waitForHttp } from '@vixenhealth/tooling/lib/wait-for-http';
 import type { IdTest } from '@vixenhealth/tooling/testing/id-test';
 import { registerPerson } from '@vixenhealth/tooling/testing/people';
 
-import { signInAtId } from './support/portal-browser';
+import { signInAtId } from '@vixenhealth/tooling/testing/id-browser';
 import { startPortalUnderTest, type PortalUnderTest } from './support/portal-under-test';
 
 let portal: PortalUnderTest;

@@ -5,7 +5,7 @@ import { accessibilityProblems } from '@vixenhealth/tooling/testing/accessibilit
 import type { IdTest } from '@vixenhealth/tooling/testing/id-test';
 import { registerPerson } from '@vixenhealth/tooling/testing/people';
 
-import { signInAtId } from './support/portal-browser';
+import { signInAtId } from '@vixenhealth/tooling/testing/id-browser';
 import { startPortalUnderTest } from './support/portal-under-test';
 
 /**

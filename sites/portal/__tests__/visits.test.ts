@@ -10,7 +10,7 @@ import type { IdTest } from '@vixenhealth/tooling/testing/id-test';
 import { insertRawEvents, moscow } from '@vixenhealth/tooling/testing/metrics-events';
 import { registerPerson } from '@vixenhealth/tooling/testing/people';
 
-import { signInAtId } from './support/portal-browser';
+import { signInAtId } from '@vixenhealth/tooling/testing/id-browser';
 import { startPortalUnderTest } from './support/portal-under-test';
 
 /**

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 
 /**
- * Signs in through ID's real form, from wherever the portal sent the browser, and waits to be
- * back on the portal.
+ * Signs in through ID's real form, from wherever a site (the portal, the docs) sent the browser,
+ * and waits to be back on that site (`portalUrl`: the site's origin).
  */
 export const signInAtId = async (
   page: Page,

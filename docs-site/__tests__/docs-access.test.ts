@@ -1,0 +1,205 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import path from 'node:path';
+
+import { accessibilityProblems } from '@vixenhealth/tooling/testing/accessibility';
+import { fixtures } from '@vixenhealth/tooling/testing/fixtures';
+import { signInAtId } from '@vixenhealth/tooling/testing/id-browser';
+import { registerPerson } from '@vixenhealth/tooling/testing/people';
+
+import { brokenLinks } from './support/broken-links';
+import { startDocsUnderTest, type DocsUnderTest } from './support/docs-under-test';
+
+/**
+ * The docs as readers meet them in Chromium: public pages for everyone, private pages only for
+ * those they are meant for, absent everywhere else (by URL, in the navigation, in search).
+ */
+
+const RUNBOOK = '/private/support/incident-runbook/';
+const HANDBOOK = '/private/staff-handbook/';
+
+let docs: DocsUnderTest;
+const people: Record<'staff' | 'owner' | 'otherOwner', { email: string; password: string }> =
+  {} as never;
+let clinicPageSlug: string;
+
+beforeAll(async () => {
+  docs = await startDocsUnderTest();
+  const { strapi } = docs.id.cms;
+  people.staff = await registerPerson(docs.id, 'Сергей Поддержкин');
+  const staffRole = await strapi.db
+    .query('plugin::users-permissions.role')
+    .findOne({ where: { type: 'staff' } });
+  await strapi.db
+    .query('plugin::users-permissions.user')
+    .update({ where: { email: people.staff.email }, data: { role: staffRole.id } });
+  const owner = await registerPerson(docs.id, 'Ольга Владелец');
+  const otherOwner = await registerPerson(docs.id, 'Игорь Другой');
+  Object.assign(people, { owner, otherOwner });
+  const clinic = await fixtures(strapi).clinic({ owners: [owner.documentId] });
+  await fixtures(strapi).clinic({ owners: [otherOwner.documentId] });
+  clinicPageSlug = `clinics/${clinic.subdomain as string}`;
+  await strapi.documents('api::doc-page.doc-page').create({
+    data: {
+      title: 'Договор клиники',
+      slug: clinicPageSlug,
+      section: 'Моя клиника',
+      body: 'Условия договора: **только для этой клиники**.',
+      audience: 'restricted',
+      roles: [],
+      clinicDocumentId: clinic.documentId,
+    },
+    status: 'published',
+  });
+}, 300_000);
+afterAll(() => docs?.stop());
+
+const visitor = async (): Promise<{ context: BrowserContext; page: Page }> => {
+  const context = await docs.browser.newContext();
+  return { context, page: await context.newPage() };
+};
+
+const signedIn = async (person: { email: string; password: string }) => {
+  const { context, page } = await visitor();
+  await page.goto(`${docs.docsUrl}/private/`);
+  await page.getByRole('link', { name: 'Войти с VixenHealth ID' }).click();
+  await signInAtId(page, { issuer: docs.id.issuer, portalUrl: docs.docsUrl }, person);
+  return { context, page };
+};
+
+const sidebarLinks = (page: Page) =>
+  page.locator('#starlight__sidebar a').evaluateAll((links) =>
+    links.map((link) => (link as HTMLAnchorElement).pathname)
+  );
+
+/** Pagefind's results for `query`, through Starlight's search dialog. */
+const publicSearch = async (page: Page, query: string) => {
+  await page.getByRole('button', { name: 'Поиск' }).first().click();
+  const input = page.getByRole('dialog').getByRole('searchbox');
+  await input.fill(query);
+  await page.waitForTimeout(800);
+  return page.locator('.pagefind-ui__result-link').allTextContents();
+};
+
+describe('an anonymous reader', () => {
+  it('reads public pages, with the CMS editors’ pages in the navigation', async () => {
+    const { context, page } = await visitor();
+    const home = await page.goto(`${docs.docsUrl}/`);
+    expect(home?.status()).toBe(200);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Документация VixenHealth'
+    );
+    const links = await sidebarLinks(page);
+    expect(links).toContain('/guides/sign-in-with-vixenhealth-id/');
+    expect(links.some((link) => link.startsWith('/private/'))).toBe(false);
+    await context.close();
+  });
+
+  it('gets 404 for a private page, as for a missing one, and is offered to sign in', async () => {
+    const { context, page } = await visitor();
+    for (const path of [RUNBOOK, HANDBOOK, '/private/no-such-page/']) {
+      const answer = await page.goto(`${docs.docsUrl}${path}`);
+      expect(answer?.status(), path).toBe(404);
+      expect(await page.locator('main').textContent()).not.toContain('Регламент');
+    }
+    expect(await page.getByRole('link', { name: 'Войти с VixenHealth ID' }).count()).toBe(1);
+    await context.close();
+  });
+
+  it('finds public pages in search, never private ones', async () => {
+    const { context, page } = await visitor();
+    await page.goto(`${docs.docsUrl}/`);
+    expect(await publicSearch(page, 'VixenHealth ID')).not.toEqual([]);
+    expect(await publicSearch(page, 'Регламент инцидента')).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a staff member', () => {
+  it('signs in and sees the private section: pages, navigation and search', async () => {
+    const { context, page } = await signedIn(people.staff);
+    expect(new URL(page.url()).pathname).toBe('/private/');
+    expect(await page.getByRole('link', { name: 'Регламент инцидента' }).count()).toBeGreaterThan(0);
+    const runbook = await page.goto(`${docs.docsUrl}${RUNBOOK}`);
+    expect(runbook?.status()).toBe(200);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Регламент инцидента');
+    expect(await sidebarLinks(page)).toContain(RUNBOOK);
+    await page.goto(`${docs.docsUrl}/private/search?q=${encodeURIComponent('дежурный агент')}`);
+    expect(await page.locator('main ol a').allTextContents()).toContain('Регламент инцидента');
+    // Another clinic's page stays hidden from staff who are not its people.
+    expect((await page.goto(`${docs.docsUrl}/private/${clinicPageSlug}/`))?.status()).toBe(404);
+    await context.close();
+  });
+});
+
+describe('a clinic owner', () => {
+  it('does not see staff pages by URL, navigation or search, but sees their clinic’s', async () => {
+    const { context, page } = await signedIn(people.owner);
+    expect((await page.goto(`${docs.docsUrl}${RUNBOOK}`))?.status()).toBe(404);
+    expect((await page.goto(`${docs.docsUrl}${HANDBOOK}`))?.status()).toBe(200);
+    const links = await sidebarLinks(page);
+    expect(links).not.toContain(RUNBOOK);
+    expect(links).toContain(HANDBOOK);
+    await page.goto(`${docs.docsUrl}/private/search?q=${encodeURIComponent('регламент')}`);
+    expect(await page.locator('main ol a').allTextContents()).not.toContain('Регламент инцидента');
+    const own = await page.goto(`${docs.docsUrl}/private/${clinicPageSlug}/`);
+    expect(own?.status()).toBe(200);
+    expect(await page.locator('main').textContent()).toContain('только для этой клиники');
+    await context.close();
+  });
+
+  it('of another clinic does not see that clinic’s page', async () => {
+    const { context, page } = await signedIn(people.otherOwner);
+    expect((await page.goto(`${docs.docsUrl}/private/${clinicPageSlug}/`))?.status()).toBe(404);
+    expect(await sidebarLinks(page)).not.toContain(`/private/${clinicPageSlug}/`);
+    await context.close();
+  });
+});
+
+describe('the public build', () => {
+  it('has no broken internal link or asset', () => {
+    const clientDir = path.join(docs.buildsDir, '0', 'client');
+    expect(brokenLinks(clientDir, docs.docsUrl)).toEqual([]);
+  });
+
+  it('passes the accessibility audit the sites use, public and private pages alike', async () => {
+    const { context, page } = await signedIn(people.staff);
+    for (const pathname of ['/', '/guides/sign-in-with-vixenhealth-id/', '/api/', RUNBOOK]) {
+      await page.goto(`${docs.docsUrl}${pathname}`);
+      expect(await accessibilityProblems(page), pathname).toEqual([]);
+    }
+    await context.close();
+  });
+});
+
+describe('publishing a doc page in the CMS', () => {
+  it('rebuilds the public pages, and the new page is served and listed', async () => {
+    const { strapi } = docs.id.cms;
+    const before = await fetch(`${docs.docsUrl}/clinics/new-booking-widget/`);
+    expect(before.status).toBe(404);
+    await strapi.documents('api::doc-page.doc-page').create({
+      data: {
+        title: 'Виджет записи',
+        slug: 'clinics/new-booking-widget',
+        section: 'Клиникам',
+        body: 'Как поставить **виджет записи** на сайт клиники.',
+        audience: 'public',
+        roles: [],
+      },
+      status: 'published',
+    });
+    const deadline = Date.now() + 150_000;
+    let status = 0;
+    while (Date.now() < deadline) {
+      status = (await fetch(`${docs.docsUrl}/clinics/new-booking-widget/`)).status;
+      if (status === 200) break;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    expect(status).toBe(200);
+    const { context, page } = await visitor();
+    await page.goto(`${docs.docsUrl}/`);
+    expect(await sidebarLinks(page)).toContain('/clinics/new-booking-widget/');
+    await context.close();
+  }, 180_000);
+});

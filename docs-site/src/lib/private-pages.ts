@@ -1,0 +1,120 @@
+import { mayRead } from '@vixenhealth/cms/docs';
+import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
+
+import type { NavPage } from '../navigation/nav-page';
+import { listPages, readPage, searchPages } from './cms-docs';
+import { pageMarkdown } from './page-markdown';
+import type { Reader } from './reader';
+import { renderMarkdown } from './render-markdown';
+
+export const PRIVATE_BASE = '/private';
+
+export const privateHref = (slug: string) => `${PRIVATE_BASE}/${slug}/`;
+
+/** A private page ready to show: its HTML, title and headings for the table of contents. */
+export interface ShownPage {
+  title: string;
+  description: string | undefined;
+  html: string;
+  headings: { depth: number; slug: string; text: string }[];
+}
+
+/** The reader's rule applied to a page of the repo. */
+const readableEntries = async (reader: Reader) =>
+  (await getCollection('private')).filter((entry) => mayRead(entry.data, reader));
+
+const fromRepo = async (entry: CollectionEntry<'private'>): Promise<ShownPage> => {
+  const { headings } = await render(entry);
+  return {
+    title: entry.data.title,
+    description: entry.data.description,
+    html: entry.rendered?.html ?? '',
+    headings,
+  };
+};
+
+/**
+ * The private page at `slug` if `reader` may see it, from the repo or else the CMS (which applies
+ * the rule itself); a public page of the CMS answers its public address instead; null otherwise,
+ * the same whether the page is missing or hidden.
+ */
+export const findPrivatePage = async (
+  slug: string,
+  reader: Reader | null
+): Promise<ShownPage | { publicHref: string } | null> => {
+  if (!reader) return null;
+  const entry = await getEntry('private', slug);
+  if (entry) return mayRead(entry.data, reader) ? fromRepo(entry) : null;
+  const page = await readPage(slug, reader.accessToken);
+  if (!page) return null;
+  if (page.audience === 'public') return { publicHref: `/${page.slug}/` };
+  const { html, headings } = await renderMarkdown(pageMarkdown(page));
+  return { title: page.title, description: page.description || undefined, html, headings };
+};
+
+/** Every private page `reader` may see, for the navigation and the private index. */
+export const privateNavigation = async (reader: Reader | null): Promise<NavPage[]> => {
+  if (!reader) return [];
+  const repo = (await readableEntries(reader)).map((entry) => ({
+    label: entry.data.title,
+    href: privateHref(entry.id),
+    section: entry.data.section,
+    order: entry.data.order,
+  }));
+  const cms = (await listPages(reader.accessToken))
+    .filter((page) => page.audience !== 'public')
+    .map((page) => ({
+      label: page.title,
+      href: privateHref(page.slug),
+      section: page.section,
+      order: page.order,
+    }));
+  return [...repo, ...cms];
+};
+
+/** A hit of the private search. */
+export interface PrivateHit {
+  title: string;
+  href: string;
+  section: string;
+  excerpt: string;
+}
+
+const EXCERPT = 160;
+
+const excerptAround = (text: string, word: string) => {
+  const at = Math.max(0, text.toLowerCase().indexOf(word) - EXCERPT / 4);
+  return text.slice(at, at + EXCERPT).replace(/\s+/g, ' ').trim();
+};
+
+/**
+ * Pages matching every word of `query` that `reader` may see: the repo's private pages searched
+ * here, the CMS's pages by the CMS.
+ */
+export const searchPrivate = async (query: string, reader: Reader): Promise<PrivateHit[]> => {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const repo = (await readableEntries(reader))
+    .filter((entry) => {
+      const text = `${entry.data.title} ${entry.data.description ?? ''} ${entry.body ?? ''}`;
+      return words.every((word) => text.toLowerCase().includes(word));
+    })
+    .map((entry) => ({
+      title: entry.data.title,
+      href: privateHref(entry.id),
+      section: entry.data.section,
+      excerpt: excerptAround(entry.body ?? '', words[0] ?? ''),
+    }));
+  // The CMS answers every page the reader may read: public ones link to their public address.
+  const [hits, readable] = await Promise.all([
+    searchPages(query, reader.accessToken),
+    listPages(reader.accessToken),
+  ]);
+  const isPublic = new Set(readable.filter((page) => page.audience === 'public').map((page) => page.slug));
+  const cms = hits.map((hit) => ({
+    title: hit.title,
+    href: isPublic.has(hit.slug) ? `/${hit.slug}/` : privateHref(hit.slug),
+    section: hit.section,
+    excerpt: hit.excerpt,
+  }));
+  return [...repo, ...cms];
+};
