@@ -6,6 +6,9 @@ import { ADMIN_API_PERMISSIONS, registerAdminApi } from './admin-api';
 import { registerClinicContentDeletion } from './content-lifecycle/delete-clinic-content';
 import { registerClinicMetricsDeletion } from './content-lifecycle/delete-clinic-metrics';
 import { isEmptyDatabase, seedDemoData } from './demo/seed';
+import { grantDocPageEditing } from './docs/editor-rights';
+import { registerDocsRebuildNotice } from './docs/rebuild-notice';
+import { ensureDocReaderRoles } from './docs/reader-roles';
 import { keepClinicSitesClientCurrent, registerPlatformClients } from './identity/platform-clients';
 import { requireSignIn } from './identity/require-sign-in';
 import { syncPublicPermissions } from './public-content/public-permissions';
@@ -42,6 +45,7 @@ export default {
     connectMetrics(strapi);
     registerClinicMetricsDeletion(strapi);
     siteDeploys = registerSiteDeploys(strapi);
+    registerDocsRebuildNotice(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -52,6 +56,9 @@ export default {
     await ensureFirstAdmin(strapi);
     await registerAdminActions(strapi, ADMIN_API_PERMISSIONS);
     await registerModeratorRole(strapi);
+    await grantDocPageEditing(strapi);
+    // The Support desk's people may be named as readers of restricted doc pages.
+    await ensureDocReaderRoles(strapi);
     // 3. A fresh database gets the demo network.
     if (demoDataEnabled() && (await isEmptyDatabase(strapi))) {
       const { created } = await seedDemoData(strapi);

@@ -11,6 +11,7 @@ export const PAGE = 'api::page.page' satisfies UID.ContentType;
 export const SPECIALTY = 'api::specialty.specialty' satisfies UID.ContentType;
 export const INVITATION = 'api::cabinet.clinic-invitation' satisfies UID.ContentType;
 export const SITE_DEPLOY = 'api::site-deploy.site-deploy' satisfies UID.ContentType;
+export const DOC_PAGE = 'api::doc-page.doc-page' satisfies UID.ContentType;
 
 export const REVIEW = 'api::review.review' satisfies UID.ContentType;
 export const REPLY = 'api::review.review-reply' satisfies UID.ContentType;

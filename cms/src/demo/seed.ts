@@ -1,6 +1,6 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 
-import { CLINIC, DOCTOR, PAGE, SERVICE, SPECIALTY, USER } from '../content-types/uids';
+import { CLINIC, DOC_PAGE, DOCTOR, PAGE, SERVICE, SPECIALTY, USER } from '../content-types/uids';
 import {
   DEMO_CLINICS,
   DEMO_DOCTORS,
@@ -9,6 +9,7 @@ import {
   demoPages,
   type DemoClinic,
 } from './demo-content';
+import { DEMO_DOC_PAGES } from './demo-docs';
 import { ensureDemoReviews } from './demo-reviews';
 import { DEMO_OWNER_EMAIL, DEMO_PATIENT_EMAIL, ensureDemoUsers } from './demo-users';
 
@@ -116,6 +117,14 @@ export const seedDemoData = async (strapi: Core.Strapi): Promise<SeedReport> => 
         clinic: clinicId,
       }));
     }
+  }
+
+  for (const { clinic, roles, ...page } of DEMO_DOC_PAGES) {
+    await ensure(DOC_PAGE, { slug: page.slug }, () => ({
+      ...page,
+      roles: roles ?? null,
+      clinicDocumentId: clinic ? clinics.get(clinic)! : undefined,
+    }));
   }
 
   const userId = async (email: string) =>

@@ -96,7 +96,8 @@ export const registerPlatformClients = async (strapi: Core.Strapi, { demo }: { d
     name: 'VixenHealth docs',
     ...docs,
     grantTypes: USER_GRANTS,
-    scope: 'openid email profile',
+    // The docs decide who reads a private page from the roles and clinics of ID's access token.
+    scope: USER_SCOPE,
     firstParty: true,
   });
 

@@ -1,7 +1,8 @@
 import type { Core, Modules } from '@strapi/strapi';
 
-import { CLINIC, PAGE, SERVICE } from '../content-types/uids';
+import { CLINIC, DOC_PAGE, PAGE, SERVICE } from '../content-types/uids';
 import { clinicRules } from './clinic-rules';
+import { docPageRules } from './doc-page-rules';
 import { checkDraftIntegrity } from './draft-integrity';
 import { pageRules } from './page-rules';
 import { serviceRules } from './service-rules';
@@ -11,6 +12,7 @@ const RULES: Partial<Record<string, ContentRule>> = {
   [CLINIC]: clinicRules,
   [PAGE]: pageRules,
   [SERVICE]: serviceRules,
+  [DOC_PAGE]: docPageRules,
 };
 
 /**

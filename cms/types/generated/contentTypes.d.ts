@@ -577,6 +577,66 @@ export interface ApiClinicClinic extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiDocPageDocPage extends Struct.CollectionTypeSchema {
+  collectionName: 'doc_pages';
+  info: {
+    description: 'A page of the documentation site (docs.vixenhealth.ru), written by editors; its audience says who may read it';
+    displayName: 'Doc page';
+    pluralName: 'doc-pages';
+    singularName: 'doc-page';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  attributes: {
+    attachments: Schema.Attribute.Media<'images' | 'files', true>;
+    audience: Schema.Attribute.Enumeration<['public', 'signed-in', 'restricted']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'public'>;
+    body: Schema.Attribute.RichText &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100000;
+      }>;
+    clinicDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    description: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::doc-page.doc-page'> &
+      Schema.Attribute.Private;
+    order: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    publishedAt: Schema.Attribute.DateTime;
+    roles: Schema.Attribute.JSON;
+    section: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+        minLength: 1;
+      }>;
+    slug: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+        minLength: 1;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface ApiDoctorDoctor extends Struct.CollectionTypeSchema {
   collectionName: 'doctors';
   info: {
@@ -2433,6 +2493,7 @@ declare module '@strapi/strapi' {
       'admin::user': AdminUser;
       'api::cabinet.clinic-invitation': ApiCabinetClinicInvitation;
       'api::clinic.clinic': ApiClinicClinic;
+      'api::doc-page.doc-page': ApiDocPageDocPage;
       'api::doctor.doctor': ApiDoctorDoctor;
       'api::page.page': ApiPagePage;
       'api::review.moderation-event': ApiReviewModerationEvent;

@@ -2,13 +2,13 @@ import type { Core } from '@strapi/strapi';
 
 import { CLINIC, SITE_DEPLOY } from '../../content-types/uids';
 import type { DeployRequest } from '../../contracts';
+import { debouncedBatches } from '../../notify/debounced-batches';
 import { runDeploy } from './deploy-runner';
 import type { DeploySettings } from './deploy-settings';
 
 interface Waiting {
   deploy: Promise<{ id: number; clinicDocumentId: string; subdomain: string } | null>;
   reasons: Set<string>;
-  timer: NodeJS.Timeout;
 }
 
 export interface DeployScheduler {
@@ -25,7 +25,6 @@ export const createDeployScheduler = (
   strapi: Core.Strapi,
   settings: DeploySettings
 ): DeployScheduler => {
-  const waiting = new Map<string, Waiting>();
   let queue: Promise<void> = Promise.resolve();
 
   /** The deploy record, created at once, so the cabinet shows it queued. */
@@ -42,10 +41,7 @@ export const createDeployScheduler = (
     return { id: created.id, clinicDocumentId, subdomain: clinic.subdomain };
   };
 
-  const start = (clinicDocumentId: string) => {
-    const entry = waiting.get(clinicDocumentId);
-    if (!entry) return;
-    waiting.delete(clinicDocumentId);
+  const start = (entry: Waiting) => {
     queue = queue.then(async () => {
       try {
         const deploy = await entry.deploy;
@@ -57,23 +53,18 @@ export const createDeployScheduler = (
       }
     });
   };
+  const waiting = debouncedBatches<Waiting>(settings.debounceMs, (_clinic, entry) => start(entry));
 
   return {
     schedule(request) {
-      const entry = waiting.get(request.clinicDocumentId);
-      if (entry) {
-        entry.reasons.add(request.reason);
-        entry.timer.refresh();
-        return;
-      }
-      waiting.set(request.clinicDocumentId, {
+      const entry = waiting.collect(request.clinicDocumentId, () => ({
         deploy: record(request).catch((error: Error) => {
           strapi.log.error(`Site deploys: a deploy could not be queued: ${error.message}`);
           return null;
         }),
-        reasons: new Set([request.reason]),
-        timer: setTimeout(() => start(request.clinicDocumentId), settings.debounceMs),
-      });
+        reasons: new Set<string>(),
+      }));
+      entry.reasons.add(request.reason);
     },
   };
 };
