@@ -1,0 +1,19 @@
+import type { AstroCookies, MiddlewareNext } from 'astro';
+
+import type { SessionLocals } from './context';
+import type { SessionCookie } from './session';
+
+/**
+ * The middleware that opens the session cookie once per request into `locals.session` (the
+ * session or null). No call to ID here: tokens are refreshed by `requireUser`, only where one
+ * is needed.
+ */
+export const createSessionMiddleware =
+  (sessions: SessionCookie) =>
+  async (
+    context: { cookies: AstroCookies; locals: SessionLocals },
+    next: MiddlewareNext
+  ): Promise<Response> => {
+    context.locals.session = await sessions.read(context.cookies);
+    return next();
+  };
