@@ -2,64 +2,15 @@ import { readdir } from 'node:fs/promises';
 
 import type { Core } from '@strapi/strapi';
 
-import type { TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
-
 import { uploadFolders } from '../../upload-locations';
 
-export interface Upload {
-  name: string;
-  content: Buffer;
-  type?: string;
-}
-
-const GOOD_TEXT = 'Врач внимательно выслушал и подробно объяснил, что делать дальше.';
-
-/** A valid review of `target`, with `overrides`. */
-export const reviewData = (
-  target: { targetType: string; clinic?: string; doctor?: string },
-  overrides: Record<string, unknown> = {}
-) => ({ ...target, rating: 5, title: 'Хороший приём', text: GOOD_TEXT, ...overrides });
-
-/** POST /api/reviews as the Content API expects it: JSON, or multipart with files. */
-export const postReview = async (
-  cms: TestCms,
-  token: string | undefined,
-  data: unknown,
-  files: Upload[] = []
-) => {
-  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-  let body: string | FormData;
-  if (files.length === 0) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify({ data });
-  } else {
-    body = new FormData();
-    body.set('data', JSON.stringify(data));
-    for (const file of files) {
-      body.append(
-        'files.attachments',
-        new Blob([new Uint8Array(file.content)], { type: file.type ?? 'application/octet-stream' }),
-        file.name
-      );
-    }
-  }
-  const response = await fetch(`${cms.baseUrl}/api/reviews`, { method: 'POST', headers, body });
-  return { status: response.status, body: await response.json() };
-};
-
-/** A moderator's decision through the admin API. */
-export const decide = (
-  cms: TestCms,
-  token: string,
-  decision: 'approve' | 'reject' | 'hide',
-  documentIds: string[],
-  extra: Record<string, unknown> = {}
-) =>
-  cms.request('/review-moderation/decisions', {
-    method: 'POST',
-    token,
-    body: { decision, documentIds, ...extra },
-  });
+// Writing and moderating reviews is shared with other workspaces' tests (the docs' examples).
+export {
+  decide,
+  postReview,
+  reviewData,
+  type Upload,
+} from '@vixenhealth/tooling/testing/reviews-api';
 
 /** Bytes that pass for each kind of attachment (their magic numbers), padded to `size`. */
 export const sample = {
