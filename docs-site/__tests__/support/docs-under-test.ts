@@ -1,13 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 import type { Browser } from 'playwright-core';
 
 import { buildDocs, startDocs } from '@vixenhealth/tooling/lib/docs-site';
 import { freeLoopbackPort } from '@vixenhealth/tooling/lib/free-port';
+import { ROOT_DIR } from '@vixenhealth/tooling/lib/paths';
 import { waitForHttp } from '@vixenhealth/tooling/lib/wait-for-http';
 import { launchChromium } from '@vixenhealth/tooling/testing/chromium';
 import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
@@ -38,7 +38,9 @@ export const startDocsUnderTest = async (): Promise<DocsUnderTest> => {
       LOG_LEVEL: 'warn',
     },
   });
-  const buildsDir = mkdtempSync(path.join(tmpdir(), 'vh-docs-'));
+  // Inside the repository: a build's server imports its packages from node_modules up the tree.
+  mkdirSync(path.join(ROOT_DIR, 'var'), { recursive: true });
+  const buildsDir = mkdtempSync(path.join(ROOT_DIR, 'var', 'docs-test-'));
   const env = {
     CMS_URL: id.cms.baseUrl,
     DOCS_URL: docsUrl,
