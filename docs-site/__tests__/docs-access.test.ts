@@ -69,17 +69,22 @@ const signedIn = async (person: { email: string; password: string }) => {
 };
 
 const sidebarLinks = (page: Page) =>
-  page.locator('#starlight__sidebar a').evaluateAll((links) =>
+  page.locator('#starlight__sidebar ul.top-level a').evaluateAll((links) =>
     links.map((link) => (link as HTMLAnchorElement).pathname)
   );
 
 /** Pagefind's results for `query`, through Starlight's search dialog. */
 const publicSearch = async (page: Page, query: string) => {
   await page.getByRole('button', { name: 'Поиск' }).first().click();
-  const input = page.getByRole('dialog').getByRole('searchbox');
-  await input.fill(query);
-  await page.waitForTimeout(800);
-  return page.locator('.pagefind-ui__result-link').allTextContents();
+  await page.locator('dialog .pagefind-ui__search-input').fill(query);
+  // Pagefind says how many pages it found for this very query once it has searched.
+  await page
+    .locator('dialog .pagefind-ui__message')
+    .filter({ hasText: query })
+    .waitFor({ timeout: 10_000 });
+  const titles = await page.locator('dialog .pagefind-ui__result-link').allTextContents();
+  await page.keyboard.press('Escape');
+  return titles;
 };
 
 describe('an anonymous reader', () => {
@@ -178,7 +183,8 @@ describe('publishing a doc page in the CMS', () => {
     const { strapi } = docs.id.cms;
     const before = await fetch(`${docs.docsUrl}/clinics/new-booking-widget/`);
     expect(before.status).toBe(404);
-    await strapi.documents('api::doc-page.doc-page').create({
+    // As an editor does it: a draft, then «Опубликовать».
+    const draft = await strapi.documents('api::doc-page.doc-page').create({
       data: {
         title: 'Виджет записи',
         slug: 'clinics/new-booking-widget',
@@ -187,8 +193,8 @@ describe('publishing a doc page in the CMS', () => {
         audience: 'public',
         roles: [],
       },
-      status: 'published',
     });
+    await strapi.documents('api::doc-page.doc-page').publish({ documentId: draft.documentId });
     const deadline = Date.now() + 150_000;
     let status = 0;
     while (Date.now() < deadline) {

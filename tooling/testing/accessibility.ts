@@ -15,6 +15,9 @@ export const accessibilityProblems = (page: Page): Promise<string[]> =>
       return `<${element.tagName.toLowerCase()}${id}>${text ? ` "${text}"` : ''}`;
     };
     const visible = (element: Element) => {
+      // Chromium gives the content of a closed <details> boxes, though nobody sees it.
+      const closed = element.closest('details:not([open])');
+      if (closed && !element.closest('summary')) return false;
       const style = getComputedStyle(element);
       const box = element.getBoundingClientRect();
       return (

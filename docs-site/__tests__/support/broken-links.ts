@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Paths answered on request, not files: checked by the browser tests instead. */
@@ -13,11 +13,9 @@ const htmlFiles = (dir: string): string[] =>
 
 /** Whether the static build answers `pathname` with a file. */
 const served = (clientDir: string, pathname: string) => {
-  const file = path.join(clientDir, decodeURIComponent(pathname));
-  return (
-    (pathname.endsWith('/') ? existsSync(path.join(file, 'index.html')) : existsSync(file)) ||
-    existsSync(`${file}.html`) ||
-    existsSync(path.join(file, 'index.html'))
+  const file = path.join(clientDir, decodeURIComponent(pathname)).replace(/\/+$/, '');
+  return [file, `${file}.html`, path.join(file, 'index.html')].some(
+    (candidate) => existsSync(candidate) && !statSync(candidate).isDirectory()
   );
 };
 
