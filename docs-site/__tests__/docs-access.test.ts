@@ -73,18 +73,20 @@ const sidebarLinks = (page: Page) =>
     links.map((link) => (link as HTMLAnchorElement).pathname)
   );
 
-/** Pagefind's results for `query`, through Starlight's search dialog. */
+/**
+ * The titles of the pages Pagefind finds for `query`, asked in the page through Pagefind's own
+ * API (the search box's UI starts when the browser is idle, which a loaded machine may delay).
+ */
 const publicSearch = async (page: Page, query: string) => {
-  await page.getByRole('button', { name: 'Поиск' }).first().click();
-  await page.locator('dialog .pagefind-ui__search-input').fill(query);
-  // Pagefind says how many pages it found for this very query once it has searched.
-  await page
-    .locator('dialog .pagefind-ui__message')
-    .filter({ hasText: query })
-    .waitFor({ timeout: 10_000 });
-  const titles = await page.locator('dialog .pagefind-ui__result-link').allTextContents();
-  await page.keyboard.press('Escape');
-  return titles;
+  await page.goto(`${docs.docsUrl}/`);
+  return page.evaluate(async (words) => {
+    const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+    const { results } = await pagefind.search(words);
+    const pages = await Promise.all(
+      results.map((result: { data(): Promise<{ meta: { title: string } }> }) => result.data())
+    );
+    return pages.map((found) => found.meta.title);
+  }, query);
 };
 
 describe('an anonymous reader', () => {
@@ -114,9 +116,11 @@ describe('an anonymous reader', () => {
 
   it('finds public pages in search, never private ones', async () => {
     const { context, page } = await visitor();
-    await page.goto(`${docs.docsUrl}/`);
-    expect(await publicSearch(page, 'VixenHealth ID')).not.toEqual([]);
-    expect(await publicSearch(page, 'Регламент инцидента')).toEqual([]);
+    expect(await publicSearch(page, 'VixenHealth ID')).toContain(
+      'Sign people in with VixenHealth ID'
+    );
+    // A word of the staff runbook only (the home page speaks of «регламенты» in general).
+    expect(await publicSearch(page, 'дежурных')).toEqual([]);
     await context.close();
   });
 });

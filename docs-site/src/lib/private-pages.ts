@@ -1,5 +1,5 @@
 import { mayRead } from '@vixenhealth/cms/docs';
-import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
 
 import type { NavPage } from '../navigation/nav-page';
 import { listPages, readPage, searchPages } from './cms-docs';
@@ -43,7 +43,8 @@ export const findPrivatePage = async (
   reader: Reader | null
 ): Promise<ShownPage | { publicHref: string } | null> => {
   if (!reader) return null;
-  const entry = await getEntry('private', slug);
+  // Not getEntry: it logs every miss, and most slugs asked for here are the CMS's.
+  const entry = (await getCollection('private')).find((candidate) => candidate.id === slug);
   if (entry) return mayRead(entry.data, reader) ? fromRepo(entry) : null;
   const page = await readPage(slug, reader.accessToken);
   if (!page) return null;
