@@ -25,13 +25,19 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   vite: {
-    // The API client, the CMS's contracts and clinic-address module and the shared components are
-    // sources in the monorepo: bundle them.
-    // The Support desk's contracts are compiled to CommonJS (the plugin runs in Strapi): Node
-    // loads them at run time, as it loads any package, since Rollup would not see their exports.
+    // The API client, the CMS's contracts and clinic-address module, the shared components and
+    // the sign-in are sources in the monorepo: bundle them.
+    // The Support desk's contracts and ID's token verifier (which the sign-in uses) are compiled
+    // to CommonJS (the plugins run in Strapi): Node loads them at run time, as it loads any
+    // package, since Rollup would not see their exports.
     ssr: {
-      noExternal: ['@vixenhealth/api-client', '@vixenhealth/cms', '@vixenhealth/site-ui'],
-      external: ['@vixenhealth/support', '@vixenhealth/metrics'],
+      noExternal: [
+        '@vixenhealth/api-client',
+        '@vixenhealth/cms',
+        '@vixenhealth/site-ui',
+        '@vixenhealth/id-web',
+      ],
+      external: ['@vixenhealth/support', '@vixenhealth/metrics', '@vixenhealth/sso'],
     },
     build: {
       // Scripts as files, never inline, like the styles: the CSP allows `script-src 'self'` only.

@@ -3,7 +3,8 @@ import { PORTAL_SITE_DIR } from './paths.mjs';
 
 const site = astroSite({
   dir: PORTAL_SITE_DIR,
-  sources: ['sites/portal/src', 'sites/portal/astro.config.mjs'],
+  // The sign-in (`@vixenhealth/id-web`) is bundled into the portal too.
+  sources: ['sites/portal/src', 'sites/portal/astro.config.mjs', 'sites/id-web/src'],
 });
 
 /**

@@ -56,7 +56,7 @@ export interface IdWeb {
   };
   /** Astro middleware: `locals.session` is the session or null on every request. */
   middleware(
-    context: { cookies: AuthContext['cookies']; locals: SessionLocals },
+    context: { cookies: AuthContext['cookies']; locals: SessionLocals; isPrerendered?: boolean },
     next: MiddlewareNext
   ): Promise<Response>;
   /**

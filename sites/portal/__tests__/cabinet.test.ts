@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { serveDeploys } from '@vixenhealth/clinic-site/deploys-server';
+import type { Session } from '@vixenhealth/id-web';
 import { freeLoopbackPort } from '@vixenhealth/tooling/lib/free-port';
 import { accessibilityProblems } from '@vixenhealth/tooling/testing/accessibility';
 import { cabinet } from '@vixenhealth/tooling/testing/cabinet-api';
@@ -15,11 +16,12 @@ import { startDnsServer, type DnsServer } from '@vixenhealth/tooling/testing/dns
 import { getByHost } from '@vixenhealth/tooling/testing/host-request';
 import type { IdTest } from '@vixenhealth/tooling/testing/id-test';
 import { registerPerson, type Person } from '@vixenhealth/tooling/testing/people';
-
-import { unseal } from '../src/lib/sealed';
-import type { Session } from '../src/lib/session';
 import { signInAtId } from '@vixenhealth/tooling/testing/id-browser';
+
+import { portalAuth } from '../src/lib/auth';
 import { startPortalUnderTest } from './support/portal-under-test';
+
+const { unseal } = portalAuth.sealer;
 
 let id: IdTest;
 let portalUrl: string;

@@ -4,14 +4,16 @@ import { EncryptJWT } from 'jose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type { Session } from '@vixenhealth/id-web';
 import { accessibilityProblems } from '@vixenhealth/tooling/testing/accessibility';
 import type { IdTest } from '@vixenhealth/tooling/testing/id-test';
 import { registerPerson } from '@vixenhealth/tooling/testing/people';
-
-import { seal, unseal } from '../src/lib/sealed';
-import type { Session } from '../src/lib/session';
 import { signInAtId as signInThere } from '@vixenhealth/tooling/testing/id-browser';
+
+import { portalAuth } from '../src/lib/auth';
 import { startPortalUnderTest } from './support/portal-under-test';
+
+const { seal, unseal } = portalAuth.sealer;
 
 let id: IdTest;
 let portalUrl: string;

@@ -3,6 +3,6 @@
 declare namespace App {
   interface Locals {
     /** The signed-in person's session from the `vh_session` cookie (middleware), or null. */
-    session: import('./lib/session').Session | null;
+    session: import('@vixenhealth/id-web').Session | null;
   }
 }

@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'astro';
 
+import { portalAuth } from './lib/auth';
 import { BodyTooLargeError, checkDeclaredSize } from './lib/bounded-form';
 import { withSecurityHeaders } from './lib/security-headers';
-import { readSession } from './lib/session';
 
 /** Pages of one person whoever asks: signing in, the cabinet, and requests to support. */
 const PERSONAL_PATHS = /^\/(?:auth|cabinet|support)(?:\/|$)/;
@@ -29,8 +29,7 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
   let response: Response;
   try {
     if (context.request.method === 'POST') checkDeclaredSize(context.request, context.url.pathname);
-    context.locals.session = await readSession(context.cookies);
-    response = await next();
+    response = await portalAuth.middleware(context, next);
   } catch (error) {
     if (!(error instanceof BodyTooLargeError)) throw error;
     response = tooLarge(error);

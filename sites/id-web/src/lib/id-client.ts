@@ -46,27 +46,41 @@ export interface IdClientOptions {
   callbackPath: string;
 }
 
-/** A session from a token answer; `previous` supplies who it is when no ID token came along. */
-const sessionFrom = (
-  tokens: client.TokenEndpointResponse & client.TokenEndpointResponseHelpers,
-  previous?: Session
-): Session => {
+type Tokens = client.TokenEndpointResponse & client.TokenEndpointResponseHelpers;
+
+/**
+ * Who signed in, from the ID token; `previous` supplies it when no ID token came along (a
+ * refresh). ID puts the profile (name, email) in the ID token only when the access token cannot
+ * fetch it, i.e. when it is for the API (`api` scope); otherwise it is read from userinfo.
+ */
+const userFrom = async (config: client.Configuration, tokens: Tokens, previous?: Session) => {
   const claims = tokens.claims();
-  const user = claims
-    ? {
-        sub: claims.sub,
-        name: String(claims.name ?? claims.preferred_username ?? claims.email ?? ''),
-        email: typeof claims.email === 'string' ? claims.email : null,
-      }
-    : previous?.user;
-  if (!user) throw new TypeError('ID answered without an ID token');
+  if (!claims) {
+    if (!previous) throw new TypeError('ID answered without an ID token');
+    return previous.user;
+  }
+  const profile =
+    claims.name === undefined && claims.email === undefined
+      ? await client.fetchUserInfo(config, tokens.access_token, claims.sub)
+      : claims;
   return {
-    user,
-    accessToken: tokens.access_token,
-    refreshToken: tokens.refresh_token ?? previous?.refreshToken ?? null,
-    accessTokenExpiresAt: Date.now() + (tokens.expiresIn() ?? 0) * 1000,
+    sub: claims.sub,
+    name: String(profile.name ?? profile.preferred_username ?? profile.email ?? ''),
+    email: typeof profile.email === 'string' ? profile.email : null,
   };
 };
+
+/** A session from a token answer; `previous` is the session a refresh continues. */
+const sessionFrom = async (
+  config: client.Configuration,
+  tokens: Tokens,
+  previous?: Session
+): Promise<Session> => ({
+  user: await userFrom(config, tokens, previous),
+  accessToken: tokens.access_token,
+  refreshToken: tokens.refresh_token ?? previous?.refreshToken ?? null,
+  accessTokenExpiresAt: Date.now() + (tokens.expiresIn() ?? 0) * 1000,
+});
 
 /**
  * The public client `clientId` (no secret, PKCE) of VixenHealth ID, through `openid-client`.
@@ -127,11 +141,12 @@ export const createIdClient = ({
     async finishSignIn(search, pending) {
       const current = callbackUrl();
       current.search = search;
-      const tokens = await client.authorizationCodeGrant(await configuration(), current, {
+      const config = await configuration();
+      const tokens = await client.authorizationCodeGrant(config, current, {
         pkceCodeVerifier: pending.verifier,
         expectedState: pending.state,
       });
-      return sessionFrom(tokens);
+      return sessionFrom(config, tokens);
     },
 
     refreshSession(session) {
@@ -142,9 +157,9 @@ export const createIdClient = ({
       const key = createHash('sha256').update(refreshToken).digest('base64url');
       const known = refreshes.get(key);
       if (known) return known.session;
-      const refreshed = configuration()
-        .then((config) => client.refreshTokenGrant(config, refreshToken))
-        .then((tokens) => sessionFrom(tokens, session));
+      const refreshed = configuration().then(async (config) =>
+        sessionFrom(config, await client.refreshTokenGrant(config, refreshToken), session)
+      );
       refreshes.set(key, { session: refreshed, until: now + REFRESH_REUSE_MS });
       refreshed.catch(() => refreshes.delete(key));
       return refreshed;
