@@ -3901,6 +3901,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            slug: string;
+                            title: string;
+                            section: string;
+                            order: number;
+                            description: string | null;
+                            /** @enum {string} */
+                            audience: "public" | "signed-in" | "restricted";
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
             /** @description Bad request */
             400: {
                 headers: {
@@ -3947,6 +3967,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            slug: string;
+                            title: string;
+                            section: string;
+                            excerpt: string;
+                        }[];
+                    };
+                };
+            };
             /** @description Bad request */
             400: {
                 headers: {
@@ -3996,6 +4032,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            slug: string;
+                            title: string;
+                            section: string;
+                            order: number;
+                            description: string | null;
+                            /** @enum {string} */
+                            audience: "public" | "signed-in" | "restricted";
+                            updatedAt: string;
+                            body: string;
+                            attachments: {
+                                name: string;
+                                url: string;
+                                mime: string;
+                                size: number;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description Bad request */
             400: {
                 headers: {
