@@ -27,6 +27,7 @@ export const SECRET_GENERATORS = {
   ID_COOKIE_KEYS: () => [token(32), token(32)].join(','),
   ID_DEMO_CLIENT_SECRET: () => token(32),
   SITES_WEBHOOK_TOKEN: () => token(32),
+  DOCS_WEBHOOK_TOKEN: () => token(32),
   PORTAL_SESSION_SECRET: () => token(32),
   METRICS_TOKEN: () => token(32),
   GRAFANA_ADMIN_PASSWORD: password,

@@ -16,6 +16,8 @@ export interface DeclaredRoute<Action extends string = string> {
   action: Action;
   access: RouteAccess;
   config?: Core.RouteConfig;
+  /** The answer's schema (zod), for the OpenAPI description; not checked at run time. */
+  response?: Core.Route['response'];
 }
 
 /** A controller's routes, with its uid (`api::cabinet.cabinet`) naming their handlers. */
@@ -27,11 +29,12 @@ export interface DeclaredRoutes<Action extends string = string> {
 /** The router Strapi loads from `api/<name>/routes/<file>.ts`. */
 export const contentApiRouter = ({ controller, routes }: DeclaredRoutes): Core.RouterInput => ({
   type: 'content-api',
-  routes: routes.map(({ method, path, action, config }) => ({
+  routes: routes.map(({ method, path, action, config, response }) => ({
     method,
     path,
     handler: `${controller}.${action}`,
     ...(config && { config }),
+    ...(response && { response }),
   })),
 });
 

@@ -1,5 +1,6 @@
-// `npm run generate -w sites/api-client`: writes the CMS's OpenAPI description and its types.
-// npm test fails when they differ from the CMS (src/__tests__/drift.test.ts): run this then.
+// `npm run openapi`: writes the CMS's OpenAPI description (docs-site/openapi/cms.json) and the
+// client's types of it. npm test fails while they differ from the CMS (src/__tests__/api-client.test.ts):
+// run this after changing a route or a content type.
 import { writeFileSync } from 'node:fs';
 
 import { withStrapi } from '@vixenhealth/tooling/lib/with-strapi';

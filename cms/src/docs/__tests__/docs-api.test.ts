@@ -149,6 +149,14 @@ describe('GET /api/docs/pages', () => {
   });
 });
 
+describe('the generic content API', () => {
+  it('has no route to doc pages, which would know no audience', async () => {
+    for (const path of ['/api/doc-pages', `/api/doc-pages?filters[slug][$eq]=${slugs.runbook}`]) {
+      expect((await get(path, 'agent')).status, path).toBe(404);
+    }
+  });
+});
+
 describe('GET /api/docs/pages/:slug', () => {
   it('serves the published version, not newer draft edits', async () => {
     await id.cms.strapi.documents(DOC_PAGE).update({

@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(async () => cms?.stop());
 
 describe('the generated description and types', () => {
-  it('are those of the CMS as it is: run `npm run generate -w sites/api-client` otherwise', async () => {
+  it('are those of the CMS as it is: run `npm run openapi` otherwise', async () => {
     const spec = cmsOpenApi(cms.strapi);
     expect(specText(spec)).toBe(readFileSync(SPEC_FILE, 'utf8'));
     expect(await typesText(spec)).toBe(readFileSync(TYPES_FILE, 'utf8'));
