@@ -18,6 +18,7 @@ export default tseslint.config(
       'cms/types/generated/**',
       'cms/public/**',
       'bench/results/**',
+      'var/**',
     ],
   },
   js.configs.recommended,

@@ -4,7 +4,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightOpenAPI, { openAPISidebarGroups } from 'starlight-openapi';
 
-import { rawHtmlAsText } from './src/markdown/raw-html-as-text.mjs';
+import { pageMarkdownRules } from './src/markdown/page-markdown-rules.mjs';
 
 /** Where readers reach the docs (`.env`); read when building. */
 const docsUrl = new URL(process.env.DOCS_URL || 'http://localhost:4323');
@@ -21,8 +21,8 @@ export default defineConfig({
     allowedDomains: [{ hostname: docsUrl.hostname }],
   },
   markdown: {
-    // Editors write the CMS's pages: their raw HTML is shown as text, never run.
-    remarkPlugins: [rawHtmlAsText],
+    // Editors write the CMS's pages: raw HTML as text, the title the only h1.
+    remarkPlugins: [pageMarkdownRules],
   },
   integrations: [
     starlight({

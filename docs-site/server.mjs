@@ -34,7 +34,9 @@ const fromCms = (/** @type {http.IncomingMessage} */ req) => {
   const expected = Buffer.from(process.env.DOCS_WEBHOOK_TOKEN ?? '');
   const given = Buffer.from((req.headers.authorization ?? '').replace(/^Bearer /, ''));
   // Compared as bytes: timingSafeEqual throws on buffers of different lengths.
-  return expected.length > 0 && given.length === expected.length && timingSafeEqual(given, expected);
+  return (
+    expected.length > 0 && given.length === expected.length && timingSafeEqual(given, expected)
+  );
 };
 
 const answer = (res, status, body) => {
@@ -54,4 +56,3 @@ const server = http.createServer((req, res) => {
 server.listen(port, host, () => console.log(`docs: listening on http://${host}:${port}`));
 // Pages published while the docs were down: the build served now may be older than the CMS.
 if (process.env.DOCS_REBUILD_ON_START === 'true') void rebuilds.request();
-

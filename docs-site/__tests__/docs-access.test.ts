@@ -69,9 +69,9 @@ const signedIn = async (person: { email: string; password: string }) => {
 };
 
 const sidebarLinks = (page: Page) =>
-  page.locator('#starlight__sidebar ul.top-level a').evaluateAll((links) =>
-    links.map((link) => (link as HTMLAnchorElement).pathname)
-  );
+  page
+    .locator('#starlight__sidebar ul.top-level a')
+    .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
 
 /**
  * The titles of the pages Pagefind finds for `query`, asked in the page through Pagefind's own
@@ -129,7 +129,9 @@ describe('a staff member', () => {
   it('signs in and sees the private section: pages, navigation and search', async () => {
     const { context, page } = await signedIn(people.staff);
     expect(new URL(page.url()).pathname).toBe('/private/');
-    expect(await page.getByRole('link', { name: 'Регламент инцидента' }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('link', { name: 'Регламент инцидента' }).count()).toBeGreaterThan(
+      0
+    );
     const runbook = await page.goto(`${docs.docsUrl}${RUNBOOK}`);
     expect(runbook?.status()).toBe(200);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Регламент инцидента');

@@ -1,4 +1,5 @@
-/// <reference path="../.astro/types.d.ts" />
+/// <reference types="astro/client" />
+/// <reference types="@astrojs/starlight/locals" />
 
 declare namespace App {
   interface Locals {

@@ -29,6 +29,7 @@ export const SECRET_GENERATORS = {
   SITES_WEBHOOK_TOKEN: () => token(32),
   DOCS_WEBHOOK_TOKEN: () => token(32),
   PORTAL_SESSION_SECRET: () => token(32),
+  DOCS_SESSION_SECRET: () => token(32),
   METRICS_TOKEN: () => token(32),
   GRAFANA_ADMIN_PASSWORD: password,
 };

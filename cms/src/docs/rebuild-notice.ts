@@ -42,8 +42,17 @@ export const registerDocsRebuildNotice = (strapi: Core.Strapi) => {
   });
 
   const watch: Modules.Documents.Middleware.Middleware = async (context, next) => {
-    const documentId = (context.params as { documentId?: string }).documentId;
-    if (context.uid !== DOC_PAGE || !ACTIONS.has(context.action) || !documentId) return next();
+    const params = context.params as { documentId?: string; status?: string };
+    if (context.uid !== DOC_PAGE) return next();
+    // `create` / `update` with `status: 'published'` publish too (the API, seeds, scripts).
+    if (['create', 'update'].includes(context.action) && params.status === 'published') {
+      const result = await next();
+      const { slug } = (result ?? {}) as { slug?: string };
+      if (slug) rebuilds.collect('docs', () => new Set()).add(slug);
+      return result;
+    }
+    const documentId = params.documentId;
+    if (!ACTIONS.has(context.action) || !documentId) return next();
     // Read before the change: a deleted page has no slug after it, and a renamed one had two.
     const versions = await strapi.db
       .query(DOC_PAGE)

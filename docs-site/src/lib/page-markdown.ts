@@ -3,7 +3,9 @@ import type { DocPage } from '@vixenhealth/cms/docs';
 
 const KB = 1024;
 const sizeOf = (bytes: number) =>
-  bytes < KB * KB ? `${Math.max(1, Math.round(bytes / KB))} КБ` : `${(bytes / KB / KB).toFixed(1)} МБ`;
+  bytes < KB * KB
+    ? `${Math.max(1, Math.round(bytes / KB))} КБ`
+    : `${(bytes / KB / KB).toFixed(1)} МБ`;
 
 /** Link text may not close the link or start another: `[`, `]` and `\` are escaped. */
 const linkText = (text: string) => text.replace(/[[\]\\]/g, '\\$&');

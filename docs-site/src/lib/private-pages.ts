@@ -85,7 +85,10 @@ const EXCERPT = 160;
 
 const excerptAround = (text: string, word: string) => {
   const at = Math.max(0, text.toLowerCase().indexOf(word) - EXCERPT / 4);
-  return text.slice(at, at + EXCERPT).replace(/\s+/g, ' ').trim();
+  return text
+    .slice(at, at + EXCERPT)
+    .replace(/\s+/g, ' ')
+    .trim();
 };
 
 /**
@@ -110,7 +113,9 @@ export const searchPrivate = async (query: string, reader: Reader): Promise<Priv
     searchPages(query, reader.accessToken),
     listPages(reader.accessToken),
   ]);
-  const isPublic = new Set(readable.filter((page) => page.audience === 'public').map((page) => page.slug));
+  const isPublic = new Set(
+    readable.filter((page) => page.audience === 'public').map((page) => page.slug)
+  );
   const cms = hits.map((hit) => ({
     title: hit.title,
     href: isPublic.has(hit.slug) ? `/${hit.slug}/` : privateHref(hit.slug),

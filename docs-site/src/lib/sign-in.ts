@@ -24,7 +24,9 @@ export const { signInPath } = docsAuth;
  * from their verified access token (refreshed when it expired); or a redirect to sign in again
  * when ID no longer honours the session. Return that redirect.
  */
-export const readerOf = async (context: AuthContext): Promise<Reader | null | Response> => {
+export const readerOf = async (
+  context: AuthContext & { locals: App.Locals }
+): Promise<Reader | null | Response> => {
   if (!context.locals.session) return null;
   const signedIn = await docsAuth.requireUser(context);
   if (signedIn instanceof Response) return signedIn;

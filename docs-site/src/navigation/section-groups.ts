@@ -15,7 +15,8 @@ const byOrder = (a: NavPage, b: NavPage) =>
  */
 export const sectionGroups = (pages: NavPage[], currentPath: string): SidebarGroup[] => {
   const sections = new Map<string, NavPage[]>();
-  for (const page of pages) sections.set(page.section, [...(sections.get(page.section) ?? []), page]);
+  for (const page of pages)
+    sections.set(page.section, [...(sections.get(page.section) ?? []), page]);
   const current = withoutSlash(currentPath);
   return [...sections.keys()]
     .sort((a, b) => a.localeCompare(b, 'ru'))

@@ -203,6 +203,14 @@ describe('publishing tells the docs site', () => {
     expect(told.sort()).toEqual([one.slug, two.slug].sort());
   });
 
+  it('also for a page created already published (the API, seeds, scripts)', async () => {
+    docsSite.received.length = 0;
+    const page = valid();
+    await cms.strapi.documents('api::doc-page.doc-page').create({ data: page, status: 'published' });
+    const [call] = await heard(1);
+    expect(call?.body.slugs).toEqual([page.slug]);
+  });
+
   it('retries a failed call once, logs it without the token, and the publish stands', async () => {
     docsSite.received.length = 0;
     logged.length = 0;
