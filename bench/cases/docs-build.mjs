@@ -37,7 +37,7 @@ export default {
       users: 1,
       // Each build is a fresh process; the check's build has warmed the disk cache already.
       warmup: false,
-      // A build took 95 s with other work on the 2 CPUs (load average 8-9): allow three times.
+      // A build took up to 95 s with other work on the 2 CPUs (load average 8-9): allow 3 times.
       iterationSeconds: 300,
     };
   },
@@ -46,10 +46,12 @@ export default {
     {
       label: 'pages/s',
       of: (result) => result.itemsPerSecond,
-      // Measured 4.4 (421 pages in 95 s) while other engineers' tests kept the 2 CPUs at a load
-      // average of 8-9; set a little under it, so a slower build shows even on a busy machine.
-      // To be raised once measured on an idle machine.
-      atLeast: 4,
+      // Three runs on 2 CPUs shared with other engineers' tests made 12.5, 8.7 and 4.4 pages/s
+      // (421 pages in 34, 49 and 95 s), slower the busier the machine (load average from 8.5 to
+      // 3.6, from 2.2 to 4.8, from 6.1 to 9.0). Set a little under the least disturbed figure:
+      // a slower build shows, and a miss on a busy machine is the machine. To be checked on an
+      // idle one.
+      atLeast: 10,
     },
   ],
 };
