@@ -22,6 +22,8 @@ import { formatGoals, formatTable } from './lib/table.mjs';
  * @property {() => Promise<void>} check throws, saying why, unless the target answers as meant
  * @property {CaseRequest} baseline what the baseline repeats, at the same concurrency
  * @property {(duration: number) => Promise<Measurement>} run loads the target for `duration` s
+ * @property {LoadSettings} settings the load of both runs: a scenario case may pin its users
+ * @property {boolean} warmup false when the case skips the target's warm-up run
  * @property {() => Promise<void>} stop
  */
 
@@ -60,19 +62,23 @@ const startRequestCase = async (benchCase, settings) => {
     },
     baseline: request,
     run: (duration) => loadRequest(url, request, settings, duration),
+    settings,
+    warmup: true,
     stop,
   };
 };
 
 /**
  * A scenario case: its check is one iteration by one user; its operations are iterations, by as
- * many users as the load has connections; the baseline is the hello world's own page.
+ * many users as the load has connections (or as the case pins); the baseline is the hello
+ * world's own page, at as many connections.
  * @param {import('./lib/cases.mjs').ScenarioCase} benchCase
- * @param {LoadSettings} settings
+ * @param {LoadSettings} defaults
  * @returns {Promise<Started>}
  */
-const startScenarioCase = async (benchCase, settings) => {
+const startScenarioCase = async (benchCase, defaults) => {
   const target = await benchCase.start();
+  const settings = { ...defaults, connections: target.users ?? defaults.connections };
   return {
     async check() {
       const once = { duration: VERIFY_TIMEOUT_MS / 1000, users: 1, maxIterations: 1 };
@@ -82,6 +88,8 @@ const startScenarioCase = async (benchCase, settings) => {
     baseline: { path: '/' },
     run: (duration) =>
       runScenario(benchCase.scenario, target, { duration, users: settings.connections }),
+    settings,
+    warmup: target.warmup ?? true,
     stop: target.stop,
   };
 };
@@ -137,12 +145,13 @@ const runCase = async (benchCase, settings) => {
       const baseline = await startBaseline();
       try {
         const hello = (/** @type {number} */ duration) =>
-          loadRequest(baseline.url, started.baseline, settings, duration);
-        row.baseline = await measure('baseline', hello, settings, row.problems);
+          loadRequest(baseline.url, started.baseline, started.settings, duration);
+        row.baseline = await measure('baseline', hello, started.settings, row.problems);
       } finally {
         await baseline.stop();
       }
-      row.result = await measure('target', started.run, settings, row.problems);
+      const target = started.warmup ? started.settings : { ...started.settings, warmup: 0 };
+      row.result = await measure('target', started.run, target, row.problems);
       row.ratio = row.result.perSecond / row.baseline.perSecond;
     } finally {
       await started.stop();

@@ -28,10 +28,11 @@ export const compileCms = onceChild(new URL('./cms-compile.mjs', import.meta.url
  * issuer, which must be the URL the CMS will listen on.
  * @param {string} dataDir
  * @param {string} url
- * @param {number} clinics
+ * @param {number} clinics the case's own content besides the demo data: clinics, and
+ * @param {number} [docPages] public doc pages
  * @returns {NodeJS.ProcessEnv}
  */
-export const cmsEnv = (dataDir, url, clinics) => ({
+export const cmsEnv = (dataDir, url, clinics, docPages = 0) => ({
   ...process.env,
   ...isolatedCmsEnv({
     adminEmail: 'bench-admin@vixenhealth.local',
@@ -46,6 +47,7 @@ export const cmsEnv = (dataDir, url, clinics) => ({
   DEMO_DATA: 'true',
   ID_ISSUER: `${url}/id`,
   BENCH_CLINICS: String(clinics),
+  BENCH_DOC_PAGES: String(docPages),
 });
 
 /**
@@ -62,11 +64,12 @@ export const cmsEnv = (dataDir, url, clinics) => ({
 /**
  * Starts the real CMS on a fresh SQLite database seeded with the demo data, in a child process,
  * listening on a free port of 127.0.0.1.
- * @param {{ clinics?: number }} [options] `clinics`: published clinics added to the demo data,
- *   each with doctors, pages and services (see bench-clinics.mjs)
+ * @param {{ clinics?: number, docPages?: number }} [options] `clinics`: published clinics added
+ *   to the demo data, each with doctors, pages and services (see bench-clinics.mjs); `docPages`:
+ *   published public doc pages added to it (see bench-doc-pages.mjs)
  * @returns {Promise<Cms>}
  */
-export const startCms = async ({ clinics = 0 } = {}) => {
+export const startCms = async ({ clinics = 0, docPages = 0 } = {}) => {
   await compileCms();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vh-bench-'));
   const removeData = () => rmSync(dataDir, { recursive: true, force: true });
@@ -82,13 +85,13 @@ export const startCms = async ({ clinics = 0 } = {}) => {
   try {
     const port = await freeLoopbackPort();
     const url = `http://127.0.0.1:${port}`;
-    const env = cmsEnv(dataDir, url, clinics);
+    const env = cmsEnv(dataDir, url, clinics, docPages);
     server = await startChild(new URL('./cms-server.mjs', import.meta.url), {
       label: 'CMS',
       args: [String(port)],
       env,
-      // Booting includes migrations and seeding the demo data, and the case's clinics.
-      timeoutMs: 180_000 + clinics * 2_000,
+      // Booting includes migrations and seeding the demo data, and the case's content.
+      timeoutMs: 180_000 + clinics * 2_000 + docPages * 200,
     });
     await waitForHttp(`${url}/_health`, { timeoutMs: 30_000 });
     const secrets = {

@@ -4,6 +4,9 @@
  * @typedef {object} Measurement
  * @property {number} perSecond operations completed per second
  * @property {number} count operations completed in total
+ * @property {number} [items] what a scenario's iterations said they produced (pages written by a
+ *   build), in all; only when they say so
+ * @property {number} [itemsPerSecond] `items` over the same time as `perSecond`
  * @property {number} p50 latency of an operation, in ms
  * @property {number} p95
  * @property {number} p99

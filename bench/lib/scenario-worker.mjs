@@ -35,6 +35,8 @@ await reportToParent(async () => {
   let started = 0;
   let count = 0;
   let errors = 0;
+  /** @type {number | undefined} what iterations said they produced, when any said so */
+  let items;
   /** @type {Set<string>} */
   const failures = new Set();
   const begin = performance.now();
@@ -52,9 +54,10 @@ await reportToParent(async () => {
       started += 1;
       const iterationStart = performance.now();
       try {
-        await iteration(step);
+        const produced = await iteration(step);
         whole.record(performance.now() - iterationStart);
         count += 1;
+        if (typeof produced === 'number') items = (items ?? 0) + produced;
       } catch (error) {
         errors += 1;
         if (failures.size < MAX_FAILURES) {
@@ -71,6 +74,7 @@ await reportToParent(async () => {
     // Over the whole time, the iterations that ended after the deadline included.
     perSecond: count / seconds,
     count,
+    ...(items === undefined ? {} : { items, itemsPerSecond: items / seconds }),
     ...whole.summary(),
     errors,
     non2xx: 0,

@@ -14,7 +14,8 @@ import { pinnableCpu } from './cpu-pin.mjs';
  * Many run at once, one per virtual user, each in a loop. Every wait in it must be bounded.
  * @callback Iteration
  * @param {Step} step times a named part of the iteration, reported next to the whole
- * @returns {Promise<void>}
+ * @returns {Promise<void | number>} optionally, how many items the iteration produced (pages
+ *   written by a build), summed as the run's `items`, for a rate of items rather than iterations
  */
 
 /**
@@ -33,6 +34,13 @@ import { pinnableCpu } from './cpu-pin.mjs';
  * @property {number} [pace] iterations per second the users start together, for latency at a
  *   given load: each user waits for its turn instead of starting again at once (a user behind
  *   its schedule starts at once until it has caught up, so the rate holds)
+ * @property {number} [users] virtual users, whatever `BENCH_CONNECTIONS` says, for a case whose
+ *   iteration cannot sensibly run many times at once (a whole site build takes both CPUs); the
+ *   baseline gets as many connections
+ * @property {number} [iterationSeconds] the longest one iteration may take (60 unless set): the
+ *   run is given its duration plus this to end, the iterations still under way at its end included
+ * @property {boolean} [warmup] false skips the warm-up run of the target: where an iteration is
+ *   a fresh process (a build), nothing is warmed that the check's iteration did not warm already
  * @property {() => Promise<void>} stop ends everything `start` started; called exactly once
  */
 
@@ -44,7 +52,11 @@ import { pinnableCpu } from './cpu-pin.mjs';
  * @param {{ duration: number, users: number, maxIterations?: number }} run
  * @returns {Promise<import('./measurement.mjs').Measurement>}
  */
-export const runScenario = async (module, { url, options = {}, oneCpu = false, pace }, run) => {
+export const runScenario = async (
+  module,
+  { url, options = {}, oneCpu = false, pace, users, iterationSeconds = 60 },
+  run
+) => {
   if (new URL(url).hostname !== '127.0.0.1') {
     throw new Error(`Refusing to load ${url}: benchmarks only ever load 127.0.0.1.`);
   }
@@ -53,7 +65,7 @@ export const runScenario = async (module, { url, options = {}, oneCpu = false, p
     label: 'scenario',
     args: [JSON.stringify({ module: module.href, url, options, pace, ...run })],
     // The run, the iterations still under way at its end, and starting up.
-    timeoutMs: (run.duration + 60) * 1000,
+    timeoutMs: (run.duration + iterationSeconds) * 1000,
     cpu: cpu ?? undefined,
   });
   await worker.stop();
@@ -64,6 +76,9 @@ export const runScenario = async (module, { url, options = {}, oneCpu = false, p
   }
   if (pace !== undefined && run.maxIterations === undefined) {
     (result.notes ??= []).push(`${run.users} users paced to ${pace} iterations/s together`);
+  }
+  if (users !== undefined && run.maxIterations === undefined) {
+    (result.notes ??= []).push(`${users} user(s), pinned by the case, whatever BENCH_CONNECTIONS`);
   }
   return result;
 };
