@@ -17,7 +17,8 @@ const buildsDir = process.env.DOCS_BUILDS_DIR || path.join(siteDir, '..', 'var',
 /** The newest complete rebuild (folders are named by time), else the build `npm start` made. */
 const newestBuild = () => {
   const builds = existsSync(buildsDir) ? readdirSync(buildsDir).sort() : [];
-  return builds.length > 0 ? path.join(buildsDir, builds.at(-1)) : path.join(siteDir, 'dist');
+  const newest = builds.at(-1);
+  return newest ? path.join(buildsDir, newest) : path.join(siteDir, 'dist');
 };
 
 let handler = await loadBuild(newestBuild());
@@ -39,6 +40,11 @@ const fromCms = (/** @type {http.IncomingMessage} */ req) => {
   );
 };
 
+/**
+ * @param {http.ServerResponse} res
+ * @param {number} status
+ * @param {unknown} body
+ */
 const answer = (res, status, body) => {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));

@@ -206,7 +206,9 @@ describe('publishing tells the docs site', () => {
   it('also for a page created already published (the API, seeds, scripts)', async () => {
     docsSite.received.length = 0;
     const page = valid();
-    await cms.strapi.documents('api::doc-page.doc-page').create({ data: page, status: 'published' });
+    await cms.strapi
+      .documents('api::doc-page.doc-page')
+      .create({ data: { ...page, audience: 'public' }, status: 'published' });
     const [call] = await heard(1);
     expect(call?.body.slugs).toEqual([page.slug]);
   });
