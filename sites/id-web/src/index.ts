@@ -14,5 +14,6 @@ export type { SignInFailure, SignInProblem } from './lib/routes';
 export type { AccessTokenClaims } from './lib/access-token-claims';
 export type { Sealer, SealPurpose } from './lib/sealed';
 export { safeReturnTo } from './lib/return-to';
+export { SIGN_IN_PROBLEM_MESSAGES } from './lib/problem-messages';
 export { AccessTokenError } from '@vixenhealth/sso/verify';
 export type { ClinicMembership } from '@vixenhealth/sso/verify';
