@@ -1,4 +1,4 @@
-import { mayRead } from '@vixenhealth/cms/docs';
+import { mayRead, type DocPageSummary } from '@vixenhealth/cms/docs';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 
 import type { NavPage } from '../navigation/nav-page';
@@ -53,25 +53,36 @@ export const findPrivatePage = async (
   return { title: page.title, description: page.description || undefined, html, headings };
 };
 
-/** Every private page `reader` may see, for the navigation and the private index. */
-export const privateNavigation = async (reader: Reader | null): Promise<NavPage[]> => {
-  if (!reader) return [];
-  const repo = (await readableEntries(reader)).map((entry) => ({
+/** What a reader may see besides the public pages: read once per request. */
+export interface ReaderPages {
+  /** The repo's private pages they may read. */
+  repo: CollectionEntry<'private'>[];
+  /** Every CMS page they may read, public ones included (the CMS applies the rule). */
+  cms: DocPageSummary[];
+}
+
+export const readerPages = async (reader: Reader | null): Promise<ReaderPages> =>
+  reader
+    ? { repo: await readableEntries(reader), cms: await listPages(reader.accessToken) }
+    : { repo: [], cms: [] };
+
+/** Every private page of `pages`, for the navigation and the private index. */
+export const privateNavigation = ({ repo, cms }: ReaderPages): NavPage[] => [
+  ...repo.map((entry) => ({
     label: entry.data.title,
     href: privateHref(entry.id),
     section: entry.data.section,
     order: entry.data.order,
-  }));
-  const cms = (await listPages(reader.accessToken))
+  })),
+  ...cms
     .filter((page) => page.audience !== 'public')
     .map((page) => ({
       label: page.title,
       href: privateHref(page.slug),
       section: page.section,
       order: page.order,
-    }));
-  return [...repo, ...cms];
-};
+    })),
+];
 
 /** A hit of the private search. */
 export interface PrivateHit {
@@ -92,12 +103,16 @@ const excerptAround = (text: string, word: string) => {
 };
 
 /**
- * Pages matching every word of `query` that `reader` may see: the repo's private pages searched
- * here, the CMS's pages by the CMS.
+ * Pages matching every word of `query` that `reader` may see (`pages`): the repo's private pages
+ * searched here, the CMS's pages by the CMS.
  */
-export const searchPrivate = async (query: string, reader: Reader): Promise<PrivateHit[]> => {
+export const searchPrivate = async (
+  query: string,
+  reader: Reader,
+  pages: ReaderPages
+): Promise<PrivateHit[]> => {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const repo = (await readableEntries(reader))
+  const repo = pages.repo
     .filter((entry) => {
       const text = `${entry.data.title} ${entry.data.description ?? ''} ${entry.body ?? ''}`;
       return words.every((word) => text.toLowerCase().includes(word));
@@ -109,14 +124,10 @@ export const searchPrivate = async (query: string, reader: Reader): Promise<Priv
       excerpt: excerptAround(entry.body ?? '', words[0] ?? ''),
     }));
   // The CMS answers every page the reader may read: public ones link to their public address.
-  const [hits, readable] = await Promise.all([
-    searchPages(query, reader.accessToken),
-    listPages(reader.accessToken),
-  ]);
   const isPublic = new Set(
-    readable.filter((page) => page.audience === 'public').map((page) => page.slug)
+    pages.cms.filter((page) => page.audience === 'public').map((page) => page.slug)
   );
-  const cms = hits.map((hit) => ({
+  const cms = (await searchPages(query, reader.accessToken)).map((hit) => ({
     title: hit.title,
     href: isPublic.has(hit.slug) ? `/${hit.slug}/` : privateHref(hit.slug),
     section: hit.section,
