@@ -47,6 +47,17 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       workIntervalMs: env.int('SUPPORT_WORK_INTERVAL_MS', 15_000),
     },
   },
+  telephony: {
+    enabled: true,
+    resolve: '../plugins/telephony',
+    config: {
+      encryptionKey: env('TELEPHONY_ENCRYPTION_KEY', ''),
+      defaultCountry: env('TELEPHONY_DEFAULT_COUNTRY', 'RU'),
+      recordingRetentionDays: env.int('TELEPHONY_RECORDING_RETENTION_DAYS', 90),
+      mangoApiUrl: env('TELEPHONY_MANGO_API_URL', 'https://app.mango-office.ru/vpbx'),
+      zadarmaApiUrl: env('TELEPHONY_ZADARMA_API_URL', 'https://api.zadarma.com'),
+    },
+  },
   metrics: {
     enabled: true,
     resolve: '../plugins/metrics',

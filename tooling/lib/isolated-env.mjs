@@ -18,6 +18,7 @@ export const isolatedCmsEnv = ({ adminEmail, adminPassword, demoUserPassword }) 
   JWT_SECRET: secret(),
   ENCRYPTION_KEY: secret(),
   ID_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  TELEPHONY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
   ID_COOKIE_KEYS: [secret(), secret()].join(','),
   ID_DEMO_CLIENT_SECRET: secret(),
   ADMIN_EMAIL: adminEmail,

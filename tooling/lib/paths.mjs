@@ -5,7 +5,7 @@ export const ROOT_DIR = path.resolve(import.meta.dirname, '..', '..');
 export const CMS_DIR = path.join(ROOT_DIR, 'cms');
 export const CMS_DIST_DIR = path.join(CMS_DIR, 'dist');
 /** Local plugins, built before the CMS: Strapi silently skips a plugin that was not built. */
-export const PLUGIN_DIRS = ['sso', 'support', 'metrics'].map((name) =>
+export const PLUGIN_DIRS = ['sso', 'support', 'metrics', 'telephony'].map((name) =>
   path.join(ROOT_DIR, 'plugins', name)
 );
 export const ENV_FILE = path.join(ROOT_DIR, '.env');

@@ -2254,6 +2254,111 @@ export interface PluginSupportTicketMessage extends Struct.CollectionTypeSchema 
   };
 }
 
+export interface PluginTelephonyCall extends Struct.CollectionTypeSchema {
+  collectionName: 'telephony_calls';
+  info: {
+    description: 'One phone call, built from its events in whatever order they came';
+    displayName: 'Call';
+    pluralName: 'calls';
+    singularName: 'call';
+  };
+  options: {
+    draftAndPublish: false;
+    timestamps: true;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    agent: Schema.Attribute.Relation<'manyToOne', 'admin::user'>;
+    answeredAt: Schema.Attribute.DateTime;
+    callId: Schema.Attribute.String & Schema.Attribute.Required;
+    callKey: Schema.Attribute.String & Schema.Attribute.Required & Schema.Attribute.Unique;
+    cause: Schema.Attribute.String;
+    clinic: Schema.Attribute.String;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    direction: Schema.Attribute.Enumeration<['in', 'out']> & Schema.Attribute.Required;
+    durationSeconds: Schema.Attribute.Integer;
+    endedAt: Schema.Attribute.DateTime;
+    fromNumber: Schema.Attribute.String;
+    integration: Schema.Attribute.Relation<'manyToOne', 'plugin::telephony.integration'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::telephony.call'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    queue: Schema.Attribute.String;
+    recording: Schema.Attribute.Media<'audios' | 'files'>;
+    recordingExpiresAt: Schema.Attribute.DateTime;
+    recordingUrl: Schema.Attribute.Text & Schema.Attribute.Private;
+    result: Schema.Attribute.Enumeration<['answered', 'missed', 'rejected', 'voicemail']>;
+    startedAt: Schema.Attribute.DateTime;
+    status: Schema.Attribute.Enumeration<['ringing', 'talking', 'ended']> &
+      Schema.Attribute.Required;
+    ticket: Schema.Attribute.Relation<'manyToOne', 'plugin::support.ticket'>;
+    toNumber: Schema.Attribute.String;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginTelephonyIntegration extends Struct.CollectionTypeSchema {
+  collectionName: 'telephony_integrations';
+  info: {
+    description: 'A PBX or provider account that sends call events, with its URL token and secret';
+    displayName: 'Telephony integration';
+    pluralName: 'integrations';
+    singularName: 'integration';
+  };
+  options: {
+    draftAndPublish: false;
+    timestamps: true;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    clinic: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    enabled: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
+    group: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    kind: Schema.Attribute.Enumeration<['cti', 'mango', 'zadarma']> & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::telephony.integration'> &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    secrets: Schema.Attribute.Text & Schema.Attribute.Private;
+    tokenHash: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginUploadFile extends Struct.CollectionTypeSchema {
   collectionName: 'files';
   info: {
@@ -2526,6 +2631,8 @@ declare module '@strapi/strapi' {
       'plugin::support.saved-filter': PluginSupportSavedFilter;
       'plugin::support.ticket': PluginSupportTicket;
       'plugin::support.ticket-message': PluginSupportTicketMessage;
+      'plugin::telephony.call': PluginTelephonyCall;
+      'plugin::telephony.integration': PluginTelephonyIntegration;
       'plugin::upload.file': PluginUploadFile;
       'plugin::upload.folder': PluginUploadFolder;
       'plugin::users-permissions.permission': PluginUsersPermissionsPermission;

@@ -1,0 +1,8 @@
+import type { UID } from '@strapi/strapi';
+
+// The content types telephony reads and writes: its own, and those of the platform it links to.
+
+export const CALL = 'plugin::telephony.call' satisfies UID.ContentType;
+export const INTEGRATION = 'plugin::telephony.integration' satisfies UID.ContentType;
+
+export const ADMIN_USER = 'admin::user' satisfies UID.ContentType;

@@ -1,0 +1,62 @@
+import type { Core } from '@strapi/strapi';
+
+import type { CreatedIntegration, IntegrationKind } from '../../../shared/contracts';
+import { INTEGRATION } from '../content-types/uids';
+import { createSecretBox } from '../crypto/secret-box';
+import {
+  toIntegrationSummary,
+  type IntegrationRow,
+  type IntegrationSecrets,
+} from './integration-row';
+import { hashToken, newToken } from './integration-token';
+
+export interface NewIntegration {
+  name: string;
+  kind: IntegrationKind;
+  group?: string | null;
+  clinic?: string | null;
+  /** A provider's API credentials, when the integration talks back to it. */
+  apiKey?: string;
+  apiSecret?: string;
+}
+
+/** Integrations: created with a fresh token and secret, found by token, their secrets opened. */
+export const integrations = (strapi: Core.Strapi) => {
+  const box = () => createSecretBox(strapi.plugin('telephony').config('encryptionKey') as string);
+  return {
+    async create(input: NewIntegration): Promise<CreatedIntegration> {
+      const token = newToken();
+      const secrets: IntegrationSecrets = {
+        secret: newToken(),
+        ...(input.apiKey ? { apiKey: input.apiKey } : {}),
+        ...(input.apiSecret ? { apiSecret: input.apiSecret } : {}),
+      };
+      const row = (await strapi.db.query(INTEGRATION).create({
+        data: {
+          name: input.name,
+          kind: input.kind,
+          group: input.group ?? null,
+          clinic: input.clinic ?? null,
+          enabled: true,
+          tokenHash: hashToken(token),
+          secrets: box().seal(JSON.stringify(secrets)),
+        },
+      })) as IntegrationRow;
+      return { ...toIntegrationSummary(row), token, secret: secrets.secret };
+    },
+
+    /** The enabled integration a URL token names, or null (answered as 404 by the endpoints). */
+    async findByToken(token: string) {
+      if (!token || token.length > 200) return null;
+      const row = (await strapi.db.query(INTEGRATION).findOne({
+        where: { tokenHash: hashToken(token), enabled: true },
+      })) as IntegrationRow | null;
+      return row;
+    },
+
+    secretsOf(row: IntegrationRow): IntegrationSecrets {
+      if (!row.secrets) return { secret: '' };
+      return JSON.parse(box().open(row.secrets)) as IntegrationSecrets;
+    },
+  };
+};

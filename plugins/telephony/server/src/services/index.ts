@@ -1,0 +1,19 @@
+import type { Core } from '@strapi/strapi';
+
+import type { CallEvent } from '../../../shared/contracts';
+import { callListeners, type CallListener } from '../calls/call-listeners';
+import { ingestCallEvent } from '../calls/ingest-event';
+import type { IntegrationRow } from '../integrations/integration-row';
+import { integrations } from '../integrations/integrations';
+
+/** What the endpoints, the other plugins and tests call. */
+export default {
+  calls: ({ strapi }: { strapi: Core.Strapi }) => ({
+    /** One event of a call from an integration, in any order, at most once per event id. */
+    ingest: (integration: IntegrationRow, event: CallEvent) =>
+      ingestCallEvent(strapi, integration, event),
+    /** Hears every change of a call on this node, after it is stored. */
+    onChange: (listener: CallListener) => callListeners(strapi).subscribe(listener),
+  }),
+  integrations: ({ strapi }: { strapi: Core.Strapi }) => integrations(strapi),
+} satisfies Record<string, (deps: { strapi: Core.Strapi }) => unknown>;
