@@ -49,3 +49,5 @@ export type {
   ModerationSubjects,
 } from './moderation';
 export type { BusInboundMessage, BusTicketPayload } from './bus';
+export { SUPPORT_INJECTION_ZONES } from './admin-zones';
+export type { SupportZone, TicketZoneProps } from './admin-zones';

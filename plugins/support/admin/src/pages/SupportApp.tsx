@@ -5,6 +5,7 @@ import { Route, Routes } from 'react-router-dom';
 
 import type { SupportMeta } from '../../../shared/contracts';
 import { useSupportApi } from '../api/support-api';
+import { SupportZone } from '../components/SupportZone';
 import { BoardPage } from './BoardPage';
 import { InboxPage } from './InboxPage';
 import { ProblemPage } from './ProblemPage';
@@ -28,6 +29,7 @@ const SupportApp = () => {
   if (!meta) return <Page.Loading />;
   return (
     <SupportContext.Provider value={{ meta, reloadMeta }}>
+      <SupportZone area="desk.rail" />
       <Routes>
         <Route index element={<InboxPage />} />
         <Route path="boards/:id" element={<BoardPage />} />

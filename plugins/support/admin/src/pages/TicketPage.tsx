@@ -8,6 +8,7 @@ import type { MessageKind, TicketDetail } from '../../../shared/contracts';
 import { errorText } from '../api/error-text';
 import { useSupportApi } from '../api/support-api';
 import { KeysHelp } from '../components/KeysHelp';
+import { SupportZone } from '../components/SupportZone';
 import { useKeys } from '../components/use-keys';
 import { useSupportEvents } from '../live/use-support-events';
 import { AuditTrail } from '../ticket/AuditTrail';
@@ -111,6 +112,7 @@ export const TicketPage = () => {
           </Flex>
           <Box width="22rem">
             <TicketActions ticket={ticket} run={run} />
+            <SupportZone area="ticket.aside" ticket={ticket} />
           </Box>
         </Flex>
         <KeysHelp open={help} onClose={() => setHelp(false)} />
