@@ -1,5 +1,3 @@
-import { EventEmitter } from 'node:events';
-
 import type { Core } from '@strapi/strapi';
 
 import type { CallRecord } from '../../../shared/contracts';
@@ -12,32 +10,27 @@ export interface CallChange {
 
 export type CallListener = (change: CallChange) => Promise<void> | void;
 
-const hubs = new WeakMap<Core.Strapi, EventEmitter>();
+const listenersOf = new WeakMap<Core.Strapi, Set<CallListener>>();
 
 /**
  * Who hears about calls as they change on this node: the desk link (tickets, pop-ups), the
- * recordings' download. Listeners run after the change is stored; one that fails is logged and
- * does not stop the others.
+ * recordings' download. Listeners run after the change is stored and are awaited, so a sender's
+ * answer comes after them; one that fails is logged and does not stop the others.
  */
 export const callListeners = (strapi: Core.Strapi) => {
-  let hub = hubs.get(strapi);
-  if (!hub) {
-    hub = new EventEmitter();
-    hub.setMaxListeners(0);
-    hubs.set(strapi, hub);
-  }
-  const events = hub;
+  let listeners = listenersOf.get(strapi);
+  if (!listeners) listenersOf.set(strapi, (listeners = new Set()));
+  const registered = listeners;
   return {
     subscribe(listener: CallListener) {
-      events.on('change', listener);
-      return () => events.off('change', listener);
+      registered.add(listener);
+      return () => registered.delete(listener);
     },
-    /** Runs every listener and waits for them, so the sender's answer comes after. */
     async emit(change: CallChange) {
       await Promise.all(
-        events.listeners('change').map(async (listener) => {
+        [...registered].map(async (listener) => {
           try {
-            await (listener as CallListener)(change);
+            await listener(change);
           } catch (error) {
             strapi.log.error(`telephony: a call listener failed: ${(error as Error).message}`);
           }
