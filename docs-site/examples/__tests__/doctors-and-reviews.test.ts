@@ -1,10 +1,9 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { fixtures } from '@vixenhealth/tooling/testing/fixtures';
+import { runExample } from '@vixenhealth/tooling/testing/run-example';
 import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
 import { createModerator, createPerson } from '@vixenhealth/tooling/testing/people';
 import { decide, postReview, reviewData } from '@vixenhealth/tooling/testing/reviews-api';
@@ -17,18 +16,7 @@ const SCRIPT_TEXT = 'Всё прошло хорошо, врач внимател
 let id: IdTest;
 let subdomain: string;
 
-/** Runs the example as a developer would; a failed run resolves with its exit code too. */
-const runExample = async (clinic: string) => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [EXAMPLE], {
-      env: { ...process.env, CMS_URL: id.cms.baseUrl, CLINIC: clinic },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-};
+const run = (clinic: string) => runExample(EXAMPLE, { CMS_URL: id.cms.baseUrl, CLINIC: clinic });
 
 beforeAll(async () => {
   id = await startIdTest();
@@ -73,7 +61,7 @@ afterAll(() => id?.stop());
 
 describe('the doctors-and-reviews example', () => {
   it("prints the clinic's published doctors, with specialty and experience, and no one else", async () => {
-    const { code, stdout } = await runExample(subdomain);
+    const { code, stdout } = await run(subdomain);
     expect(code).toBe(0);
     expect(stdout).toContain('<h2>Клиника «Сердце &#38; Ко»</h2>');
     expect(stdout).toContain('<li>Петрова Мария Ивановна — Кардиолог, стаж 12 лет</li>');
@@ -82,7 +70,7 @@ describe('the doctors-and-reviews example', () => {
   });
 
   it('prints approved reviews only, with the rating summary, every text escaped', async () => {
-    const { stdout } = await runExample(subdomain);
+    const { stdout } = await run(subdomain);
     expect(stdout).toContain('<h4>Хорошо &#60;b&#62;и&#60;/b&#62; быстро</h4>');
     expect(stdout).toContain('&#60;script&#62;alert(&#34;xss&#34;)&#60;/script&#62;');
     expect(stdout).not.toMatch(/<script|<b>/);
@@ -93,7 +81,7 @@ describe('the doctors-and-reviews example', () => {
   });
 
   it("prints the clinic's reply under its review (the demo clinic's)", async () => {
-    const { code, stdout } = await runExample('lisya-tropa');
+    const { code, stdout } = await run('lisya-tropa');
     expect(code).toBe(0);
     expect(stdout).toContain('Внимательные врачи и уютно');
     expect(stdout).toMatch(/<blockquote>Ответ клиники: Спасибо за тёплый отзыв!/);
@@ -101,7 +89,7 @@ describe('the doctors-and-reviews example', () => {
   });
 
   it('says so, with exit code 1, when no published clinic has the subdomain', async () => {
-    const { code, stdout, stderr } = await runExample('no-such-clinic');
+    const { code, stdout, stderr } = await run('no-such-clinic');
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain('No published clinic at the subdomain no-such-clinic');

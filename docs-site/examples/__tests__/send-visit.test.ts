@@ -1,10 +1,9 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { fixtures } from '@vixenhealth/tooling/testing/fixtures';
+import { runExample } from '@vixenhealth/tooling/testing/run-example';
 import { startTestCms, type TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
 
 /** The guide "Посещения в Метрику": its server-side example, run against the real CMS. */
@@ -14,18 +13,7 @@ const EXAMPLE = path.resolve(import.meta.dirname, '..', 'send-visit.mjs');
 let cms: TestCms;
 let clinic: { documentId: string; subdomain: string };
 
-/** Runs the example as a developer would; a failed run resolves with its exit code too. */
-const runExample = async (env: Record<string, string>) => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [EXAMPLE], {
-      env: { ...process.env, CMS_URL: cms.baseUrl, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-};
+const run = (env: Record<string, string>) => runExample(EXAMPLE, { CMS_URL: cms.baseUrl, ...env });
 
 /** The clinic's stored events, once the collector's buffer is written. */
 const storedEvents = async () => {
@@ -49,7 +37,7 @@ afterAll(() => cms?.stop());
 
 describe('the send-visit example', () => {
   it('stores a page view and a custom event, waiting out a 429 as Retry-After says', async () => {
-    const { code, stdout } = await runExample({ DOMAIN: `${clinic.subdomain}.localhost` });
+    const { code, stdout } = await run({ DOMAIN: `${clinic.subdomain}.localhost` });
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toEqual([
       'pageview: 202 accepted',
@@ -72,7 +60,7 @@ describe('the send-visit example', () => {
 
   it("prints the CMS's error naming the field, exits 1 and stores nothing, for a wrong domain", async () => {
     const before = (await storedEvents()).length;
-    const { code, stderr } = await runExample({ DOMAIN: 'no-such-clinic.localhost' });
+    const { code, stderr } = await run({ DOMAIN: 'no-such-clinic.localhost' });
     expect(code).toBe(1);
     expect(stderr).toContain(
       'pageview: 400 ValidationError: domain: is not a site counted here (field: domain)'
@@ -83,7 +71,7 @@ describe('the send-visit example', () => {
   it("passes the visitor's user agent: a crawler's is accepted (202) and not counted", async () => {
     // Bots are answered before any limit is counted: no 429 here.
     const before = (await storedEvents()).length;
-    const { code, stdout } = await runExample({
+    const { code, stdout } = await run({
       DOMAIN: `${clinic.subdomain}.localhost`,
       VISITOR_USER_AGENT: 'curl/8.5.0',
     });
