@@ -45,12 +45,13 @@ const providers = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!secrets.apiKey || !secrets.apiSecret) {
       throw badSignature('This integration has no Mango Office API key and salt to check with');
     }
+    // Checked before hashing: nothing large is worked on before it is known to be Mango's.
+    if (json.length > MAX_JSON) throw fieldError('json', `at most ${MAX_JSON} characters`);
     const signed =
       !!sign &&
       safeEqual(key, secrets.apiKey) &&
       safeEqual(sign.toLowerCase(), mangoSign(key, json, secrets.apiSecret));
     if (!signed) throw badSignature('vpbx_api_key or sign does not match');
-    if (json.length > MAX_JSON) throw fieldError('json', `at most ${MAX_JSON} characters`);
     await takeNotice(
       strapi,
       row,

@@ -312,4 +312,30 @@ describe('a Mango Office recording', () => {
       .first();
     expect(job).toMatchObject({ done_at: null, attempts: 1 });
   });
+
+  it('announced by record/added is stored too, and one over the size limit is not', async () => {
+    mango.addRecording('rec-added', Buffer.from('ID3added'));
+    await post('summary', summary('added', true));
+    const added = await post('record/added', {
+      entry_id: 'added',
+      product_id: 1,
+      data_type: 'record',
+      recording_id: 'rec-added',
+      timestamp: t0 + 71,
+    });
+    expect(added.status).toBe(200);
+
+    const { sizeLimit } = cms.strapi.config.get('plugin::upload') as { sizeLimit: number };
+    mango.addRecording('rec-huge', Buffer.alloc(Math.min(sizeLimit, 50 * 1024 * 1024) + 1, 1));
+    await post('summary', summary('huge', true));
+    await post('recording', {
+      entry_id: 'huge',
+      recording_id: 'rec-huge',
+      recording_state: 'Completed',
+    });
+
+    await cms.strapi.plugin('telephony').service('recordings').downloadDue();
+    expect((await callOf('added')).recording).toMatchObject({ mime: 'audio/mpeg' });
+    expect((await callOf('huge')).recording).toBeNull();
+  });
 });
