@@ -56,6 +56,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       recordingRetentionDays: env.int('TELEPHONY_RECORDING_RETENTION_DAYS', 90),
       mangoApiUrl: env('TELEPHONY_MANGO_API_URL', 'https://app.mango-office.ru/vpbx'),
       zadarmaApiUrl: env('TELEPHONY_ZADARMA_API_URL', 'https://api.zadarma.com'),
+      zadarmaTimeZone: env('TELEPHONY_ZADARMA_TIME_ZONE', 'Europe/Moscow'),
     },
   },
   metrics: {

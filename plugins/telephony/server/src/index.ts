@@ -1,4 +1,4 @@
-import bootstrap from './bootstrap';
+import bootstrap, { destroy } from './bootstrap';
 import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
@@ -7,6 +7,7 @@ import services from './services';
 
 export default {
   bootstrap,
+  destroy,
   config,
   contentTypes,
   controllers,

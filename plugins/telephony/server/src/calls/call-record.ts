@@ -56,6 +56,7 @@ export const toCallRecord = (row: CallRow): CallRecord => ({
   clinic: row.clinic,
   recording:
     row.recording && row.recordingExpiresAt
-      ? { url: row.recording.url, expiresAt: iso(row.recordingExpiresAt)! }
+      ? // Recordings are private: agents fetch them through the admin API, which checks who asks.
+        { url: `/telephony/calls/${row.id}/recording`, expiresAt: iso(row.recordingExpiresAt)! }
       : null,
 });

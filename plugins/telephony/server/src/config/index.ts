@@ -12,6 +12,8 @@ export interface TelephonyConfig {
   /** Providers' API addresses: real ones in production, local servers in tests. */
   mangoApiUrl: string;
   zadarmaApiUrl: string;
+  /** The Zadarma account's time zone: its notifications give times in it, without an offset. */
+  zadarmaTimeZone: string;
 }
 
 export default {
@@ -21,6 +23,7 @@ export default {
     recordingRetentionDays: 90,
     mangoApiUrl: 'https://app.mango-office.ru/vpbx',
     zadarmaApiUrl: 'https://api.zadarma.com',
+    zadarmaTimeZone: 'Europe/Moscow',
   } satisfies TelephonyConfig,
 
   validator(config: TelephonyConfig) {
@@ -31,6 +34,11 @@ export default {
     }
     if (!/^[A-Z]{2}$/.test(config.defaultCountry)) {
       throw new Error('telephony.defaultCountry must be a two-letter country code');
+    }
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: config.zadarmaTimeZone });
+    } catch {
+      throw new Error('telephony.zadarmaTimeZone must be an IANA time zone, like Europe/Moscow');
     }
     if (!(config.recordingRetentionDays >= 1)) {
       throw new Error('telephony.recordingRetentionDays must be >= 1');

@@ -1,1 +1,5 @@
-export default {};
+import outbound from './outbound';
+import providers from './providers';
+import recordings from './recordings';
+
+export default { outbound, providers, recordings };

@@ -1,7 +1,10 @@
 import { errors } from '@strapi/utils';
 
-/** Why telephony refused or failed, with a message a person can act on. */
-export type TelephonyErrorCode = 'not-configured' | 'provider-failed';
+/**
+ * Why telephony refused or failed, with a message a person can act on: `softphone-only` is
+ * click-to-call through a PBX without a callback API.
+ */
+export type TelephonyErrorCode = 'not-configured' | 'provider-failed' | 'softphone-only';
 
 export class TelephonyError extends Error {
   constructor(

@@ -1,10 +1,13 @@
 import type { Core } from '@strapi/strapi';
 
-import type { CallEvent } from '../../../shared/contracts';
+import type { CallEvent, PlaceCallRequest } from '../../../shared/contracts';
 import { callListeners, type CallListener } from '../calls/call-listeners';
 import { ingestCallEvent } from '../calls/ingest-event';
 import type { IntegrationRow } from '../integrations/integration-row';
 import { integrations } from '../integrations/integrations';
+import type { DeskScope } from '../outbound/desk-scope';
+import { placeCall } from '../outbound/place-call';
+import { recordingWork } from '../recordings/recording-work';
 
 /** What the endpoints, the other plugins and tests call. */
 export default {
@@ -16,4 +19,11 @@ export default {
     onChange: (listener: CallListener) => callListeners(strapi).subscribe(listener),
   }),
   integrations: ({ strapi }: { strapi: Core.Strapi }) => integrations(strapi),
+  /** Click-to-call through a provider's callback API, as the agent (`scope`) may. */
+  outbound: ({ strapi }: { strapi: Core.Strapi }) => ({
+    placeCall: (scope: DeskScope, request: Partial<PlaceCallRequest>) =>
+      placeCall(strapi, scope, request),
+  }),
+  /** The recordings' periodic work, also run on demand (a test with its own clock). */
+  recordings: ({ strapi }: { strapi: Core.Strapi }) => recordingWork(strapi),
 } satisfies Record<string, (deps: { strapi: Core.Strapi }) => unknown>;
