@@ -1,1 +1,3 @@
-export default {};
+import sipAccounts from '../sip-accounts/controller';
+
+export default { 'sip-accounts': sipAccounts };

@@ -5,6 +5,7 @@ import { callListeners, type CallListener } from '../calls/call-listeners';
 import { ingestCallEvent } from '../calls/ingest-event';
 import type { IntegrationRow } from '../integrations/integration-row';
 import { integrations } from '../integrations/integrations';
+import { sipAccounts } from '../sip-accounts/sip-accounts';
 
 /** What the endpoints, the other plugins and tests call. */
 export default {
@@ -16,4 +17,6 @@ export default {
     onChange: (listener: CallListener) => callListeners(strapi).subscribe(listener),
   }),
   integrations: ({ strapi }: { strapi: Core.Strapi }) => integrations(strapi),
+  /** Agents' softphone credentials, sealed at rest. */
+  sipAccounts: ({ strapi }: { strapi: Core.Strapi }) => sipAccounts(strapi),
 } satisfies Record<string, (deps: { strapi: Core.Strapi }) => unknown>;
