@@ -8,7 +8,8 @@ import { startTestCms, type TestCms } from '@vixenhealth/tooling/testing/strapi-
 
 /**
  * A real call between two agents' softphones in Chromium, through a real Kamailio on loopback:
- * registration, ringing, answer, audio both ways (WebRTC statistics), DTMF, hold, hang-up.
+ * registration, ringing, answer, audio both ways (WebRTC statistics), hold, hang-up, reject,
+ * blind transfer.
  */
 
 const DOMAIN = 'test.vixenhealth.local';
@@ -19,6 +20,7 @@ let cms: TestCms;
 let browser: Browser;
 let agent: Page;
 let caller: Page;
+let third: Page;
 
 /**
  * Test-only: records each page's peer connections for `getStats()`, and keeps only loopback
@@ -48,11 +50,12 @@ const instrumentWebRtc = () => {
   window.RTCPeerConnection = Recorded;
 };
 
+/** Audio packets received in the page's latest call. */
 const audioPacketsReceived = (page: Page) =>
   page.evaluate(async () => {
     const { peerConnections } = window as unknown as { peerConnections: RTCPeerConnection[] };
     let packets = 0;
-    for (const connection of peerConnections) {
+    for (const connection of peerConnections.slice(-1)) {
       (await connection.getStats()).forEach((report) => {
         if (report.type === 'inbound-rtp' && report.kind === 'audio')
           packets += report.packetsReceived;
@@ -81,13 +84,14 @@ beforeAll(async () => {
     [
       { username: 'agent1', password: 'agent1-sip-Secret' },
       { username: 'agent2', password: 'agent2-sip-Secret' },
+      { username: 'agent3', password: 'agent3-sip-Secret' },
     ],
     DOMAIN
   );
   cms = await startTestCms({}, { adminPanel: true });
   const admin = await cms.adminToken();
   const users = [];
-  for (const name of ['agent1', 'agent2']) {
+  for (const name of ['agent1', 'agent2', 'agent3']) {
     const user = await createAdminUser(cms, 'support-agent', { firstname: name });
     const set = await cms.request(`/telephony/sip-accounts/${user.id}`, {
       method: 'PUT',
@@ -108,7 +112,7 @@ beforeAll(async () => {
     '--allow-loopback-in-peer-connection',
     '--autoplay-policy=no-user-gesture-required',
   ]);
-  [agent, caller] = await Promise.all(users.map(signedInAgent));
+  [agent, caller, third] = await Promise.all(users.map(signedInAgent));
 }, 180_000);
 
 afterAll(async () => {
@@ -118,8 +122,8 @@ afterAll(async () => {
 });
 
 describe('the softphone in the Support page', () => {
-  it('registers both agents with Kamailio', async () => {
-    for (const page of [agent, caller]) {
+  it('registers every agent with Kamailio', async () => {
+    for (const page of [agent, caller, third]) {
       await expect
         .poll(() => phoneOf(page).getByText('Телефон готов').isVisible(), { timeout: 30_000 })
         .toBe(true);
@@ -196,6 +200,43 @@ describe('the softphone in the Support page', () => {
       .toBe(true);
     await expect
       .poll(() => phoneOf(agent).getByRole('button', { name: 'Позвонить' }).isVisible())
+      .toBe(true);
+  });
+
+  it('transfers the caller blind to another agent, who talks with them', async () => {
+    await phoneOf(caller).getByLabel('Номер').fill('agent1');
+    await phoneOf(caller).getByRole('button', { name: 'Позвонить' }).click();
+    await expect
+      .poll(() => phoneOf(agent).getByRole('button', { name: 'Ответить' }).isVisible(), {
+        timeout: 20_000,
+      })
+      .toBe(true);
+    await phoneOf(agent).getByRole('button', { name: 'Ответить' }).click();
+    await expect
+      .poll(() =>
+        phoneOf(agent)
+          .getByText(/Разговор:/)
+          .isVisible()
+      )
+      .toBe(true);
+
+    await phoneOf(agent).getByLabel('Перевести на').fill('agent3');
+    await phoneOf(agent).getByRole('button', { name: 'Перевести' }).click();
+    await expect
+      .poll(() => phoneOf(third).getByText('Входящий звонок: agent2').isVisible(), {
+        timeout: 20_000,
+      })
+      .toBe(true);
+    await expect
+      .poll(() => phoneOf(agent).getByRole('button', { name: 'Позвонить' }).isVisible())
+      .toBe(true);
+    await phoneOf(third).getByRole('button', { name: 'Ответить' }).click();
+    for (const page of [third, caller]) {
+      await expect.poll(() => audioPacketsReceived(page), { timeout: 20_000 }).toBeGreaterThan(0);
+    }
+    await phoneOf(third).getByRole('button', { name: 'Завершить' }).click();
+    await expect
+      .poll(() => phoneOf(caller).getByRole('button', { name: 'Позвонить' }).isVisible())
       .toBe(true);
   });
 });

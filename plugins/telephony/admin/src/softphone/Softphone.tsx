@@ -125,7 +125,7 @@ const CallControls = ({ phone, state }: { phone: SipPhone; state: PhoneState }) 
         Разговор: {state.peer} · <span aria-label="Длительность">{timer}</span>
         {state.held && ' · на удержании'}
       </Typography>
-      <Button variant="secondary" onClick={() => phone.toggleHold()}>
+      <Button variant="secondary" disabled={state.holdPending} onClick={() => phone.toggleHold()}>
         {state.held ? 'Снять с удержания' : 'Удержание'}
       </Button>
       <Button variant="secondary" onClick={() => phone.toggleMute()}>

@@ -17,6 +17,8 @@ export interface PhoneState {
   /** When the call was answered (ms since epoch), for the timer. */
   answeredAt: number | null;
   held: boolean;
+  /** A hold or resume is on its way to the other side; another must wait for it. */
+  holdPending: boolean;
   muted: boolean;
   /** Why the last call ended without being answered, if it did. */
   lastEnd: string | null;
@@ -27,6 +29,7 @@ const IDLE_CALL = {
   peer: null,
   answeredAt: null,
   held: false,
+  holdPending: false,
   muted: false,
 } as const satisfies Partial<PhoneState>;
 
@@ -113,9 +116,13 @@ export class SipPhone {
   }
 
   toggleHold() {
-    if (this.current.phase !== 'talking' || !this.session) return;
-    if (this.current.held) this.session.unhold();
-    else this.session.hold();
+    if (this.current.phase !== 'talking' || !this.session || this.current.holdPending) return;
+    // JsSIP ignores a hold asked for while the last one is still being negotiated.
+    const settled = () => this.update({ holdPending: false });
+    const started = this.current.held
+      ? this.session.unhold({}, settled)
+      : this.session.hold({}, settled);
+    if (started) this.update({ holdPending: true });
   }
 
   toggleMute() {
@@ -133,15 +140,26 @@ export class SipPhone {
     if (this.current.phase !== 'talking' || !this.session || !target.trim()) return;
     const session = this.session;
     session.refer(target.trim(), {
-      eventHandlers: { accepted: () => session.terminate() },
+      eventHandlers: {
+        accepted: () => {
+          if (!session.isEnded()) session.terminate();
+        },
+      },
     });
   }
 
   private adopt({ session, originator, request }: RTCSessionEvent) {
-    if (this.session) {
+    if (this.session && originator === 'remote') {
       // One call at a time: a second caller hears busy.
-      if (originator === 'remote') session.terminate({ status_code: 486 });
+      session.terminate({ status_code: 486 });
       return;
+    }
+    if (this.session) {
+      // Our own calls wait for the line to be free, so this is the call a transfer asked for:
+      // it replaces the call of whoever transferred us.
+      const transferring = this.session;
+      this.session = null;
+      if (!transferring.isEnded()) transferring.terminate();
     }
     this.session = session;
     const identity = originator === 'remote' ? request.from : request.to;
@@ -160,6 +178,7 @@ export class SipPhone {
     session.on('accepted', () => this.update({ phase: 'talking', answeredAt: Date.now() }));
     session.on('hold', () => this.update({ held: true }));
     session.on('unhold', () => this.update({ held: false }));
+    session.on('refer', ({ accept }) => accept(undefined, MEDIA));
     session.on('muted', () => this.update({ muted: true }));
     session.on('unmuted', () => this.update({ muted: false }));
     const end = (cause: string | null) => {
