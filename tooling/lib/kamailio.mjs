@@ -78,11 +78,18 @@ export const startKamailio = async ({
   };
   try {
     // The WebSocket port is Kamailio's HTTP too: anything but a handshake gets 404.
-    await waitForHttp(`http://127.0.0.1:${wsPort}/`, {
-      status: 404,
-      timeoutMs: 15_000,
-      isAlive: () => server.exitCode === null,
-    });
+    await Promise.race([
+      waitForHttp(`http://127.0.0.1:${wsPort}/`, {
+        status: 404,
+        timeoutMs: 15_000,
+        isAlive: () => server.exitCode === null,
+      }),
+      new Promise((_, reject) =>
+        server.once('error', (error) =>
+          reject(new Error(`Kamailio did not start (apt-get install kamailio): ${error.message}`))
+        )
+      ),
+    ]);
   } catch (error) {
     await stop();
     throw error;
