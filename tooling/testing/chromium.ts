@@ -6,8 +6,9 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /**
  * A headless Chromium for page tests, with no network of its own beyond what pages ask for:
  * background requests to Google and the like would be refused on our machines anyway.
+ * `extraArgs` add switches, such as a fake microphone for WebRTC.
  */
-export const launchChromium = (): Promise<Browser> =>
+export const launchChromium = (extraArgs: string[] = []): Promise<Browser> =>
   chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -18,5 +19,6 @@ export const launchChromium = (): Promise<Browser> =>
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });

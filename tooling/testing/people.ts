@@ -54,15 +54,20 @@ export const createPerson = async (id: IdTest, fullName = 'Анна Кузнец
   return { ...person, token: await accessTokenOf(id, person) };
 };
 
-/** An admin-panel user with the Moderator role only, and their admin API token. */
-export const createModerator = async (cms: TestCms) => {
+/** An admin-panel user holding one role (by its code), and their admin API token. */
+export const createAdminUser = async (
+  cms: TestCms,
+  roleCode: string,
+  { firstname = roleCode, lastname = 'Тестов' } = {}
+) => {
   const { strapi } = cms;
-  const role = await strapi.db.query('admin::role').findOne({ where: { code: 'moderator' } });
-  const email = `moderator-${randomBytes(4).toString('hex')}@test.vixenhealth.local`;
-  const password = 'Moderator-password-1';
+  const role = await strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
+  if (!role) throw new Error(`No admin role ${roleCode}`);
+  const email = `${roleCode}-${randomBytes(4).toString('hex')}@test.vixenhealth.local`;
+  const password = 'Admin-user-password-1';
   const user = await strapi.service('admin::user').create({
-    firstname: 'Мария',
-    lastname: 'Модератор',
+    firstname,
+    lastname,
     email,
     password,
     roles: [role.id],
@@ -73,6 +78,10 @@ export const createModerator = async (cms: TestCms) => {
     method: 'POST',
     body: { email, password },
   });
-  if (login.status !== 200) throw new Error(`Moderator login failed: ${login.status}`);
+  if (login.status !== 200) throw new Error(`${roleCode} login failed: ${login.status}`);
   return { id: user.id as number, email, password, token: login.body.data.token };
 };
+
+/** An admin-panel user with the Moderator role only, and their admin API token. */
+export const createModerator = (cms: TestCms) =>
+  createAdminUser(cms, 'moderator', { firstname: 'Мария', lastname: 'Модератор' });

@@ -2359,6 +2359,44 @@ export interface PluginTelephonyIntegration extends Struct.CollectionTypeSchema 
   };
 }
 
+export interface PluginTelephonySipAccount extends Struct.CollectionTypeSchema {
+  collectionName: 'telephony_sip_accounts';
+  info: {
+    description: "An agent's softphone credentials; the password sealed with TELEPHONY_ENCRYPTION_KEY";
+    displayName: 'SIP account';
+    pluralName: 'sip-accounts';
+    singularName: 'sip-account';
+  };
+  options: {
+    draftAndPublish: false;
+    timestamps: true;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    authorizationUser: Schema.Attribute.String;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    displayName: Schema.Attribute.String;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::telephony.sip-account'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    sealedPassword: Schema.Attribute.Text & Schema.Attribute.Required & Schema.Attribute.Private;
+    sipUri: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    user: Schema.Attribute.Relation<'oneToOne', 'admin::user'>;
+    wsUrl: Schema.Attribute.String & Schema.Attribute.Required;
+  };
+}
+
 export interface PluginUploadFile extends Struct.CollectionTypeSchema {
   collectionName: 'files';
   info: {
@@ -2633,6 +2671,7 @@ declare module '@strapi/strapi' {
       'plugin::support.ticket-message': PluginSupportTicketMessage;
       'plugin::telephony.call': PluginTelephonyCall;
       'plugin::telephony.integration': PluginTelephonyIntegration;
+      'plugin::telephony.sip-account': PluginTelephonySipAccount;
       'plugin::upload.file': PluginUploadFile;
       'plugin::upload.folder': PluginUploadFolder;
       'plugin::users-permissions.permission': PluginUsersPermissionsPermission;

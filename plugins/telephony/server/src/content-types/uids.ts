@@ -4,5 +4,6 @@ import type { UID } from '@strapi/strapi';
 
 export const CALL = 'plugin::telephony.call' satisfies UID.ContentType;
 export const INTEGRATION = 'plugin::telephony.integration' satisfies UID.ContentType;
+export const SIP_ACCOUNT = 'plugin::telephony.sip-account' satisfies UID.ContentType;
 
 export const ADMIN_USER = 'admin::user' satisfies UID.ContentType;

@@ -32,5 +32,8 @@ export const fieldError = (path: string | string[], message: string) => {
 /** 404, also for an integration token that does not exist: nothing is learnt from probing. */
 export const notFound = (what: string) => new errors.NotFoundError(`${what} not found`);
 
+/** 403 for a signed-in user who may not do this. */
+export const forbidden = (message: string) => new errors.ForbiddenError(message);
+
 /** 401 for a signature that is missing, wrong or too old. */
 export const badSignature = (message: string) => new errors.UnauthorizedError(message);

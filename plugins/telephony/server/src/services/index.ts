@@ -8,6 +8,7 @@ import { integrations } from '../integrations/integrations';
 import type { DeskScope } from '../outbound/desk-scope';
 import { placeCall } from '../outbound/place-call';
 import { recordingWork } from '../recordings/recording-work';
+import { sipAccounts } from '../sip-accounts/sip-accounts';
 
 /** What the endpoints, the other plugins and tests call. */
 export default {
@@ -26,4 +27,6 @@ export default {
   }),
   /** The recordings' periodic work, also run on demand (a test with its own clock). */
   recordings: ({ strapi }: { strapi: Core.Strapi }) => recordingWork(strapi),
+  /** Agents' softphone credentials, sealed at rest. */
+  sipAccounts: ({ strapi }: { strapi: Core.Strapi }) => sipAccounts(strapi),
 } satisfies Record<string, (deps: { strapi: Core.Strapi }) => unknown>;
