@@ -239,11 +239,15 @@ describe('the API reference', () => {
     await context.close();
   });
 
-  it('describes ID from its discovery document, and its public metadata can be tried', async () => {
+  it('describes ID, and its public metadata and revocation list can be tried', async () => {
     const { context, page } = await visitor();
     const shown = await send(await tryItOn(page, '/api/operations/idgetdiscovery/'));
     expect(shown.status).toMatch(/^200 /);
     expect(shown.body.issuer).toBe(docs.id.issuer);
+    // ID's own JSON route beside oidc-provider's, readable from the docs' origin too.
+    const revocations = await send(await tryItOn(page, '/api/operations/idgetrevocations/'));
+    expect(revocations.status).toMatch(/^200 /);
+    expect(Array.isArray(revocations.body.revoked)).toBe(true);
     await context.close();
   });
 

@@ -37,6 +37,8 @@ export interface IdOpenApi {
 }
 
 export const ID_DISCOVERY_PATH = '/.well-known/openid-configuration';
+/** ID's own JSON endpoint beside oidc-provider's, under the issuer's path. */
+export const ID_REVOCATION_LIST_PATH = '/revocations';
 
 const TAG = 'VixenHealth ID';
 const CLIENT_AUTH = 'idClientSecretBasic';
@@ -171,6 +173,36 @@ export const idOpenApi = (discovery: IdDiscovery): IdOpenApi => {
             type: 'object',
             required: ['keys'],
             properties: { keys: { type: 'array', items: { type: 'object' } } },
+          }),
+        },
+      },
+    }),
+    [ID_REVOCATION_LIST_PATH]: item(server, 'get', {
+      operationId: 'id/get/revocations',
+      summary: 'Revoked access tokens',
+      description:
+        'The access tokens (`jti`) and grants (`gid`) revoked before their JWTs expire, each with the time (`exp`) after which no token it names is valid anyway: for services that verify tokens offline. The values are random ids or hashes of them, and name no one.',
+      security: [],
+      responses: {
+        '200': {
+          description: 'The revocations in force.',
+          content: json({
+            type: 'object',
+            required: ['revoked'],
+            properties: {
+              revoked: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['exp'],
+                  properties: {
+                    jti: { type: 'string' },
+                    gid: { type: 'string' },
+                    exp: { type: 'integer', description: 'Seconds since the epoch.' },
+                  },
+                },
+              },
+            },
           }),
         },
       },
