@@ -33,7 +33,10 @@ export default defineConfig({
       logo: { src: './src/assets/logo.svg', replacesTitle: false },
       customCss: ['./src/styles/docs.css'],
       routeMiddleware: './src/navigation/route-data.ts',
-      components: { SocialIcons: './src/components/Account.astro' },
+      components: {
+        SocialIcons: './src/components/Account.astro',
+        MarkdownContent: './src/components/MarkdownContent.astro',
+      },
       plugins: [
         starlightOpenAPI([
           {

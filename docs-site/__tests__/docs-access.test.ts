@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import path from 'node:path';
@@ -18,6 +18,8 @@ import { startDocsUnderTest, type DocsUnderTest } from './support/docs-under-tes
 
 const RUNBOOK = '/private/support/incident-runbook/';
 const HANDBOOK = '/private/staff-handbook/';
+/** starlight-openapi's page of `GET /api/clinics` (operationId `clinic/get/clinics`). */
+const CLINICS_REFERENCE = '/api/operations/clinicgetclinics/';
 
 let docs: DocsUnderTest;
 const people: Record<'staff' | 'owner' | 'otherOwner', { email: string; password: string }> =
@@ -175,9 +177,91 @@ describe('the public build', () => {
 
   it('passes the accessibility audit the sites use, public and private pages alike', async () => {
     const { context, page } = await signedIn(people.staff);
-    for (const pathname of ['/', '/guides/sign-in-with-vixenhealth-id/', '/api/', RUNBOOK]) {
+    const pages = [
+      '/',
+      '/guides/sign-in-with-vixenhealth-id/',
+      '/api/',
+      CLINICS_REFERENCE,
+      RUNBOOK,
+    ];
+    for (const pathname of pages) {
       await page.goto(`${docs.docsUrl}${pathname}`);
       expect(await accessibilityProblems(page), pathname).toEqual([]);
+    }
+    await context.close();
+  });
+});
+
+describe('the API reference', () => {
+  /** The «try it» panel of the reference page at `pathname`, once the page has loaded. */
+  const tryItOn = async (page: Page, pathname: string) => {
+    const answer = await page.goto(`${docs.docsUrl}${pathname}`);
+    expect(answer?.status(), pathname).toBe(200);
+    expect(await page.getByRole('heading', { level: 1 }).count(), pathname).toBe(1);
+    return page.getByRole('region', { name: 'Попробовать' });
+  };
+
+  /** Sends the panel's request and reads the answer it shows. */
+  const send = async (tryIt: Locator) => {
+    await tryIt.getByRole('button', { name: 'Отправить GET' }).click();
+    const status = tryIt.locator('.vh-try-it-status');
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^\d{3} /);
+    return {
+      status: await status.textContent(),
+      body: JSON.parse((await tryIt.locator('.vh-try-it-body').textContent()) ?? ''),
+    };
+  };
+
+  it('sends a public GET from its page, without a sign-in, and shows the CMS’s answer', async () => {
+    const { context, page } = await visitor();
+    const tryIt = await tryItOn(page, CLINICS_REFERENCE);
+    await tryIt.getByLabel('Параметры запроса').fill('sort=name:asc&pagination[pageSize]=2');
+    const shown = await send(tryIt);
+    expect(shown.status).toMatch(/^200 /);
+    const direct = await fetch(
+      `${docs.id.cms.baseUrl}/api/clinics?sort=name:asc&pagination[pageSize]=2`
+    );
+    const expected = (await direct.json()) as { data: { documentId: string }[] };
+    expect(expected.data.length).toBeGreaterThan(0);
+    expect(shown.body.data.map((clinic: { documentId: string }) => clinic.documentId)).toEqual(
+      expected.data.map((clinic) => clinic.documentId)
+    );
+    await context.close();
+  });
+
+  it('fills a path parameter in, and shows an error answer as it came', async () => {
+    const { context, page } = await visitor();
+    const tryIt = await tryItOn(page, '/api/operations/clinicgetclinics_by_id/');
+    await tryIt.getByLabel('id').fill('no-such-clinic');
+    const shown = await send(tryIt);
+    expect(shown.status).toMatch(/^404 /);
+    expect(shown.body.error.status).toBe(404);
+    await context.close();
+  });
+
+  it('describes ID, and its public metadata and revocation list can be tried', async () => {
+    const { context, page } = await visitor();
+    const shown = await send(await tryItOn(page, '/api/operations/idgetdiscovery/'));
+    expect(shown.status).toMatch(/^200 /);
+    expect(shown.body.issuer).toBe(docs.id.issuer);
+    // ID's own JSON route beside oidc-provider's, readable from the docs' origin too.
+    const revocations = await send(await tryItOn(page, '/api/operations/idgetrevocations/'));
+    expect(revocations.status).toMatch(/^200 /);
+    expect(Array.isArray(revocations.body.revoked)).toBe(true);
+    await context.close();
+  });
+
+  it('offers no «try it» where a call writes, needs a sign-in or a secret', async () => {
+    const { context, page } = await visitor();
+    for (const pathname of [
+      '/api/operations/reviewpostreviews/', // a POST
+      '/api/operations/reviewgetreviews_mine/', // a signed-in GET
+      '/api/operations/metricsgetmetrics_shared_by_token_stats/', // a share link's secret
+      '/api/operations/metricspostevent/', // the beacon, answered ahead of Strapi's router
+      '/api/operations/idposttoken/',
+      '/api/operations/idgetauthorization/', // a redirect to the sign-in, not JSON
+    ]) {
+      expect(await (await tryItOn(page, pathname)).count(), pathname).toBe(0);
     }
     await context.close();
   });

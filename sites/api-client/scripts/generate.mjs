@@ -10,7 +10,7 @@ import { SPEC_FILE, TYPES_FILE, cmsOpenApi, specText, typesText } from './openap
 await withStrapi(async (strapi) => {
   // Routes are mounted at listen(); the description is read from them.
   strapi.server.mount();
-  const spec = cmsOpenApi(strapi);
+  const spec = await cmsOpenApi(strapi);
   writeFileSync(SPEC_FILE, specText(spec));
   writeFileSync(TYPES_FILE, await typesText(spec));
   console.log(`Wrote ${SPEC_FILE} and ${TYPES_FILE}.`);

@@ -5,6 +5,9 @@ import openapiTS, { astToString } from 'openapi-typescript';
 
 import { CMS_DIR, ROOT_DIR } from '@vixenhealth/tooling/lib/paths';
 
+import { withPlatformEndpoints } from './platform-endpoints.mjs';
+import { publicOperations, withPublicSecurity } from './public-operations.mjs';
+
 /**
  * One description serves the docs site's API reference and this client's types; it lives with
  * the docs, which publish it (a file path, not an import: the docs site is not imported here).
@@ -74,24 +77,53 @@ const withPlainParameters = (paths) =>
     })
   );
 
+/** The reference's first page (the docs site renders `info.description`). */
+const INFO = {
+  title: 'VixenHealth API',
+  description: [
+    'Собрано из описания OpenAPI самой CMS (`npm run openapi`): контент-API под `/api`, VixenHealth ID под `/id` (по его discovery-документу) и приём событий Метрики `POST /api/metrics/event`.',
+    'У методов, открытых всем (`GET` без входа, ответ в JSON), есть форма «Попробовать»: запрос уходит из вашего браузера прямо в CMS, без входа и без токена.',
+  ].join('\n\n'),
+};
+
+/** Where the content API is, relative to the CMS's address (ID's paths name their own). */
+const CONTENT_API_SERVER = { url: '/api', description: "The CMS's content API" };
+
 /**
- * The content API's OpenAPI description of a loaded CMS, as Strapi generates it, without
- * `servers` (they name wherever this run listens) or generation times, so that it only changes
- * with the API; patterned path parameters get their plain names.
+ * The platform's OpenAPI description of a loaded CMS: the content API as Strapi generates it,
+ * its public operations marked as such, and what is answered ahead of Strapi's router (ID, the
+ * metrics beacon). Without hosts (servers are relative to the CMS's address) or generation times,
+ * so that it only changes with the API; patterned path parameters get their plain names.
  * @param {any} strapi
- * @returns {Record<string, unknown>}
+ * @returns {Promise<Record<string, unknown>>}
  */
-export const cmsOpenApi = (strapi) => {
+export const cmsOpenApi = async (strapi) => {
   const { generate } = createRequire(path.join(CMS_DIR, 'package.json'))('@strapi/openapi');
   const { document } = generate(strapi, { type: 'content-api' });
   const { servers: _servers, ...stable } = document;
-  const described = { ...stable, paths: withPlainParameters(stable.paths ?? {}) };
+  const marked = withPublicSecurity(stable.paths ?? {}, await publicOperations(strapi));
+  const described = await withPlatformEndpoints(strapi, {
+    ...stable,
+    info: { ...stable.info, ...INFO },
+    servers: [CONTENT_API_SERVER],
+    paths: withPlainParameters(marked),
+  });
   return /** @type {Record<string, unknown>} */ (withoutTimestampDefaults(described));
 };
+
+/**
+ * The paths under the content API: those whose path item names no server of its own (ID's do).
+ * The client calls the content API only.
+ * @param {Record<string, any>} spec
+ */
+const contentApiOnly = (spec) => ({
+  ...spec,
+  paths: Object.fromEntries(Object.entries(spec.paths).filter(([, item]) => !item.servers)),
+});
 
 /** The spec as checked in: JSON with two-space indents and a final newline. */
 export const specText = (/** @type {object} */ spec) => `${JSON.stringify(spec, null, 2)}\n`;
 
-/** TypeScript types of the spec, from openapi-typescript. */
-export const typesText = async (/** @type {object} */ spec) =>
-  BANNER + astToString(await openapiTS(/** @type {any} */ (spec)));
+/** TypeScript types of the content API's part of the spec, from openapi-typescript. */
+export const typesText = async (/** @type {Record<string, any>} */ spec) =>
+  BANNER + astToString(await openapiTS(/** @type {any} */ (contentApiOnly(spec))));

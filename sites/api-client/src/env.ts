@@ -8,6 +8,13 @@ export const cmsBaseUrl = (env: NodeJS.ProcessEnv = process.env) =>
   (env.CMS_URL || 'http://localhost:1337').replace(/\/$/, '');
 
 /**
+ * The CMS's address as browsers reach it: `PUBLIC_URL`, else {@link cmsBaseUrl}; without a
+ * trailing slash. `CMS_URL` may be an internal address no browser can reach.
+ */
+export const cmsPublicUrl = (env: NodeJS.ProcessEnv = process.env) =>
+  env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/$/, '') : cmsBaseUrl(env);
+
+/**
  * The content API at {@link cmsBaseUrl}, for a site's pages. The environment is read on every
  * call: cheap, and tests start servers with their own.
  */

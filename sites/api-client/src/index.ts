@@ -17,7 +17,7 @@ export type {
   WritablePath,
   WriteOptions,
 } from './client';
-export { cmsBaseUrl, cmsFromEnv, cmsTimeout } from './env';
+export { cmsBaseUrl, cmsFromEnv, cmsPublicUrl, cmsTimeout } from './env';
 export { readApprovedReviews } from './reviews';
 export type { PublicReview, ReviewTarget } from './reviews';
 export { toQueryString } from './query-string';

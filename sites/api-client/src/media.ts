@@ -1,4 +1,4 @@
-import { cmsBaseUrl } from './env';
+import { cmsPublicUrl } from './env';
 
 /** An image as the CMS's upload plugin describes it. */
 export interface MediaFile {
@@ -19,9 +19,7 @@ type Renditions = Partial<Record<'small' | 'medium' | 'large', { url: string }>>
  * same address serves the served and the static sites.
  */
 export const mediaUrl = (url: string) =>
-  /^https?:\/\//.test(url)
-    ? url
-    : `${process.env.PUBLIC_URL ? process.env.PUBLIC_URL.replace(/\/$/, '') : cmsBaseUrl()}${url}`;
+  /^https?:\/\//.test(url) ? url : `${cmsPublicUrl()}${url}`;
 
 /** The version of an image fit for a page column: the medium rendition when there is one. */
 export const displayUrl = (file: MediaFile) =>

@@ -1539,6 +1539,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics/event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Count a page view or a custom event
+         * @description The beacon of the clinic sites' tracker and of server-side integrations. No token: the event counts for the site whose `domain` it names, when the `url` and the request's `Origin` are on that domain. A visitor with Do Not Track or Global Privacy Control, or a crawler, is answered 202 and not counted.
+         */
+        post: operations["metrics/post/event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1806,6 +1826,51 @@ export interface components {
             specialty?: components["schemas"]["ApiSpecialtySpecialtyDocument"];
             /** @description A relational field */
             clinics?: components["schemas"]["ApiClinicClinicDocument"][];
+        };
+        /** @description One event, in the shape of Plausible's Events API (its short names `n`, `u`, `d`, `r`, `p` are accepted too; unknown keys are ignored). */
+        MetricsEvent: {
+            /** @description `pageview`, or a custom event's name. */
+            name: string;
+            /**
+             * Format: uri
+             * @description The page's full http(s) URL; its path is counted, its `utm_*` parameters are the campaign.
+             */
+            url: string;
+            /** @description The site's host name as its visitors see it: a clinic's subdomain or its verified domain. */
+            domain: string;
+            /** @description `document.referrer`; only its host is kept. */
+            referrer?: string | null;
+            /** @description A custom event's properties (keys of at most 300 characters): checked and size-limited, not stored. */
+            props?: {
+                [key: string]: string | number | boolean;
+            } | null;
+        };
+        /** @description Strapi's error shape; `details.errors[0].path` names the refused field. */
+        MetricsError: {
+            data?: null;
+            error?: {
+                status: number;
+                name: string;
+                message: string;
+                details?: {
+                    code?: string;
+                    errors?: {
+                        path?: (string | number)[];
+                        message?: string;
+                        name?: string;
+                    }[];
+                };
+            };
+        };
+        /** @description An OAuth 2.0 error (RFC 6749 §5.2). */
+        IdOAuthError: {
+            /**
+             * @example invalid_request
+             * @example invalid_grant
+             * @example invalid_client
+             */
+            error: string;
+            error_description?: string;
         };
     };
     responses: never;
@@ -9436,6 +9501,80 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    "metrics/post/event": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The visitor's browser (a server-side integration passes its visitor's): crawlers are not counted. */
+                "User-Agent"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One event, or a batch of up to 30; at most 16384 bytes. Sent as `text/plain` by `navigator.sendBeacon` (no CORS preflight). */
+        requestBody: {
+            content: {
+                "text/plain": components["schemas"]["MetricsEvent"] | components["schemas"]["MetricsEvent"][];
+                "application/json": components["schemas"]["MetricsEvent"] | components["schemas"]["MetricsEvent"][];
+            };
+        };
+        responses: {
+            /** @description Accepted (counted, or deliberately not counted). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A field is missing or invalid; the path names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricsError"];
+                };
+            };
+            /** @description The url or the request's origin is not on the event's domain. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricsError"];
+                };
+            };
+            /** @description The body is larger than 16384 bytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricsError"];
+                };
+            };
+            /** @description The body is neither text/plain nor application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricsError"];
+                };
+            };
+            /** @description Too many events from this client or for this site. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricsError"];
+                };
             };
         };
     };

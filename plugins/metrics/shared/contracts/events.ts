@@ -1,3 +1,6 @@
+/** Where trackers and servers send events (answered ahead of Strapi's router). */
+export const METRICS_EVENT_PATH = '/api/metrics/event';
+
 /**
  * One event as a tracker or a server sends it to `POST /api/metrics/event`: the shape of
  * Plausible's Events API, so its trackers and server-side integrations can be pointed at us.

@@ -1,3 +1,4 @@
 export * from './events';
 export * from './sites';
 export * from './stats';
+export * from './openapi';

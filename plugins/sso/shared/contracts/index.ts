@@ -1,1 +1,2 @@
 export type { ClientRegistration, ClientsContract } from './clients';
+export * from './openapi';

@@ -15,7 +15,7 @@ afterAll(async () => cms?.stop());
 
 describe('the generated description and types', () => {
   it('are those of the CMS as it is: run `npm run openapi` otherwise', async () => {
-    const spec = cmsOpenApi(cms.strapi);
+    const spec = await cmsOpenApi(cms.strapi);
     expect(specText(spec)).toBe(readFileSync(SPEC_FILE, 'utf8'));
     expect(await typesText(spec)).toBe(readFileSync(TYPES_FILE, 'utf8'));
   });

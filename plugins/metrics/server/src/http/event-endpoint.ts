@@ -1,11 +1,10 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 
+import { METRICS_EVENT_PATH as EVENT_PATH } from '../../../shared/contracts';
 import type { Collector } from '../collection/collector';
 import { readBody } from '../collection/read-body';
 import { CollectionError } from '../errors/http-answer';
 import { clientIp, type ProxySettings } from './client-ip';
-
-export const EVENT_PATH = '/api/metrics/event';
 
 export interface EventEndpointOptions {
   collector: () => Collector;

@@ -1,10 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type Provider from 'oidc-provider';
 
+import { ID_REVOCATION_LIST_PATH as PATH } from '../../../shared/contracts';
 import { getService } from '../utils';
-
-/** Under the issuer's path, beside oidc-provider's own endpoints. */
-const PATH = '/revocations';
 
 /**
  * `GET /id/revocations`: the access tokens (`jti`) and grants (`gid`) revoked before their
@@ -21,6 +19,8 @@ export const serveRevocationList = (strapi: Core.Strapi, oidc: Provider) => {
       return undefined;
     }
     ctx.set('cache-control', 'no-store');
+    // Readable from any page, like the signing keys: it names no one and carries no credential.
+    ctx.set('access-control-allow-origin', '*');
     ctx.body = { revoked: getService(strapi, 'token-revocations').list() };
     return undefined;
   });
