@@ -1,1 +1,5 @@
-export default {};
+import cti from './cti';
+import events from './events';
+import integrations from './integrations';
+
+export default { cti, events, integrations };

@@ -1,6 +1,10 @@
 import type { Core } from '@strapi/strapi';
 
-import type { CreatedIntegration, IntegrationKind } from '../../../shared/contracts';
+import type {
+  CreatedIntegration,
+  IntegrationKind,
+  IntegrationSummary,
+} from '../../../shared/contracts';
 import { INTEGRATION } from '../content-types/uids';
 import { createSecretBox } from '../crypto/secret-box';
 import {
@@ -15,6 +19,8 @@ export interface NewIntegration {
   kind: IntegrationKind;
   group?: string | null;
   clinic?: string | null;
+  blockedNumbers?: string[];
+  outboundCallerId?: string | null;
   /** A provider's API credentials, when the integration talks back to it. */
   apiKey?: string;
   apiSecret?: string;
@@ -38,6 +44,8 @@ export const integrations = (strapi: Core.Strapi) => {
           group: input.group ?? null,
           clinic: input.clinic ?? null,
           enabled: true,
+          blockedNumbers: input.blockedNumbers ?? [],
+          outboundCallerId: input.outboundCallerId ?? null,
           tokenHash: hashToken(token),
           secrets: box().seal(JSON.stringify(secrets)),
         },
@@ -52,6 +60,21 @@ export const integrations = (strapi: Core.Strapi) => {
         where: { tokenHash: hashToken(token), enabled: true },
       })) as IntegrationRow | null;
       return row;
+    },
+
+    async list(): Promise<IntegrationSummary[]> {
+      const rows = (await strapi.db
+        .query(INTEGRATION)
+        .findMany({ orderBy: { id: 'asc' } })) as IntegrationRow[];
+      return rows.map(toIntegrationSummary);
+    },
+
+    /** Stops an integration: its token is answered 404 from now on. Null when there is none. */
+    async disable(id: number): Promise<IntegrationSummary | null> {
+      const row = (await strapi.db
+        .query(INTEGRATION)
+        .update({ where: { id }, data: { enabled: false } })) as IntegrationRow | null;
+      return row && toIntegrationSummary(row);
     },
 
     secretsOf(row: IntegrationRow): IntegrationSecrets {
