@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
 import type {
+  CreateIntegrationRequest,
   CreatedIntegration,
-  IntegrationKind,
   IntegrationSummary,
 } from '../../../shared/contracts';
 import { INTEGRATION } from '../content-types/uids';
@@ -14,17 +14,8 @@ import {
 } from './integration-row';
 import { hashToken, newToken } from './integration-token';
 
-export interface NewIntegration {
-  name: string;
-  kind: IntegrationKind;
-  group?: string | null;
-  clinic?: string | null;
-  blockedNumbers?: string[];
-  outboundCallerId?: string | null;
-  /** A provider's API credentials, when the integration talks back to it. */
-  apiKey?: string;
-  apiSecret?: string;
-}
+/** What an integration is created from: the admin's request, checked. */
+export type NewIntegration = CreateIntegrationRequest;
 
 /** Integrations: created with a fresh token and secret, found by token, their secrets opened. */
 export const integrations = (strapi: Core.Strapi) => {

@@ -10,8 +10,9 @@ const text = (body: Record<string, unknown>, field: string, maxLength: number) =
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw fieldError(field, 'must be a string');
   const trimmed = value.trim();
-  if (trimmed.length > maxLength)
+  if (trimmed.length > maxLength) {
     throw fieldError(field, `must be at most ${maxLength} characters`);
+  }
   return trimmed || undefined;
 };
 
