@@ -58,6 +58,8 @@ export const cmsEnv = (dataDir, url, clinics, docPages = 0) => ({
  * @property {string} databaseFile its SQLite file, for cases that fill tables the API only reads
  * @property {{ demoClientSecret: string, demoUserPassword: string }} secrets of this run's demo
  *   data: the `demo-service` client's secret, and the demo users' password
+ * @property {{ email: string, password: string }} admin the first admin-panel user (a Super
+ *   Admin), for cases that set the CMS up through its admin API
  * @property {() => Promise<void>} stop
  */
 
@@ -98,7 +100,15 @@ export const startCms = async ({ clinics = 0, docPages = 0 } = {}) => {
       demoClientSecret: String(env.ID_DEMO_CLIENT_SECRET),
       demoUserPassword: String(env.DEMO_USER_PASSWORD),
     };
-    return { url, issuer: `${url}/id`, databaseFile: String(env.DATABASE_FILENAME), secrets, stop };
+    const admin = { email: String(env.ADMIN_EMAIL), password: String(env.ADMIN_PASSWORD) };
+    return {
+      url,
+      issuer: `${url}/id`,
+      databaseFile: String(env.DATABASE_FILENAME),
+      secrets,
+      admin,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -13,6 +13,8 @@ const config: Core.Config.Middlewares = [
       jsonLimit: '1mb',
       formLimit: '1mb',
       textLimit: '1mb',
+      // The exact bytes of JSON and form bodies, for webhooks whose signature is over them.
+      includeUnparsed: true,
       formidable: { maxFileSize: 20 * 1024 * 1024 },
     },
   },

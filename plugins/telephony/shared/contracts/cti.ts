@@ -1,3 +1,5 @@
+import type { CallResult, CallStatus } from './calls';
+
 /**
  * Zammad's generic CTI API, which many PBXs and scripts already speak: events come as form or
  * JSON bodies to `POST /api/telephony/cti/<integration token>`; the answer to `newCall` may tell
@@ -7,6 +9,12 @@ export type CtiReply =
   | Record<string, never>
   | { action: 'reject'; reason: 'busy' }
   | { action: 'dial'; caller_id: string; number: string };
+
+/** The largest body either webhook reads; a larger one is answered 413 and not read. */
+export const WEBHOOK_BODY_LIMIT_BYTES = 64 * 1024;
+
+/** The longest id, number or name a webhook takes in one field. */
+export const WEBHOOK_FIELD_MAX_LENGTH = 200;
 
 /**
  * Our signed variant, `POST /api/telephony/events/<integration token>`: a JSON event with its own
@@ -33,4 +41,15 @@ export interface SignedCallEvent {
   cause?: string;
   voicemail?: boolean;
   recordingUrl?: string;
+}
+
+/**
+ * The answer to a signed event: whether it changed anything (false for an event id seen
+ * before) and where its call now is.
+ */
+export interface SignedEventResponse {
+  data: {
+    applied: boolean;
+    call: { id: number; status: CallStatus; result: CallResult | null };
+  };
 }

@@ -15,10 +15,49 @@ export interface IntegrationSummary {
   /** Set for a clinic's own PBX: its calls show in that clinic's cabinet. */
   clinic: string | null;
   enabled: boolean;
+  /** Callers the PBX is told to reject as busy (Zammad's "blocked caller ids"), as the PBX writes them. */
+  blockedNumbers: string[];
+  /** The caller id outbound calls dial with (Zammad's "default caller id"), when set. */
+  outboundCallerId: string | null;
 }
 
 /** What creating an integration answers, once: the token and secret are never shown again. */
 export interface CreatedIntegration extends IntegrationSummary {
   token: string;
   secret: string;
+}
+
+/** Limits of `CreateIntegrationRequest`, checked by the server and shown by forms. */
+export const INTEGRATION_LIMITS = {
+  nameMaxLength: 120,
+  groupMaxLength: 80,
+  clinicMaxLength: 40,
+  blockedNumbersMax: 500,
+  numberMaxLength: 40,
+  apiCredentialMaxLength: 500,
+} as const;
+
+/** `POST /telephony/integrations` (admin API, Support leads and Super Admins). */
+export interface CreateIntegrationRequest {
+  name: string;
+  kind: IntegrationKind;
+  group?: string | null;
+  clinic?: string | null;
+  blockedNumbers?: string[];
+  outboundCallerId?: string | null;
+  /** A provider's API credentials, when the integration talks back to it. */
+  apiKey?: string;
+  apiSecret?: string;
+}
+
+export interface CreateIntegrationResponse {
+  data: CreatedIntegration;
+}
+
+export interface IntegrationListResponse {
+  data: IntegrationSummary[];
+}
+
+export interface IntegrationResponse {
+  data: IntegrationSummary;
 }

@@ -37,3 +37,7 @@ export const forbidden = (message: string) => new errors.ForbiddenError(message)
 
 /** 401 for a signature that is missing, wrong or too old. */
 export const badSignature = (message: string) => new errors.UnauthorizedError(message);
+
+/** 413 for a body over the webhooks' limit. */
+export const bodyTooLarge = (limit: number) =>
+  new errors.PayloadTooLargeError(`The body is larger than ${limit} bytes`);

@@ -10,6 +10,8 @@ export interface IntegrationRow {
   group: string | null;
   clinic: string | null;
   enabled: boolean;
+  blockedNumbers: string[] | null;
+  outboundCallerId: string | null;
 }
 
 /**
@@ -30,4 +32,6 @@ export const toIntegrationSummary = (row: IntegrationRow): IntegrationSummary =>
   group: row.group,
   clinic: row.clinic,
   enabled: row.enabled,
+  blockedNumbers: row.blockedNumbers ?? [],
+  outboundCallerId: row.outboundCallerId,
 });

@@ -1,6 +1,10 @@
 import type { Core } from '@strapi/strapi';
 
-import type { CreatedIntegration, IntegrationKind } from '../../../shared/contracts';
+import type {
+  CreateIntegrationRequest,
+  CreatedIntegration,
+  IntegrationSummary,
+} from '../../../shared/contracts';
 import { INTEGRATION } from '../content-types/uids';
 import { createSecretBox } from '../crypto/secret-box';
 import {
@@ -10,15 +14,8 @@ import {
 } from './integration-row';
 import { hashToken, newToken } from './integration-token';
 
-export interface NewIntegration {
-  name: string;
-  kind: IntegrationKind;
-  group?: string | null;
-  clinic?: string | null;
-  /** A provider's API credentials, when the integration talks back to it. */
-  apiKey?: string;
-  apiSecret?: string;
-}
+/** What an integration is created from: the admin's request, checked. */
+export type NewIntegration = CreateIntegrationRequest;
 
 /** Integrations: created with a fresh token and secret, found by token, their secrets opened. */
 export const integrations = (strapi: Core.Strapi) => {
@@ -38,6 +35,8 @@ export const integrations = (strapi: Core.Strapi) => {
           group: input.group ?? null,
           clinic: input.clinic ?? null,
           enabled: true,
+          blockedNumbers: input.blockedNumbers ?? [],
+          outboundCallerId: input.outboundCallerId ?? null,
           tokenHash: hashToken(token),
           secrets: box().seal(JSON.stringify(secrets)),
         },
@@ -52,6 +51,21 @@ export const integrations = (strapi: Core.Strapi) => {
         where: { tokenHash: hashToken(token), enabled: true },
       })) as IntegrationRow | null;
       return row;
+    },
+
+    async list(): Promise<IntegrationSummary[]> {
+      const rows = (await strapi.db
+        .query(INTEGRATION)
+        .findMany({ orderBy: { id: 'asc' } })) as IntegrationRow[];
+      return rows.map(toIntegrationSummary);
+    },
+
+    /** Stops an integration: its token is answered 404 from now on. Null when there is none. */
+    async disable(id: number): Promise<IntegrationSummary | null> {
+      const row = (await strapi.db
+        .query(INTEGRATION)
+        .update({ where: { id }, data: { enabled: false } })) as IntegrationRow | null;
+      return row && toIntegrationSummary(row);
     },
 
     secretsOf(row: IntegrationRow): IntegrationSecrets {

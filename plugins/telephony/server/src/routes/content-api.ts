@@ -1,15 +1,21 @@
-/** Providers and PBXs call these: no sign-in, each checks its integration's token and signature. */
-const webhook = (method: string, path: string, handler: string) => ({
+import { hideTokenInLog } from '../http/hide-token-in-log';
+
+/**
+ * PBXs and providers call these, under `/api/telephony`: no sign-in, the integration's token in
+ * the URL is the credential (and each source's signature over the body, where it signs).
+ */
+const webhook = (method: 'GET' | 'POST', path: string, handler: string) => ({
   method,
   path,
   handler,
-  config: { auth: false, policies: [] },
+  config: { auth: false, policies: [], middlewares: [hideTokenInLog] },
 });
 
-/** Telephony's public routes, under `/api/telephony`. */
 export default {
   type: 'content-api',
   routes: [
+    webhook('POST', '/cti/:token', 'cti.event'),
+    webhook('POST', '/events/:token', 'events.receive'),
     webhook('POST', '/mango/:token/events/record/added', 'providers.mangoRecordAdded'),
     webhook('POST', '/mango/:token/events/:event', 'providers.mango'),
     webhook('GET', '/zadarma/:token', 'providers.zadarmaEcho'),
