@@ -14,9 +14,16 @@ import type { CreatedIntegration } from '../../shared/contracts';
 const PLUGIN = path.resolve(import.meta.dirname, '../..');
 const ROOT = path.resolve(PLUGIN, '../..');
 const README = readFileSync(path.join(PLUGIN, 'README.md'), 'utf8');
-const EXAMPLE = readFileSync(path.join(PLUGIN, 'examples/send-signed-event.mjs'), 'utf8');
+const EXAMPLE = readFileSync(path.join(ROOT, 'docs-site/examples/send-signed-event.mjs'), 'utf8');
 
-const shellBlocks = [...README.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]!);
+const GUIDE = readFileSync(
+  path.join(ROOT, 'docs-site/src/content/docs/guides/connect-your-pbx.mdx'),
+  'utf8'
+);
+
+const shellBlocksOf = (text: string) =>
+  [...text.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]!);
+const shellBlocks = shellBlocksOf(README);
 /** The one shell example of the README that contains `marker`. */
 const block = (marker: string) => {
   const found = shellBlocks.filter((text) => text.includes(marker));
@@ -86,5 +93,11 @@ describe('the README', () => {
     ]);
     const shown = README.match(/```js\n([\s\S]*?)```/)![1]!;
     expect(EXAMPLE).toContain(shown);
+  });
+
+  it('is where the docs guide takes its shell examples from, so they are run here too', () => {
+    const guideBlocks = shellBlocksOf(GUIDE);
+    expect(guideBlocks.length).toBeGreaterThan(0);
+    for (const shown of guideBlocks) expect(shellBlocks).toContain(shown);
   });
 });

@@ -2,7 +2,7 @@
 // with the integration's secret. Node 20, no dependencies.
 //
 //   CMS_URL=http://localhost:1337 TELEPHONY_TOKEN=… TELEPHONY_SECRET=… \
-//     node plugins/telephony/examples/send-signed-event.mjs
+//     node docs-site/examples/send-signed-event.mjs
 //
 // TELEPHONY_TOKEN and TELEPHONY_SECRET are what creating the integration answered, once.
 import { createHmac, randomUUID } from 'node:crypto';
