@@ -20,10 +20,18 @@ const queueOf = (strapi: Core.Strapi) => {
   return queue;
 };
 
-const findCall = async (strapi: Core.Strapi, callKey: string) =>
-  (await strapi.db
-    .query(CALL)
-    .findOne({ where: { callKey }, populate: CALL_POPULATE })) as CallRow | null;
+const loadCall = async (strapi: Core.Strapi, id: number) =>
+  toCallRecord(
+    (await strapi.db.query(CALL).findOne({ where: { id }, populate: CALL_POPULATE })) as CallRow
+  );
+
+/** What the fold needs of a stored call: just enough to change it, not the whole record. */
+const findStoredCall = async (strapi: Core.Strapi, callKey: string) =>
+  (await strapi.db.query(CALL).findOne({
+    where: { callKey },
+    select: ['id', 'status', 'clinic'],
+    populate: { agent: { select: ['id'] } },
+  })) as Pick<CallRow, 'id' | 'status' | 'clinic'> & { agent: { id: number } | null };
 
 /**
  * Takes in one event of a call from an integration: stored once (an event id seen before
@@ -40,21 +48,18 @@ export const ingestCallEvent = async (
   const applied = await logEvent(strapi.db.connection, integration.id, event);
   const callKey = `${integration.id}:${event.callId}`;
   return queueOf(strapi)(callKey, async () => {
-    const existing = await findCall(strapi, callKey);
-    if (!applied && existing) return { applied: false, call: toCallRecord(existing) };
+    const existing = await findStoredCall(strapi, callKey);
+    if (!applied && existing) return { applied: false, call: await loadCall(strapi, existing.id) };
 
     const state = foldCallEvents(
       await eventsOfCall(strapi.db.connection, integration.id, event.callId)
     );
+    const agent = await findAgent(strapi, state.agentNames);
     const data = {
-      integration: integration.id,
-      callKey,
-      callId: state.callId,
       direction: state.direction,
       fromNumber: normalizeNumber(state.from, country),
       toNumber: normalizeNumber(state.to, country),
       queue: state.queue,
-      agent: await findAgent(strapi, state.agentNames),
       status: state.status,
       result: state.result,
       cause: state.cause,
@@ -65,12 +70,19 @@ export const ingestCallEvent = async (
       clinic: existing?.clinic ?? integration.clinic,
       recordingUrl: state.recordingUrl,
     };
+    // Relations are written only when they change: each write of one costs its link rows.
+    const agentChanged = (existing?.agent?.id ?? null) !== agent;
     const row = (
       existing
-        ? await strapi.db
-            .query(CALL)
-            .update({ where: { id: existing.id }, data, populate: CALL_POPULATE })
-        : await strapi.db.query(CALL).create({ data, populate: CALL_POPULATE })
+        ? await strapi.db.query(CALL).update({
+            where: { id: existing.id },
+            data: agentChanged ? { ...data, agent } : data,
+            populate: CALL_POPULATE,
+          })
+        : await strapi.db.query(CALL).create({
+            data: { ...data, integration: integration.id, callKey, callId: state.callId, agent },
+            populate: CALL_POPULATE,
+          })
     ) as CallRow;
     const call = toCallRecord(row);
     await callListeners(strapi).emit({ call, previousStatus: existing?.status ?? null });
