@@ -1,3 +1,4 @@
 export * from './calls';
 export * from './cti';
 export * from './integrations';
+export * from './desk';

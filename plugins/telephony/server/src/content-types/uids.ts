@@ -6,3 +6,4 @@ export const CALL = 'plugin::telephony.call' satisfies UID.ContentType;
 export const INTEGRATION = 'plugin::telephony.integration' satisfies UID.ContentType;
 
 export const ADMIN_USER = 'admin::user' satisfies UID.ContentType;
+export const USER = 'plugin::users-permissions.user' satisfies UID.ContentType;

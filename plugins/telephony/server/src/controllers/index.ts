@@ -1,1 +1,5 @@
-export default {};
+import deskCalls from './desk-calls';
+
+export default {
+  'desk-calls': deskCalls,
+};

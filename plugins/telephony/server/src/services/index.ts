@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { CallEvent } from '../../../shared/contracts';
 import { callListeners, type CallListener } from '../calls/call-listeners';
 import { ingestCallEvent } from '../calls/ingest-event';
+import { createCallerDirectoryRegistry } from '../desk/caller-directory';
 import type { IntegrationRow } from '../integrations/integration-row';
 import { integrations } from '../integrations/integrations';
 
@@ -15,5 +16,7 @@ export default {
     /** Hears every change of a call on this node, after it is stored. */
     onChange: (listener: CallListener) => callListeners(strapi).subscribe(listener),
   }),
+  /** The CMS lends its clinics here (`register`), in its register phase. */
+  callers: () => createCallerDirectoryRegistry(),
   integrations: ({ strapi }: { strapi: Core.Strapi }) => integrations(strapi),
 } satisfies Record<string, (deps: { strapi: Core.Strapi }) => unknown>;
