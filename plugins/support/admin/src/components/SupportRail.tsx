@@ -66,10 +66,11 @@ export const SupportRail = ({ onFilter }: { onFilter?: (saved: SavedFilterView) 
           <Link to="/plugins/support/problems">Проблемы</Link>
           {meta.me.rights.lead && <Link to="/plugins/support/stats">Статистика</Link>}
           <Box paddingTop={3}>
+            <Typography variant="sigma" tag="h2">
+              Мой статус
+            </Typography>
             <SingleSelect
-              label="Статус"
-              aria-label="Статус"
-              hint="Тикеты и звонки получают только доступные"
+              aria-label="Мой статус: тикеты и звонки получают только доступные"
               value={meta.me.status}
               onChange={(value: string | number) => setStatus(value as AgentStatus)}
             >
