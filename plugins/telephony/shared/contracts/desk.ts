@@ -19,11 +19,6 @@ export interface CallerClinic {
 export interface CallerDirectory {
   /** Clinics with this E.164 number among their phones. */
   clinicsByPhone(phone: string): Promise<CallerClinic[]>;
-  /** The clinic `documentId` if `userId` owns it (null: not theirs, or none), with its phones. */
-  ownedBy(
-    userId: number,
-    documentId: string
-  ): Promise<(CallerClinic & { phones: string[] }) | null>;
 }
 
 /** Who is on the other end of a call, found by their number. */

@@ -15,7 +15,8 @@ const reaches = (event: LiveEvent, rights: DeskRights) =>
 
 /**
  * Streams the desk's live events to one Support page as server-sent events: only those of
- * groups the agent sees, and notices addressed to them, with a heartbeat so proxies keep the connection open.
+ * groups the agent sees and notices addressed to them, with a heartbeat so proxies keep the
+ * connection open.
  */
 export const openEventStream = (strapi: Core.Strapi, ctx: Context, rights: DeskRights) => {
   const stream = new PassThrough();

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { CallEvent } from '../../../shared/contracts';
 import { callListeners, type CallListener } from '../calls/call-listeners';
 import { ingestCallEvent } from '../calls/ingest-event';
+import { clinicTelephony } from '../clinics/clinic-telephony';
 import { createCallerDirectoryRegistry } from '../desk/caller-directory';
 import type { IntegrationRow } from '../integrations/integration-row';
 import { integrations } from '../integrations/integrations';
@@ -18,5 +19,7 @@ export default {
   }),
   /** The CMS lends its clinics here (`register`), in its register phase. */
   callers: () => createCallerDirectoryRegistry(),
+  /** A clinic's calls and PBX tokens, for the CMS's cabinet (which checks ownership). */
+  clinics: ({ strapi }: { strapi: Core.Strapi }) => clinicTelephony(strapi),
   integrations: ({ strapi }: { strapi: Core.Strapi }) => integrations(strapi),
 } satisfies Record<string, (deps: { strapi: Core.Strapi }) => unknown>;
