@@ -21,6 +21,7 @@ import { registerSiteDeploys } from './sites/deploys/deploy-triggers';
 import { registerDomainVerification } from './sites/domains/domain-lifecycle';
 import { connectMetrics, syncMetricsPermissions } from './metrics-sites';
 import { connectSupportDesk, syncSupportDesk } from './support-desk';
+import { connectTelephony } from './telephony-callers';
 import { registerContentRules } from './validation';
 
 /** Demo data is on by default outside production; DEMO_DATA=false turns it off. */
@@ -43,6 +44,7 @@ export default {
     registerAdminApi(strapi);
     connectSupportDesk(strapi);
     connectMetrics(strapi);
+    connectTelephony(strapi);
     registerClinicMetricsDeletion(strapi);
     siteDeploys = registerSiteDeploys(strapi);
     registerDocsRebuildNotice(strapi);

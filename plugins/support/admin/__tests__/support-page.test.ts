@@ -8,7 +8,7 @@ import {
   createDeskUser,
   openTestTicket,
   type SignedInDeskUser,
-} from '../../server/src/__tests__/desk-people';
+} from '@vixenhealth/tooling/testing/desk-people';
 
 /** The Support page in real Chromium, through the real admin panel and the desk's admin API. */
 

@@ -1,4 +1,5 @@
 import type { Channel, RequesterContact } from './channels';
+import type { AgentStatus } from './plugin-desk';
 import type { AuthorKind, MessageKind, SlaState, TicketPriority, TicketStatus } from './tickets';
 
 // The admin panel's Support API (routes under `/support`, admin JWT). Every list is scoped on
@@ -13,7 +14,7 @@ export interface GroupView {
 export interface AgentView {
   id: number;
   name: string;
-  available: boolean;
+  status: AgentStatus;
   groupIds: number[];
 }
 
@@ -72,7 +73,7 @@ export interface MacroView {
 }
 
 export interface SupportMeta {
-  me: { id: number; name: string; available: boolean; groupIds: number[]; rights: SupportRights };
+  me: { id: number; name: string; status: AgentStatus; groupIds: number[]; rights: SupportRights };
   groups: GroupView[];
   agents: AgentView[];
   macros: MacroView[];

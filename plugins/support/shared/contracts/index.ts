@@ -51,3 +51,13 @@ export type {
 export type { BusInboundMessage, BusTicketPayload } from './bus';
 export { SUPPORT_INJECTION_ZONES } from './admin-zones';
 export type { SupportZone, TicketZoneProps } from './admin-zones';
+export { AGENT_STATUSES } from './plugin-desk';
+export type {
+  AgentNotice,
+  AgentScope,
+  AgentStatus,
+  PluginDesk,
+  RequesterKeys,
+  TicketBrief,
+  TicketNote,
+} from './plugin-desk';

@@ -3,3 +3,5 @@ export * from './cti';
 export * from './integrations';
 export * from './outbound';
 export * from './sip-accounts';
+export * from './desk';
+export * from './clinics';

@@ -11,6 +11,7 @@ import {
   updateContent,
 } from '../../../cabinet/clinic-content';
 import { addPhotos, listPhotos, removePhoto } from '../../../cabinet/clinic-photos';
+import { clinicTelephony } from '../../../cabinet/clinic-telephony';
 import {
   acceptInvitation,
   describeInvitation,
@@ -146,6 +147,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async removeAdministrator(ctx: Context) {
       await removeAdministrator(strapi, await access(ctx), ctx.params.user);
+      ctx.status = 204;
+    },
+    async listCalls(ctx: Context) {
+      ctx.body = { data: await clinicTelephony(strapi, await access(ctx)).calls() };
+    },
+    async listTelephonyTokens(ctx: Context) {
+      ctx.body = { data: await clinicTelephony(strapi, await access(ctx)).tokens() };
+    },
+    async createTelephonyToken(ctx: Context) {
+      ctx.status = 201;
+      ctx.body = {
+        data: await clinicTelephony(strapi, await access(ctx)).createToken(dataOf(ctx)),
+      };
+    },
+    async revokeTelephonyToken(ctx: Context) {
+      await clinicTelephony(strapi, await access(ctx)).revokeToken(ctx.params.token);
       ctx.status = 204;
     },
     async listDeploys(ctx: Context) {

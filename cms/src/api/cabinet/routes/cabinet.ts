@@ -74,6 +74,10 @@ export const cabinetRoutes: DeclaredRoutes<CabinetAction> = {
     route('DELETE', '/clinics/:clinic/administrators/:user', 'removeAdministrator'),
     route('GET', '/clinics/:clinic/deploys', 'listDeploys'),
     route('GET', '/clinics/:clinic/deploys/:deploy', 'findDeploy'),
+    route('GET', '/clinics/:clinic/calls', 'listCalls'),
+    route('GET', '/clinics/:clinic/telephony-tokens', 'listTelephonyTokens'),
+    route('POST', '/clinics/:clinic/telephony-tokens', 'createTelephonyToken'),
+    route('DELETE', '/clinics/:clinic/telephony-tokens/:token', 'revokeTelephonyToken'),
     ...CONTENT_KIND_NAMES.flatMap(contentRoutes),
   ],
 };

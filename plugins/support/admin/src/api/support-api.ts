@@ -4,6 +4,7 @@ import { useAuth, useFetchClient } from '@strapi/strapi/admin';
 
 import type {
   AgentMessageRequest,
+  AgentStatus,
   ModerationDecision,
   ProblemView,
   SavedFilterView,
@@ -95,8 +96,8 @@ export const useSupportApi = () => {
       createBoard: (input: BoardInput) => data(post<{ id: number }>(P.boards, input)),
       updateBoard: (id: number, input: BoardInput) => data(put<{ id: number }>(P.board(id), input)),
       deleteBoard: (id: number) => del(P.board(id)),
-      setAvailability: (available: boolean) =>
-        data(put<{ available: boolean }>(P.availability, { available })),
+      setAvailability: (status: AgentStatus) =>
+        data(put<{ status: AgentStatus }>(P.availability, { status })),
       stats: (days = 30) => data(get<SupportStats>(P.stats(days))),
       /** The live event stream's response; the caller reads its body. */
       events: (signal: AbortSignal) =>

@@ -1,11 +1,17 @@
-import { Box, Checkbox, Flex, Typography } from '@strapi/design-system';
+import { Box, Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
 
-import type { SavedFilterView } from '../../../shared/contracts';
+import { AGENT_STATUSES, type AgentStatus, type SavedFilterView } from '../../../shared/contracts';
 import { errorText } from '../api/error-text';
 import { useSupportApi } from '../api/support-api';
 import { useSupportMeta } from '../pages/support-context';
+
+const STATUS_LABELS: Record<AgentStatus, string> = {
+  available: 'Доступен',
+  busy: 'Занят',
+  away: 'Отошёл',
+};
 
 /** The left rail: saved filters, boards, problems, figures and the agent's availability. */
 export const SupportRail = ({ onFilter }: { onFilter?: (saved: SavedFilterView) => void }) => {
@@ -14,9 +20,9 @@ export const SupportRail = ({ onFilter }: { onFilter?: (saved: SavedFilterView) 
   const { toggleNotification } = useNotification();
   const groupName = (id: number | null) => meta.groups.find((group) => group.id === id)?.name;
 
-  const setAvailable = async (available: boolean) => {
+  const setStatus = async (status: AgentStatus) => {
     try {
-      await api.setAvailability(available);
+      await api.setAvailability(status);
       await reloadMeta();
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorText(error) });
@@ -60,14 +66,20 @@ export const SupportRail = ({ onFilter }: { onFilter?: (saved: SavedFilterView) 
           <Link to="/plugins/support/problems">Проблемы</Link>
           {meta.me.rights.lead && <Link to="/plugins/support/stats">Статистика</Link>}
           <Box paddingTop={3}>
-            <Checkbox
-              checked={meta.me.available}
-              onCheckedChange={(checked: boolean | 'indeterminate') =>
-                setAvailable(checked === true)
-              }
+            <Typography variant="sigma" tag="h2">
+              Мой статус
+            </Typography>
+            <SingleSelect
+              aria-label="Мой статус: тикеты и звонки получают только доступные"
+              value={meta.me.status}
+              onChange={(value: string | number) => setStatus(value as AgentStatus)}
             >
-              Доступен для автоназначения
-            </Checkbox>
+              {AGENT_STATUSES.map((status) => (
+                <SingleSelectOption key={status} value={status}>
+                  {STATUS_LABELS[status]}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
           </Box>
         </Flex>
       </Typography>

@@ -1,20 +1,20 @@
 import { useEffect, useRef } from 'react';
 
-import type { SupportEvent } from '../../../shared/contracts';
+import type { AgentNotice, SupportEvent } from '../../../shared/contracts';
 import { useSupportApi } from '../api/support-api';
-import { SseParser } from './sse-parser';
+import { SseParser, type SseFrame } from './sse-parser';
 
 const FIRST_RETRY_MS = 1_000;
 const LONGEST_RETRY_MS = 30_000;
 
 /**
- * Calls `onEvent` for every live event of `GET /support/events`, reconnecting with doubling
+ * Calls `onFrame` for every frame of `GET /support/events`, reconnecting with doubling
  * backoff. EventSource cannot send the admin's Authorization header, hence fetch and a reader.
  */
-export const useSupportEvents = (onEvent: (event: SupportEvent) => void) => {
+const useEventStream = (onFrame: (frame: SseFrame) => void) => {
   const api = useSupportApi();
-  const latest = useRef(onEvent);
-  latest.current = onEvent;
+  const latest = useRef(onFrame);
+  latest.current = onFrame;
 
   useEffect(() => {
     const abort = new AbortController();
@@ -30,7 +30,7 @@ export const useSupportEvents = (onEvent: (event: SupportEvent) => void) => {
       for (;;) {
         const { value, done } = await reader.read();
         if (done) return;
-        for (const frame of parser.push(value)) latest.current(JSON.parse(frame.data));
+        for (const frame of parser.push(value)) latest.current(frame);
       }
     };
     const connect = () => {
@@ -49,3 +49,20 @@ export const useSupportEvents = (onEvent: (event: SupportEvent) => void) => {
     };
   }, [api]);
 };
+
+/** Calls `onEvent` for every live ticket event the agent may see. */
+export const useSupportEvents = (onEvent: (event: SupportEvent) => void) =>
+  useEventStream((frame) => {
+    if (frame.event !== 'notice') onEvent(JSON.parse(frame.data) as SupportEvent);
+  });
+
+/** Calls `onNotice` for every notice of `topic` addressed to this agent (another plugin's). */
+export const useAgentNotices = <Data>(
+  topic: string,
+  onNotice: (notice: AgentNotice<Data>) => void
+) =>
+  useEventStream((frame) => {
+    if (frame.event !== 'notice') return;
+    const notice = JSON.parse(frame.data) as AgentNotice<Data>;
+    if (notice.topic === topic) onNotice(notice);
+  });

@@ -10,7 +10,7 @@ import {
   type TelegramBotApi,
 } from '@vixenhealth/tooling/testing/telegram-bot-api';
 
-import { createDeskUser, type DeskUser } from './desk-people';
+import { createDeskUser, type DeskUser } from '@vixenhealth/tooling/testing/desk-people';
 
 /**
  * Telegram, SMS and the message bus end to end: the providers' real formats in (signed

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
 import { createPerson, type Person } from '@vixenhealth/tooling/testing/people';
 
-import { createDeskUser, type DeskUser } from './desk-people';
+import { createDeskUser, type DeskUser } from '@vixenhealth/tooling/testing/desk-people';
 
 /**
  * The desk's work over the real admin API: problems that resolve their incidents and hear of a

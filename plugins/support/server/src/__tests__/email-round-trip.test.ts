@@ -4,7 +4,7 @@ import { startDovecot, type Dovecot } from '@vixenhealth/tooling/testing/dovecot
 import { startMailCatcher, type MailCatcher } from '@vixenhealth/tooling/testing/mail-catcher';
 import { startTestCms, type TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
 
-import { createDeskUser, type DeskUser } from './desk-people';
+import { createDeskUser, type DeskUser } from '@vixenhealth/tooling/testing/desk-people';
 
 /**
  * Mail end to end against real servers: Dovecot holds the support mailbox the CMS polls over

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
 import { createModerator, createPerson } from '@vixenhealth/tooling/testing/people';
 
-import { createDeskUser } from './desk-people';
+import { createDeskUser } from '@vixenhealth/tooling/testing/desk-people';
 
 /**
  * Moderation in Support: a submitted review is a ticket of the Moderation group; deciding from

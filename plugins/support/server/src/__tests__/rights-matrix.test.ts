@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startTestCms, type TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
 
-import { createDeskUser, openTestTicket, type DeskUser } from './desk-people';
+import {
+  createDeskUser,
+  openTestTicket,
+  type DeskUser,
+} from '@vixenhealth/tooling/testing/desk-people';
 
 /**
  * Who may work which tickets, enforced by the admin API itself: every role against a ticket of

@@ -181,9 +181,9 @@ const desk = ({ strapi }: { strapi: Core.Strapi }) => {
     ...savedViewActions(strapi, SAVED_FILTER, validateSavedFilter, 'Filter'),
     ...savedViewActions(strapi, BOARD, validateBoard, 'Board'),
     async availability(ctx: Context) {
-      const { available } = validateAvailability(bodyFieldsOf(ctx));
-      const profile = await saveAgent(strapi, rightsOf(ctx).agentId, { available });
-      ctx.body = { available: profile?.available ?? false };
+      const { status } = validateAvailability(bodyFieldsOf(ctx));
+      const profile = await saveAgent(strapi, rightsOf(ctx).agentId, { status });
+      ctx.body = { status: profile?.status ?? 'away' };
     },
     async stats(ctx: Context) {
       const rights = rightsOf(ctx);

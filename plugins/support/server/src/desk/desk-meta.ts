@@ -35,7 +35,7 @@ export const deskMeta = async (strapi: Core.Strapi, rights: DeskRights): Promise
     me: {
       id: rights.agentId,
       name: nameOf(rights.agentId),
-      available: me?.available ?? false,
+      status: me?.status ?? 'away',
       groupIds: rights.groupIds,
       rights: { allGroups: rights.allGroups, lead: rights.lead, moderate: rights.moderate },
     },
@@ -45,7 +45,7 @@ export const deskMeta = async (strapi: Core.Strapi, rights: DeskRights): Promise
     agents: agents.map((agent) => ({
       id: agent.userId,
       name: nameOf(agent.userId),
-      available: agent.available,
+      status: agent.status,
       groupIds: agent.groupIds,
     })),
     macros: macros

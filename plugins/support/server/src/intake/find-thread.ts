@@ -61,7 +61,9 @@ export const findThread = async (
       return from.telegramChatId
         ? latestOpenTicketOf(strapi, { requesterTelegramChatId: from.telegramChatId })
         : null;
+    // A caller's call continues their open ticket, as their text messages do.
     case 'sms':
+    case 'phone':
       return from.phone ? latestOpenTicketOf(strapi, { requesterPhone: from.phone }) : null;
     default:
       return null;

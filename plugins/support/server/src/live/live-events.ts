@@ -2,7 +2,10 @@ import { EventEmitter } from 'node:events';
 
 import type { Core } from '@strapi/strapi';
 
-import type { SupportEvent } from '../../../shared/contracts';
+import type { AgentNotice, SupportEvent } from '../../../shared/contracts';
+
+/** What the desk's stream carries: ticket events for a group's agents, notices for named ones. */
+export type LiveEvent = SupportEvent | AgentNotice;
 
 const hubs = new WeakMap<Core.Strapi, EventEmitter>();
 
@@ -17,8 +20,8 @@ export const liveEvents = (strapi: Core.Strapi) => {
   }
   const events = hub;
   return {
-    emit: (event: SupportEvent) => events.emit('event', event),
-    subscribe(listener: (event: SupportEvent) => void) {
+    emit: (event: LiveEvent) => events.emit('event', event),
+    subscribe(listener: (event: LiveEvent) => void) {
       events.on('event', listener);
       return () => events.off('event', listener);
     },

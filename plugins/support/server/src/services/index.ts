@@ -8,6 +8,7 @@ import type {
   ModerationRequest,
   ModerationSubjects,
 } from '../../../shared/contracts';
+import { pluginDesk } from '../desk/plugin-desk';
 import { receiveInbound } from '../intake/receive-inbound';
 import { registerModerationSubjects } from '../moderation/moderation-subjects';
 import { openModerationTicket, subjectDecided } from '../moderation/moderation-tickets';
@@ -35,6 +36,8 @@ export default {
     open: (request: ModerationRequest) => openModerationTicket(strapi, request),
     decided: (kind: ModerationKind, documentId: string) => subjectDecided(strapi, kind, documentId),
   }),
+  /** What other plugins (telephony) do at the desk: notes, notices, agents' status. */
+  'plugin-desk': ({ strapi }: { strapi: Core.Strapi }) => pluginDesk(strapi),
   /**
    * Run by the app in its bootstrap, when the admin panel's and users-permissions' roles exist:
    * the desk's roles (with `extra` rights of the platform's), and signed-in people's right to

@@ -117,6 +117,8 @@ export const postAgentMessage = async (
     text: string;
     attachmentIds?: number[];
     authorKind?: 'agent' | 'system';
+    /** Another plugin's id of a system note: the same note is never added twice. */
+    externalId?: string;
   },
   actor: Actor,
   now = new Date()
@@ -137,6 +139,7 @@ export const postAgentMessage = async (
         channel: ticket.channel,
         text: message.text,
         attachmentIds: message.attachmentIds,
+        externalId: message.externalId,
         deliver: isReply && DELIVERED_ON.includes(ticket.channel),
       },
       now

@@ -1,10 +1,12 @@
 import { yup } from '@strapi/utils';
 
 import {
+  AGENT_STATUSES,
   CHANNELS,
   SUPPORT_LIMITS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
+  type AgentStatus,
   type TicketFilter,
   type TicketPriority,
   type TicketSort,
@@ -167,6 +169,11 @@ export const validateBoard = validateInput(
 );
 
 export const validateAvailability = validateInput(
-  yup.object({ available: yup.boolean().required('available is required') }),
+  yup.object({
+    status: yup
+      .mixed<AgentStatus>()
+      .oneOf([...AGENT_STATUSES], 'status must be available, busy or away')
+      .required('status is required'),
+  }),
   'availability'
 );

@@ -7,3 +7,4 @@ export const INTEGRATION = 'plugin::telephony.integration' satisfies UID.Content
 export const SIP_ACCOUNT = 'plugin::telephony.sip-account' satisfies UID.ContentType;
 
 export const ADMIN_USER = 'admin::user' satisfies UID.ContentType;
+export const USER = 'plugin::users-permissions.user' satisfies UID.ContentType;

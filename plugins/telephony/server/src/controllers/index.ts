@@ -1,5 +1,6 @@
 import sipAccounts from '../sip-accounts/controller';
 import cti from './cti';
+import deskCalls from './desk-calls';
 import events from './events';
 import integrations from './integrations';
 import outbound from './outbound';
@@ -8,6 +9,7 @@ import recordings from './recordings';
 
 export default {
   cti,
+  'desk-calls': deskCalls,
   events,
   integrations,
   outbound,

@@ -29,6 +29,9 @@ export default {
     integrationRoute('POST', '/integrations/:id/disable', 'disable'),
     { method: 'POST', path: '/calls', handler: 'outbound.place', config: DESK },
     { method: 'GET', path: '/calls/:id/recording', handler: 'recordings.play', config: DESK },
+    { method: 'GET', path: '/tickets/:number/calls', handler: 'desk-calls.ofTicket', config: DESK },
+    { method: 'POST', path: '/calls/:id/ticket', handler: 'desk-calls.pick', config: DESK },
+    { method: 'POST', path: '/calls/:id/new-ticket', handler: 'desk-calls.open', config: DESK },
     ...sipAccountRoutes,
   ],
 };

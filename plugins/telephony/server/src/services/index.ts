@@ -3,6 +3,8 @@ import type { Core } from '@strapi/strapi';
 import type { CallEvent, PlaceCallRequest } from '../../../shared/contracts';
 import { callListeners, type CallListener } from '../calls/call-listeners';
 import { ingestCallEvent } from '../calls/ingest-event';
+import { clinicTelephony } from '../clinics/clinic-telephony';
+import { createCallerDirectoryRegistry } from '../desk/caller-directory';
 import type { IntegrationRow } from '../integrations/integration-row';
 import { integrations } from '../integrations/integrations';
 import type { DeskScope } from '../outbound/desk-scope';
@@ -19,6 +21,10 @@ export default {
     /** Hears every change of a call on this node, after it is stored. */
     onChange: (listener: CallListener) => callListeners(strapi).subscribe(listener),
   }),
+  /** The CMS lends its clinics here (`register`), in its register phase. */
+  callers: () => createCallerDirectoryRegistry(),
+  /** A clinic's calls and PBX tokens, for the CMS's cabinet (which checks ownership). */
+  clinics: ({ strapi }: { strapi: Core.Strapi }) => clinicTelephony(strapi),
   integrations: ({ strapi }: { strapi: Core.Strapi }) => integrations(strapi),
   /** Click-to-call through a provider's callback API, as the agent (`scope`) may. */
   outbound: ({ strapi }: { strapi: Core.Strapi }) => ({

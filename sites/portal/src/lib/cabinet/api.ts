@@ -10,6 +10,11 @@ import type {
   ClinicPhoto as Photo,
   Team,
 } from '@vixenhealth/cms/contracts';
+import type {
+  CallRecord,
+  CreatedIntegration,
+  IntegrationSummary,
+} from '@vixenhealth/telephony/contracts';
 
 import { cms, timeout } from '../cms';
 
@@ -191,6 +196,38 @@ export const cabinetApi = (token: string) => {
             signal: signal(),
           })
         ),
+
+      calls: () =>
+        read<CallRecord[]>(
+          client.get('/cabinet/clinics/{clinic}/calls', {
+            path: { clinic },
+            token,
+            signal: signal(),
+          })
+        ),
+      telephonyTokens: () =>
+        read<IntegrationSummary[]>(
+          client.get('/cabinet/clinics/{clinic}/telephony-tokens', {
+            path: { clinic },
+            token,
+            signal: signal(),
+          })
+        ),
+      createTelephonyToken: (name: string) =>
+        read<CreatedIntegration>(
+          client.post('/cabinet/clinics/{clinic}/telephony-tokens', {
+            path: { clinic },
+            body: { data: { name } },
+            token,
+            signal: signal(),
+          })
+        ),
+      revokeTelephonyToken: (id: string) =>
+        client.delete('/cabinet/clinics/{clinic}/telephony-tokens/{token}', {
+          path: { clinic, token: id },
+          token,
+          signal: signal(),
+        }),
 
       deploys: () =>
         read<DeploySummary[]>(

@@ -9,8 +9,16 @@ import { refusalOf } from './refusal';
 export interface CabinetAction {
   /** The form's fields, where the CMS's refusal of one of them is shown next to it. */
   fields?: readonly string[];
-  /** Does it; answers where to go next (by default this page, with `?done=<action>`). */
-  run(form: FormData): Promise<string | void>;
+  /**
+   * Does it; answers where to go next (by default this page, with `?done=<action>`), or what to
+   * show once instead of redirecting (a new secret, which is never shown again).
+   */
+  run(form: FormData): Promise<string | void | ShownOnce>;
+}
+
+/** A secret an action shows on its own answer only (not after a redirect, never in a URL). */
+export interface ShownOnce {
+  once: Record<string, string>;
 }
 
 /** A form shown again after the CMS refused it: what was typed, and why. */
@@ -28,6 +36,8 @@ export interface CabinetView<T> {
   form: FormOutcome | null;
   /** The confirmation of the action just done (`?done=`), or null. */
   done: string | null;
+  /** What the action just done shows once, or null. */
+  once: ShownOnce['once'] | null;
 }
 
 /**
@@ -88,6 +98,7 @@ export const cabinetPage = async <T>(
   const api = cabinetApi(auth.accessToken);
 
   let form: FormOutcome | null = null;
+  let once: ShownOnce['once'] | null = null;
   if (context.request.method === 'POST' && actions) {
     const posted = await readForm(context.request);
     const name = textOf(posted, 'action');
@@ -95,10 +106,12 @@ export const cabinetPage = async <T>(
     if (!action) return new Response('Unknown action', { status: 400 });
     try {
       const to = await action.run(posted);
-      return context.redirect(
-        to ?? `${context.url.pathname}?done=${encodeURIComponent(name)}`,
-        303
-      );
+      if (typeof to === 'object') once = to.once;
+      else
+        return context.redirect(
+          to ?? `${context.url.pathname}?done=${encodeURIComponent(name)}`,
+          303
+        );
     } catch (error) {
       form = { action: name, values: valuesOf(posted), errors: {}, notice: null };
       const refusal = refusalOf(error);
@@ -117,7 +130,7 @@ export const cabinetPage = async <T>(
     const done = form ? null : context.url.searchParams.get('done');
     const message =
       done !== null && Object.hasOwn(DONE_MESSAGES, done) ? DONE_MESSAGES[done] : null;
-    return { found: true, data, form, done: message };
+    return { found: true, data, form, done: message, once };
   } catch (error) {
     const refusal = refusalOf(error);
     if (refusal.kind === 'signed-out') return signInAgain(context);

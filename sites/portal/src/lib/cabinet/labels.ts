@@ -6,6 +6,7 @@ import type {
   DomainStatus,
   PublicationState,
 } from '@vixenhealth/cms/contracts';
+import type { CallRecord } from '@vixenhealth/telephony/contracts';
 
 export const STATE_LABELS: Record<PublicationState, string> = {
   draft: 'Черновик',
@@ -56,6 +57,14 @@ export const DONE_MESSAGES: Record<string, string> = {
   remove: 'Администратор больше не управляет клиникой.',
   domain: 'Домен сохранён. Подтвердите его DNS-записью ниже.',
   check: 'Домен проверен, результат ниже.',
+  'telephony-revoke': 'Токен отозван: АТС с ним больше не передаёт звонки.',
+};
+
+export const CALL_RESULT_LABELS: Record<NonNullable<CallRecord['result']>, string> = {
+  answered: 'Состоялся',
+  missed: 'Пропущен',
+  rejected: 'Отклонён',
+  voicemail: 'Голосовая почта',
 };
 
 const SUBJECTS: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import type { TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
+import type { TestCms } from './strapi-harness';
 
 export interface DeskUser {
   id: number;
@@ -37,7 +37,11 @@ export const createDeskUser = async (
       .query('plugin::support.group')
       .findMany({ where: { slug: { $in: groups } } });
     await strapi.db.query('plugin::support.agent').create({
-      data: { user: user.id, groups: rows.map((row: { id: number }) => row.id), available },
+      data: {
+        user: user.id,
+        groups: rows.map((row: { id: number }) => row.id),
+        status: available ? 'available' : 'away',
+      },
     });
   }
   const login = await cms.request<{ data: { token: string } }>('/admin/login', {
