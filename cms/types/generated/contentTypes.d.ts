@@ -1772,7 +1772,6 @@ export interface PluginSupportAgent extends Struct.CollectionTypeSchema {
     };
   };
   attributes: {
-    available: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     groups: Schema.Attribute.Relation<'manyToMany', 'plugin::support.group'>;
@@ -1781,6 +1780,8 @@ export interface PluginSupportAgent extends Struct.CollectionTypeSchema {
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::support.agent'> &
       Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
+    status: Schema.Attribute.Enumeration<['available', 'busy', 'away']> &
+      Schema.Attribute.DefaultTo<'away'>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     user: Schema.Attribute.Relation<'oneToOne', 'admin::user'>;
@@ -2328,6 +2329,7 @@ export interface PluginTelephonyIntegration extends Struct.CollectionTypeSchema 
     };
   };
   attributes: {
+    blockedNumbers: Schema.Attribute.JSON;
     clinic: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 40;
@@ -2347,6 +2349,10 @@ export interface PluginTelephonyIntegration extends Struct.CollectionTypeSchema 
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 120;
+      }>;
+    outboundCallerId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
       }>;
     publishedAt: Schema.Attribute.DateTime;
     secrets: Schema.Attribute.Text & Schema.Attribute.Private;
