@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMangoOffice, type MangoOffice } from '@vixenhealth/tooling/testing/mango-office';
 import { startTestCms, type TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
 
-import { createDeskUser } from '@vixenhealth/support/testing/desk-people';
+import { createDeskUser } from '@vixenhealth/tooling/testing/desk-people';
 
 /**
  * Mango Office end to end: the local VPBX signs notifications and answers our commands as the
