@@ -4,6 +4,8 @@
  * any order yields one `CallRecord` per call.
  */
 
+import type { IntegrationKind } from './integrations';
+
 /** The three moments of a call, named as in Zammad's generic CTI API. */
 export const CALL_EVENT_KINDS = ['newCall', 'answer', 'hangup'] as const;
 export type CallEventKind = (typeof CALL_EVENT_KINDS)[number];
@@ -65,7 +67,8 @@ export type CallResult = (typeof CALL_RESULTS)[number];
 /** A call as Support, the cabinet and the pop-up see it. */
 export interface CallRecord {
   id: number;
-  integration: { id: number; name: string };
+  /** Where the call came from: its kind tells whether a provider can place calls back. */
+  integration: { id: number; name: string; kind: IntegrationKind };
   callId: string;
   direction: CallDirection;
   /** E.164 (`+74951234567`) when the number parses, else as the source gave it. */

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
-import { isFetchError, useNotification } from '@strapi/strapi/admin';
+import { useNotification } from '@strapi/strapi/admin';
 import { useAgentNotices } from '@vixenhealth/support/admin-live';
 import { useNavigate } from 'react-router-dom';
 
 import { CALL_NOTICE_TOPIC, type Caller, type CallNotice } from '../../../shared/contracts';
+import { errorText } from '../api/error-text';
 import { useTelephonyApi } from '../api/telephony-api';
 
 const KIND_LABELS: Record<Caller['kind'], string> = {
@@ -40,8 +41,7 @@ export const CallPopup = () => {
       setRinging((shown) => shown.filter((item) => item.call.id !== callId));
       navigate(`/plugins/support/tickets/${number}`);
     } catch (error) {
-      const message = isFetchError(error) ? error.response?.data.error.message : undefined;
-      toggleNotification({ type: 'danger', message: message ?? 'Не удалось открыть тикет' });
+      toggleNotification({ type: 'danger', message: errorText(error, 'Не удалось открыть тикет') });
     }
   };
 

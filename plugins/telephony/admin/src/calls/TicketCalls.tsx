@@ -5,6 +5,8 @@ import type { TicketZoneProps } from '@vixenhealth/support/contracts';
 
 import type { CallRecord } from '../../../shared/contracts';
 import { useTelephonyApi } from '../api/telephony-api';
+import { CallRequester } from './CallRequester';
+import { RecordingPlayer } from './RecordingPlayer';
 
 const RESULT_LABELS: Record<NonNullable<CallRecord['result']>, string> = {
   answered: 'состоялся',
@@ -16,7 +18,10 @@ const RESULT_LABELS: Record<NonNullable<CallRecord['result']>, string> = {
 const talk = (seconds: number | null) =>
   seconds === null ? '' : ` · ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
-/** The calls of a ticket, beside it: direction, numbers, result, talk time, recording. */
+/**
+ * The calls of a ticket, beside it: direction, numbers, result, talk time, recording; and a call
+ * back to the requester.
+ */
 export const TicketCalls = ({ ticket }: TicketZoneProps) => {
   const api = useTelephonyApi();
   const [calls, setCalls] = useState<CallRecord[]>([]);
@@ -32,12 +37,20 @@ export const TicketCalls = ({ ticket }: TicketZoneProps) => {
     };
   }, [api, ticket.number]);
 
-  if (calls.length === 0) return null;
+  if (calls.length === 0 && !ticket.requester.phone) return null;
   return (
-    <Box padding={4} background="neutral0" hasRadius shadow="tableShadow">
-      <Typography variant="sigma" tag="h2">
+    <Box
+      padding={4}
+      background="neutral0"
+      hasRadius
+      shadow="tableShadow"
+      tag="section"
+      aria-labelledby="telephony-ticket-calls"
+    >
+      <Typography variant="sigma" tag="h2" id="telephony-ticket-calls">
         Звонки
       </Typography>
+      <CallRequester ticket={ticket} calls={calls} />
       <Flex direction="column" alignItems="stretch" gap={2} tag="ul" paddingTop={2}>
         {calls.map((call) => (
           <li key={call.id}>
@@ -46,9 +59,7 @@ export const TicketCalls = ({ ticket }: TicketZoneProps) => {
               {call.result ? RESULT_LABELS[call.result] : 'идёт'}
               {talk(call.durationSeconds)}
             </Typography>
-            {call.recording && (
-              <audio controls preload="none" src={call.recording.url} aria-label="Запись звонка" />
-            )}
+            {call.recording && <RecordingPlayer url={call.recording.url} />}
           </li>
         ))}
       </Flex>

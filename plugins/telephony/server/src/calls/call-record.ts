@@ -1,4 +1,4 @@
-import type { CallRecord, HangupCause } from '../../../shared/contracts';
+import type { CallRecord, HangupCause, IntegrationKind } from '../../../shared/contracts';
 
 /** A stored call row, with the relations `CALL_POPULATE` loads. */
 export interface CallRow {
@@ -17,14 +17,14 @@ export interface CallRow {
   durationSeconds: number | null;
   clinic: string | null;
   recordingExpiresAt: string | Date | null;
-  integration?: { id: number; name: string } | null;
+  integration?: { id: number; name: string; kind: IntegrationKind } | null;
   agent?: { id: number; firstname?: string | null; lastname?: string | null; email: string } | null;
   ticket?: { id: number; number: string } | null;
   recording?: { url: string } | null;
 }
 
 export const CALL_POPULATE = {
-  integration: { select: ['id', 'name'] },
+  integration: { select: ['id', 'name', 'kind'] },
   agent: { select: ['id', 'firstname', 'lastname', 'email'] },
   ticket: { select: ['id', 'number'] },
   recording: { select: ['id', 'url'] },
@@ -38,7 +38,11 @@ const agentName = (agent: NonNullable<CallRow['agent']>) =>
 /** The row as the contracts' `CallRecord`. */
 export const toCallRecord = (row: CallRow): CallRecord => ({
   id: row.id,
-  integration: { id: row.integration?.id ?? 0, name: row.integration?.name ?? '' },
+  integration: {
+    id: row.integration?.id ?? 0,
+    name: row.integration?.name ?? '',
+    kind: row.integration?.kind ?? 'cti',
+  },
   callId: row.callId,
   direction: row.direction,
   from: row.fromNumber ?? '',
