@@ -12,6 +12,9 @@ export const KAMAILIO_CONFIG = path.join(ROOT_DIR, 'deploy', 'kamailio', 'kamail
 /** What may appear in the generated users table: nothing that could end a quoted config string. */
 const SAFE = /^[A-Za-z0-9._~!$&*+=,;:@-]{1,128}$/;
 
+/** A CTI endpoint Kamailio may post to: plain http(s), nothing that could end a quoted string. */
+const SAFE_URL = /^https?:\/\/[A-Za-z0-9._~:/?@!&()*+,;=%-]{1,500}$/;
+
 /**
  * @typedef {{ username: string, password: string }} SipUser
  * @typedef {{ port: number, domain: string, wsUrl: string, dir: string, stop: () => Promise<void> }} RunningKamailio
@@ -21,7 +24,10 @@ const SAFE = /^[A-Za-z0-9._~!$&*+=,;:@-]{1,128}$/;
  * Starts Debian's Kamailio with `deploy/kamailio/kamailio.cfg` in the foreground (`-DD -E`), in a
  * runtime directory of its own holding the config and its users table, listening for SIP over
  * WebSocket on 127.0.0.1. Resolves once the WebSocket port answers HTTP.
- * @param {{ users: SipUser[], domain?: string, port?: number, stdio?: 'ignore' | 'inherit' }} options
+ * `supportMembers` are the users the number `support` rings; with `ctiUrl` (a Zammad CTI
+ * endpoint, `…/api/telephony/cti/<token>`) Kamailio reports every call to them or to a user there.
+ * @param {{ users: SipUser[], domain?: string, port?: number, stdio?: 'ignore' | 'inherit',
+ *   supportMembers?: string[], ctiUrl?: string }} options
  * @returns {Promise<RunningKamailio>}
  */
 export const startKamailio = async ({
@@ -29,13 +35,21 @@ export const startKamailio = async ({
   domain = 'vixenhealth.local',
   port,
   stdio = 'ignore',
+  supportMembers = [],
+  ctiUrl,
 }) => {
   for (const { username, password } of users) {
     if (!SAFE.test(username) || !SAFE.test(password)) {
       throw new Error(`Kamailio user ${JSON.stringify(username)}: use letters, digits and ._-+=@:`);
     }
   }
+  for (const member of supportMembers) {
+    if (!users.some(({ username }) => username === member)) {
+      throw new Error(`Support member ${JSON.stringify(member)} is not one of the users`);
+    }
+  }
   if (!/^[a-z0-9.-]+$/i.test(domain)) throw new Error(`Bad SIP domain ${JSON.stringify(domain)}`);
+  if (ctiUrl !== undefined && !SAFE_URL.test(ctiUrl)) throw new Error('Bad CTI URL');
   const dir = mkdtempSync(path.join(tmpdir(), 'vh-kamailio-'));
   const wsPort = port ?? (await freeLoopbackPort());
   copyFileSync(KAMAILIO_CONFIG, path.join(dir, 'kamailio.cfg'));
@@ -44,11 +58,15 @@ export const startKamailio = async ({
     [
       'event_route[htable:mod-init] {',
       ...users.map(({ username, password }) => `\t$sht(users=>${username}) = "${password}";`),
+      ...supportMembers.map((member, index) => `\t$sht(support=>${index}) = "${member}";`),
       '}',
       '',
     ].join('\n'),
     { mode: 0o600 }
   );
+  if (ctiUrl) {
+    writeFileSync(path.join(dir, 'cti.cfg'), `#!define CTI_URL "${ctiUrl}"\n`, { mode: 0o600 });
+  }
   const server = spawn(
     '/usr/sbin/kamailio',
     [

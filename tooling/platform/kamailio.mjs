@@ -1,6 +1,8 @@
 // `npm run kamailio`: a SIP server for the agents' softphones in development — Kamailio as
 // registrar and WebSocket proxy on 127.0.0.1, users in memory. Users come from KAMAILIO_USERS
-// (`name:password,name:password`), else two are made up and printed. Stops with Ctrl+C.
+// (`name:password,name:password`), else two are made up and printed. With KAMAILIO_CTI_URL (a
+// Zammad CTI endpoint) it reports calls there, the number `support` ringing KAMAILIO_SUPPORT
+// (`name,name`; default: every user). Stops with Ctrl+C.
 import { randomBytes } from 'node:crypto';
 
 import { startKamailio } from '../lib/kamailio.mjs';
@@ -17,7 +19,17 @@ const users = process.env.KAMAILIO_USERS
       password: randomBytes(12).toString('base64url'),
     }));
 
-const kamailio = await startKamailio({ users, domain, port, stdio: 'inherit' });
+const supportMembers = process.env.KAMAILIO_SUPPORT
+  ? process.env.KAMAILIO_SUPPORT.split(',').map((name) => name.trim())
+  : users.map(({ username }) => username);
+const kamailio = await startKamailio({
+  users,
+  domain,
+  port,
+  stdio: 'inherit',
+  supportMembers,
+  ctiUrl: process.env.KAMAILIO_CTI_URL || undefined,
+});
 const generated = !process.env.KAMAILIO_USERS;
 
 console.log(`

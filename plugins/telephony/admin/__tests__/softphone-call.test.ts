@@ -6,6 +6,13 @@ import { startTestKamailio } from '@vixenhealth/tooling/testing/kamailio';
 import { createAdminUser } from '@vixenhealth/tooling/testing/people';
 import { startTestCms, type TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
 
+import {
+  audioPacketsReceived,
+  phoneOf,
+  signedInAgent,
+  SOFTPHONE_CHROMIUM_ARGS,
+} from './softphone-pages';
+
 /**
  * A real call between two agents' softphones in Chromium, through a real Kamailio on loopback:
  * registration, ringing, answer, audio both ways (WebRTC statistics), hold, hang-up, reject,
@@ -21,63 +28,6 @@ let browser: Browser;
 let agent: Page;
 let caller: Page;
 let third: Page;
-
-/**
- * Test-only: records each page's peer connections for `getStats()`, and keeps only loopback
- * candidates of the other side, so that media never leaves 127.0.0.1.
- */
-const instrumentWebRtc = () => {
-  const Native = window.RTCPeerConnection;
-  const connections: RTCPeerConnection[] = [];
-  (window as unknown as { peerConnections: RTCPeerConnection[] }).peerConnections = connections;
-  const loopbackOnly = (sdp: string) =>
-    sdp
-      .split('\r\n')
-      .filter((line) => !line.startsWith('a=candidate:') || line.includes(' 127.0.0.1 '))
-      .join('\r\n');
-  class Recorded extends Native {
-    constructor(config?: RTCConfiguration) {
-      super(config);
-      connections.push(this);
-    }
-    override setRemoteDescription(description: RTCSessionDescriptionInit) {
-      return super.setRemoteDescription({
-        type: description.type,
-        sdp: loopbackOnly(description.sdp ?? ''),
-      });
-    }
-  }
-  window.RTCPeerConnection = Recorded;
-};
-
-/** Audio packets received in the page's latest call. */
-const audioPacketsReceived = (page: Page) =>
-  page.evaluate(async () => {
-    const { peerConnections } = window as unknown as { peerConnections: RTCPeerConnection[] };
-    let packets = 0;
-    for (const connection of peerConnections.slice(-1)) {
-      (await connection.getStats()).forEach((report) => {
-        if (report.type === 'inbound-rtp' && report.kind === 'audio')
-          packets += report.packetsReceived;
-      });
-    }
-    return packets;
-  });
-
-const signedInAgent = async (user: { email: string; password: string }) => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addInitScript(instrumentWebRtc);
-  const page = await context.newPage();
-  await page.goto(`${cms.baseUrl}/admin/auth/login`);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Login' }).click();
-  await page.waitForURL(/\/admin(?!\/auth)/);
-  await page.goto(`${cms.baseUrl}/admin/plugins/support`);
-  return page;
-};
-
-const phoneOf = (page: Page) => page.getByRole('region', { name: 'Телефон' });
 
 beforeAll(async () => {
   kamailio = await startTestKamailio(
@@ -106,13 +56,10 @@ beforeAll(async () => {
     if (set.status !== 200) throw new Error(`Setting ${name}'s SIP account: ${set.status}`);
     users.push(user);
   }
-  browser = await launchChromium([
-    '--use-fake-device-for-media-stream',
-    '--use-fake-ui-for-media-stream',
-    '--allow-loopback-in-peer-connection',
-    '--autoplay-policy=no-user-gesture-required',
-  ]);
-  [agent, caller, third] = await Promise.all(users.map(signedInAgent));
+  browser = await launchChromium(SOFTPHONE_CHROMIUM_ARGS);
+  [agent, caller, third] = await Promise.all(
+    users.map((user) => signedInAgent(browser, cms.baseUrl, user))
+  );
 }, 180_000);
 
 afterAll(async () => {
