@@ -68,7 +68,7 @@ describe('the README', () => {
   });
 
   it('records a call from the Zammad CTI curl example', async () => {
-    expect(await run(block('/api/telephony/cti/'))).toBe('{}{}{}');
+    expect(await run(block('-d event=newCall'))).toBe('{}{}{}');
     expect(await callOf('pbx-1001')).toMatchObject({
       fromNumber: '+74951234567',
       toNumber: '+78005553535',
