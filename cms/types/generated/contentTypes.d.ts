@@ -1512,6 +1512,50 @@ export interface PluginSsoCredential extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginSsoDepartment extends Struct.CollectionTypeSchema {
+  collectionName: 'sso_departments';
+  info: {
+    description: 'A department of the company; departments form a tree';
+    displayName: 'Staff department';
+    pluralName: 'departments';
+    singularName: 'department';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    children: Schema.Attribute.Relation<'oneToMany', 'plugin::sso.department'>;
+    code: Schema.Attribute.String & Schema.Attribute.Required & Schema.Attribute.Unique;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    externalId: Schema.Attribute.String &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::sso.department'> &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    parent: Schema.Attribute.Relation<'manyToOne', 'plugin::sso.department'>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginSsoEmailToken extends Struct.CollectionTypeSchema {
   collectionName: 'sso_email_tokens';
   info: {
@@ -1672,6 +1716,43 @@ export interface PluginSsoOidcRecord extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginSsoPosition extends Struct.CollectionTypeSchema {
+  collectionName: 'sso_positions';
+  info: {
+    description: 'A job title a staff member holds';
+    displayName: 'Staff position';
+    pluralName: 'positions';
+    singularName: 'position';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::sso.position'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginSsoSigningKey extends Struct.CollectionTypeSchema {
   collectionName: 'sso_signing_keys';
   info: {
@@ -1709,6 +1790,92 @@ export interface PluginSsoSigningKey extends Struct.CollectionTypeSchema {
     retiredAt: Schema.Attribute.DateTime;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSsoStaffGroup extends Struct.CollectionTypeSchema {
+  collectionName: 'sso_staff_groups';
+  info: {
+    description: 'A group of staff sharing rights: the admin panel roles and the ID roles its members get';
+    displayName: 'Staff group';
+    pluralName: 'staff-groups';
+    singularName: 'staff-group';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    adminRoles: Schema.Attribute.JSON;
+    code: Schema.Attribute.String & Schema.Attribute.Required & Schema.Attribute.Unique;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    externalId: Schema.Attribute.String &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    idRoles: Schema.Attribute.JSON;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::sso.staff-group'> &
+      Schema.Attribute.Private;
+    members: Schema.Attribute.Relation<'manyToMany', 'plugin::sso.staff-member'>;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSsoStaffMember extends Struct.CollectionTypeSchema {
+  collectionName: 'sso_staff_members';
+  info: {
+    description: 'An ID account that belongs to our staff: department, position and groups';
+    displayName: 'Staff member';
+    pluralName: 'staff-members';
+    singularName: 'staff-member';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    active: Schema.Attribute.Boolean & Schema.Attribute.Required & Schema.Attribute.DefaultTo<true>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    department: Schema.Attribute.Relation<'manyToOne', 'plugin::sso.department'>;
+    externalId: Schema.Attribute.String &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    groups: Schema.Attribute.Relation<'manyToMany', 'plugin::sso.staff-group'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::sso.staff-member'> &
+      Schema.Attribute.Private;
+    position: Schema.Attribute.Relation<'manyToOne', 'plugin::sso.position'>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    user: Schema.Attribute.Relation<'oneToOne', 'plugin::users-permissions.user'>;
   };
 }
 
@@ -2660,10 +2827,14 @@ declare module '@strapi/strapi' {
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
       'plugin::sso.client': PluginSsoClient;
       'plugin::sso.credential': PluginSsoCredential;
+      'plugin::sso.department': PluginSsoDepartment;
       'plugin::sso.email-token': PluginSsoEmailToken;
       'plugin::sso.login-event': PluginSsoLoginEvent;
       'plugin::sso.oidc-record': PluginSsoOidcRecord;
+      'plugin::sso.position': PluginSsoPosition;
       'plugin::sso.signing-key': PluginSsoSigningKey;
+      'plugin::sso.staff-group': PluginSsoStaffGroup;
+      'plugin::sso.staff-member': PluginSsoStaffMember;
       'plugin::sso.token-revocation': PluginSsoTokenRevocation;
       'plugin::support.agent': PluginSupportAgent;
       'plugin::support.audit-entry': PluginSupportAuditEntry;

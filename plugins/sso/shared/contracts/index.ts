@@ -1,2 +1,4 @@
 export type { ClientRegistration, ClientsContract } from './clients';
 export * from './openapi';
+export type { StaffAccess, StaffDepartment } from './staff';
+export { STAFF_ROLE } from './staff';

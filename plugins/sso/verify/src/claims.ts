@@ -9,6 +9,14 @@ export interface ClinicMembership {
   role: 'owner' | 'administrator';
 }
 
+/** A staff member's department (`department` claim). */
+export interface StaffDepartment {
+  code: string;
+  name: string;
+  /** Department codes from the top of the tree down to this one. */
+  path: string[];
+}
+
 /**
  * A verified VixenHealth ID access token. For a client-credentials token `sub` equals `clientId`
  * and `roles`, `permissions` and `clinics` are usually empty.
@@ -23,6 +31,10 @@ export interface VerifiedAccessToken {
   roles: string[];
   permissions: string[];
   clinics: ClinicMembership[];
+  /** Staff only: codes of their staff groups (`groups`); empty for everyone else. */
+  groups: string[];
+  /** Staff only: their department (`department`); null for everyone else. */
+  department: StaffDepartment | null;
   /** When the token expires (`exp`). */
   expiresAt: Date;
   /** The whole verified claims set, for claims this module does not interpret. */
@@ -51,6 +63,8 @@ export function readClaims(payload: JWTPayload): VerifiedAccessToken {
     roles: readStrings(payload, 'roles'),
     permissions: readStrings(payload, 'permissions'),
     clinics: readClinics(payload),
+    groups: readStrings(payload, 'groups'),
+    department: readDepartment(payload),
     expiresAt: new Date(readExpiry(payload) * 1000),
     payload,
   };
@@ -103,4 +117,16 @@ function readClinics(payload: JWTPayload): ClinicMembership[] {
     if (typeof id !== 'string' || id === '' || !isClinicRole(role)) throw malformed('clinics');
     return { id, role };
   });
+}
+
+function readDepartment(payload: JWTPayload): StaffDepartment | null {
+  const { department } = payload;
+  if (department === undefined || department === null) return null;
+  if (typeof department !== 'object' || Array.isArray(department)) throw malformed('department');
+  const { code, name, path } = department as Record<string, unknown>;
+  const isPath = Array.isArray(path) && path.every((entry) => typeof entry === 'string');
+  if (typeof code !== 'string' || code === '' || typeof name !== 'string' || !isPath) {
+    throw malformed('department');
+  }
+  return { code, name, path: [...path] };
 }

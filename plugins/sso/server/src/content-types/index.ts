@@ -1,17 +1,25 @@
 import client from './client/schema.json';
 import credential from './credential/schema.json';
+import department from './department/schema.json';
 import emailToken from './email-token/schema.json';
 import loginEvent from './login-event/schema.json';
 import oidcRecord from './oidc-record/schema.json';
+import position from './position/schema.json';
 import signingKey from './signing-key/schema.json';
+import staffGroup from './staff-group/schema.json';
+import staffMember from './staff-member/schema.json';
 import tokenRevocation from './token-revocation/schema.json';
 
 export default {
   client: { schema: client },
   credential: { schema: credential },
+  department: { schema: department },
   'email-token': { schema: emailToken },
   'login-event': { schema: loginEvent },
   'oidc-record': { schema: oidcRecord },
+  position: { schema: position },
   'signing-key': { schema: signingKey },
+  'staff-group': { schema: staffGroup },
+  'staff-member': { schema: staffMember },
   'token-revocation': { schema: tokenRevocation },
 };

@@ -5,10 +5,14 @@ import type { UID } from '@strapi/strapi';
 
 export const CLIENT = 'plugin::sso.client' satisfies UID.ContentType;
 export const CREDENTIAL = 'plugin::sso.credential' satisfies UID.ContentType;
+export const DEPARTMENT = 'plugin::sso.department' satisfies UID.ContentType;
 export const EMAIL_TOKEN = 'plugin::sso.email-token' satisfies UID.ContentType;
 export const LOGIN_EVENT = 'plugin::sso.login-event' satisfies UID.ContentType;
 export const OIDC_RECORD = 'plugin::sso.oidc-record' satisfies UID.ContentType;
+export const POSITION = 'plugin::sso.position' satisfies UID.ContentType;
 export const SIGNING_KEY = 'plugin::sso.signing-key' satisfies UID.ContentType;
+export const STAFF_GROUP = 'plugin::sso.staff-group' satisfies UID.ContentType;
+export const STAFF_MEMBER = 'plugin::sso.staff-member' satisfies UID.ContentType;
 export const TOKEN_REVOCATION = 'plugin::sso.token-revocation' satisfies UID.ContentType;
 
 export const USER = 'plugin::users-permissions.user' satisfies UID.ContentType;

@@ -194,7 +194,11 @@ const accounts = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Roles, permissions and clinics of a user, as access tokens carry them. */
     async accessOf(account: Account): Promise<PlatformAccess> {
-      return platformAccess(account.role?.type ?? 'authenticated', await clinicsOf(account.id));
+      const [clinics, staff] = await Promise.all([
+        clinicsOf(account.id),
+        getService(strapi, 'staff-directory').accessOf(account.id),
+      ]);
+      return platformAccess(account.role?.type ?? 'authenticated', clinics, staff);
     },
   };
 };

@@ -8,6 +8,7 @@ import mailer from './mailer';
 import provider from './provider';
 import sealedBox from './sealed-box';
 import signingKeys from './signing-keys';
+import staffDirectory from './staff-directory';
 import tokenRevocations from './token-revocations';
 
 export default {
@@ -21,5 +22,6 @@ export default {
   provider,
   'sealed-box': sealedBox,
   'signing-keys': signingKeys,
+  'staff-directory': staffDirectory,
   'token-revocations': tokenRevocations,
 };

@@ -1,3 +1,9 @@
+import {
+  STAFF_ROLE,
+  type StaffAccess,
+  type StaffDepartment,
+} from '../../../shared/contracts/staff';
+
 export interface ClinicMembership {
   /** The clinic's document id. */
   id: string;
@@ -8,6 +14,10 @@ export interface PlatformAccess {
   roles: string[];
   permissions: string[];
   clinics: ClinicMembership[];
+  /** Staff only: the codes of their groups. */
+  groups?: string[];
+  /** Staff only: their department, or null when they have none. */
+  department?: StaffDepartment | null;
 }
 
 /** users-permissions role types as the platform names them. */
@@ -27,12 +37,22 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * A user's roles and permissions: their users-permissions role, plus owner or administrator of
- * each clinic they run.
+ * each clinic they run, plus, for staff, `staff` and the roles their groups give.
  */
-export const platformAccess = (roleType: string, clinics: ClinicMembership[]): PlatformAccess => {
+export const platformAccess = (
+  roleType: string,
+  clinics: ClinicMembership[],
+  staff: StaffAccess | null = null
+): PlatformAccess => {
   const roles = new Set([ROLE_NAMES[roleType] ?? roleType]);
   if (clinics.some((clinic) => clinic.role === 'owner')) roles.add('clinic-owner');
   if (clinics.some((clinic) => clinic.role === 'administrator')) roles.add('clinic-administrator');
+  if (staff) for (const role of [STAFF_ROLE, ...staff.idRoles]) roles.add(role);
   const permissions = new Set([...roles].flatMap((role) => ROLE_PERMISSIONS[role] ?? []));
-  return { roles: [...roles].sort(), permissions: [...permissions].sort(), clinics };
+  const access: PlatformAccess = {
+    roles: [...roles].sort(),
+    permissions: [...permissions].sort(),
+    clinics,
+  };
+  return staff ? { ...access, groups: staff.groups, department: staff.department } : access;
 };

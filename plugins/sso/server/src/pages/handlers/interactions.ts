@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type Provider from 'oidc-provider';
-import type { InteractionResults } from 'oidc-provider';
 
 import { getService } from '../../utils';
 import { requestSource } from '../request/request-source';
@@ -12,6 +11,8 @@ import type { IdRoute } from '../route';
 import { translate } from '../i18n/messages';
 import { pageContext } from '../request/page-context';
 import { consentPage, signInPage } from '../templates/pages';
+import { completeSignIn } from './sign-in/complete-sign-in';
+import { finishInteraction } from './sign-in/finish-interaction';
 
 /**
  * The screens oidc-provider hands over to us during an authorization: sign in, then consent
@@ -28,14 +29,6 @@ export const createInteractionRoutes = (strapi: Core.Strapi, base: string): IdRo
   const clientName = async (provider: Provider, clientId: unknown) => {
     const client = await provider.Client.find(String(clientId));
     return client?.clientName ?? String(clientId);
-  };
-
-  const finish = async (ctx: Context, provider: Provider, result: InteractionResults) => {
-    const redirectTo = await provider.interactionResult(ctx.req, ctx.res, result, {
-      mergeWithLastSubmission: false,
-    });
-    ctx.status = 303;
-    ctx.redirect(redirectTo);
   };
 
   const renderSignIn = async (
@@ -123,7 +116,7 @@ export const createInteractionRoutes = (strapi: Core.Strapi, base: string): IdRo
             status: result.reason === 'throttled' ? 429 : 401,
           });
         }
-        await finish(ctx, provider, { login: { accountId: result.account.documentId } });
+        await completeSignIn(strapi, ctx, provider, { account: result.account, methods: ['pwd'] });
       },
     },
     {
@@ -152,7 +145,7 @@ export const createInteractionRoutes = (strapi: Core.Strapi, base: string): IdRo
         for (const [resource, scopes] of Object.entries(missing.missingResourceScopes ?? {})) {
           grant.addResourceScope(resource, scopes.join(' '));
         }
-        await finish(ctx, provider, { consent: { grantId: await grant.save() } });
+        await finishInteraction(ctx, provider, { consent: { grantId: await grant.save() } });
       },
     },
     {
@@ -161,7 +154,7 @@ export const createInteractionRoutes = (strapi: Core.Strapi, base: string): IdRo
       handle: async (ctx, provider) => {
         const form = await readForm(ctx);
         if (refuseBadCsrf(ctx, base, form)) return;
-        await finish(ctx, provider, {
+        await finishInteraction(ctx, provider, {
           error: 'access_denied',
           error_description: 'The user cancelled the sign-in.',
         });
