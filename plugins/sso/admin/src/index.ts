@@ -1,0 +1,18 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { Key } from '@strapi/icons';
+
+import { ID_ADMIN_PAGES } from './pages';
+
+/** ID's admin pages, shown to whoever holds the permission of any of them. */
+export default {
+  register(app: StrapiApp) {
+    app.registerPlugin({ id: 'sso', name: 'VixenHealth ID' });
+    app.addMenuLink({
+      to: 'plugins/sso',
+      icon: Key,
+      intlLabel: { id: 'sso.menu', defaultMessage: 'VixenHealth ID' },
+      permissions: ID_ADMIN_PAGES.map((page) => ({ action: page.permission, subject: null })),
+      Component: () => import('./IdApp'),
+    });
+  },
+};

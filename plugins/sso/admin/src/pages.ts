@@ -1,0 +1,4 @@
+import type { IdAdminPage } from './id-admin-page';
+
+/** ID's admin pages, in tab order; each feature adds its own. */
+export const ID_ADMIN_PAGES: IdAdminPage[] = [];
