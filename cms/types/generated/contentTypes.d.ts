@@ -1654,6 +1654,53 @@ export interface PluginSsoLoginEvent extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginSsoMailRequest extends Struct.CollectionTypeSchema {
+  collectionName: 'sso_mail_requests';
+  info: {
+    description: 'One request that makes ID mail someone (sign-up, verification, password reset, email change); kept a day, for throttling';
+    displayName: 'ID mail request';
+    pluralName: 'mail-requests';
+    singularName: 'mail-request';
+  };
+  options: {
+    draftAndPublish: false;
+    timestamps: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    ip: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    kind: Schema.Attribute.Enumeration<
+      ['sign-up', 'verify-email', 'reset-password', 'email-change']
+    > &
+      Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::sso.mail-request'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    recipientKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    requestedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginSsoOidcRecord extends Struct.CollectionTypeSchema {
   collectionName: 'sso_oidc_records';
   info: {
@@ -2830,6 +2877,7 @@ declare module '@strapi/strapi' {
       'plugin::sso.department': PluginSsoDepartment;
       'plugin::sso.email-token': PluginSsoEmailToken;
       'plugin::sso.login-event': PluginSsoLoginEvent;
+      'plugin::sso.mail-request': PluginSsoMailRequest;
       'plugin::sso.oidc-record': PluginSsoOidcRecord;
       'plugin::sso.position': PluginSsoPosition;
       'plugin::sso.signing-key': PluginSsoSigningKey;

@@ -333,6 +333,10 @@ describe('changing the password', () => {
     const page = await browser.request(answer.location!);
     expect(page.status).toBe(200);
     expect(page.text).toContain('Your password is changed.');
+    const notice = await mail.waitFor(user.email);
+    expect(notice.subject).toBe('Your VixenHealth password was changed');
+    expect(notice.text).toContain(`${issuer}/forgot-password`);
+    expect(notice.text).not.toContain(newPassword);
 
     expect(await sessionsOf(user)).toBe(1);
     await expect(

@@ -142,6 +142,7 @@ describe('forgot password', () => {
     });
     expect(done.status).toBe(200);
     expect(done.text).toContain('Password changed');
+    expect((await mail.waitFor(email)).subject).toBe('Your VixenHealth password was changed');
 
     expect(await canSignIn(email, 'Demo-user-password-1')).toBe(false);
     expect(await canSignIn(email, 'Новый-пароль-владельца-1')).toBe(true);
@@ -171,5 +172,43 @@ describe('forgot password', () => {
   it('refuses a made-up link', async () => {
     const answer = await new Browser().request(`${issuer}/reset-password?token=${'x'.repeat(43)}`);
     expect(answer.status).toBe(400);
+  });
+});
+
+describe('mail throttling', () => {
+  const forgot = (email: string) =>
+    submit(new Browser(), `${issuer}/forgot-password`, /\/forgot-password$/, { email });
+
+  it('refuses a seventh reset mail to one address within the hour, telling when to retry', async () => {
+    const email = 'throttled@example.ru';
+    await cms.strapi.plugin('sso').service('accounts').register(email, 'Лисий-хвост-2026');
+    const sentBefore = mail.messages.length;
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      expect((await forgot(email)).status).toBe(200);
+    }
+    const refused = await forgot(email);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.text).toContain('Too many emails have been asked for to this address');
+    // The six allowed mails arrive; the refused one never does.
+    for (let letter = 0; letter < 6; letter += 1) await mail.waitFor(email);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(mail.messages.length - sentBefore).toBe(6);
+  });
+
+  it('treats an address without an account exactly alike, and covers sign-up too', async () => {
+    const email = 'stranger@example.ru';
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      expect((await forgot(email)).status).toBe(200);
+    }
+    expect((await forgot(email)).status).toBe(429);
+    const before = await cms.strapi.db.query(USER).count();
+    const signUp = await submit(new Browser(), `${issuer}/sign-up`, /\/sign-up$/, {
+      email,
+      password: 'Лисий-хвост-2027',
+    });
+    expect(signUp.status).toBe(429);
+    expect(signUp.text).toContain('Too many emails have been asked for to this address');
+    expect(await cms.strapi.db.query(USER).count()).toBe(before);
   });
 });

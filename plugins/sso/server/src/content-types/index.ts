@@ -3,6 +3,7 @@ import credential from './credential/schema.json';
 import department from './department/schema.json';
 import emailToken from './email-token/schema.json';
 import loginEvent from './login-event/schema.json';
+import mailRequest from './mail-request/schema.json';
 import oidcRecord from './oidc-record/schema.json';
 import position from './position/schema.json';
 import signingKey from './signing-key/schema.json';
@@ -16,6 +17,7 @@ export default {
   department: { schema: department },
   'email-token': { schema: emailToken },
   'login-event': { schema: loginEvent },
+  'mail-request': { schema: mailRequest },
   'oidc-record': { schema: oidcRecord },
   position: { schema: position },
   'signing-key': { schema: signingKey },

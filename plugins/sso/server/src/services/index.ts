@@ -4,6 +4,7 @@ import accounts from './accounts';
 import clients from './clients';
 import emailLinks from './email-links';
 import loginHistory from './login-history';
+import mailThrottle from './mail-throttle';
 import mailer from './mailer';
 import provider from './provider';
 import sealedBox from './sealed-box';
@@ -18,6 +19,7 @@ export default {
   clients,
   'email-links': emailLinks,
   'login-history': loginHistory,
+  'mail-throttle': mailThrottle,
   mailer,
   provider,
   'sealed-box': sealedBox,

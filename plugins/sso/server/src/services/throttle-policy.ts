@@ -47,6 +47,26 @@ export const ACCOUNT_RULE: ThrottleRule = {
   maxDelayMs: 5000,
 };
 
+/**
+ * Mail ID sends on request (sign-up, verification, password reset, email change) to one
+ * address: a few an hour, then each further one waits longer. Keeps a mailbox from being
+ * flooded by someone who only knows the address.
+ */
+export const MAIL_RECIPIENT_RULE: ThrottleRule = {
+  windowMs: 60 * 60 * 1000,
+  freeFailures: 5,
+  firstDelayMs: 60 * 1000,
+  maxDelayMs: 60 * 60 * 1000,
+};
+
+/** Mail requested from one address, whatever the recipients: sending spam through ID. */
+export const MAIL_SOURCE_RULE: ThrottleRule = {
+  windowMs: 60 * 60 * 1000,
+  freeFailures: 30,
+  firstDelayMs: 60 * 1000,
+  maxDelayMs: 60 * 60 * 1000,
+};
+
 /** The number of newest failures that decide a rule's wait: more cannot make it longer. */
 export const failuresThatMatter = (rule: ThrottleRule) =>
   rule.freeFailures + Math.ceil(Math.log2(rule.maxDelayMs / rule.firstDelayMs)) + 1;

@@ -101,7 +101,13 @@ export const createInteractionRoutes = (strapi: Core.Strapi, base: string): IdRo
           userAgent: ctx.get('user-agent'),
         });
         if (!result.ok && result.reason === 'unverified') {
-          await sendVerificationLink(strapi, result.account, locale);
+          // Each refused sign-in would mail a new link: the mail throttle decides how often.
+          const permission = await getService(strapi, 'mail-throttle').take(
+            'verify-email',
+            result.account.email,
+            requestSource(strapi, ctx)
+          );
+          if (permission.ok) await sendVerificationLink(strapi, result.account, locale);
         }
         if (!result.ok) {
           const error =

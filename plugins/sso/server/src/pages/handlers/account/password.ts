@@ -1,5 +1,7 @@
 import { passwordProblem } from '../../../passwords/policy';
 import { getService } from '../../../utils';
+import { afterResponse } from '../self-service/after-response';
+import { sendPasswordChangedMail } from '../self-service/password-changed-mail';
 import { negotiateLocale, translate } from '../../i18n/messages';
 import type { IdRoute } from '../../route';
 import type { FieldErrors, PasswordField } from '../../templates/account';
@@ -40,6 +42,9 @@ export const createPasswordRoute = (feature: AccountFeature): IdRoute => ({
     if (!check.ok) return refuse(check.status, { currentPassword: check.error });
 
     await getService(strapi, 'accounts').setPassword(account, newPassword);
+    afterResponse(strapi, ctx, 'password-changed mail', () =>
+      sendPasswordChangedMail(strapi, account, locale)
+    );
     await getService(strapi, 'account-sessions').endOthers(account.documentId, {
       id: session.jti,
       grantIds: grantIdsOf(session),

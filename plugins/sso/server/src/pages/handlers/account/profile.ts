@@ -1,6 +1,7 @@
 import { getConfig } from '../../../utils';
 import { negotiateLocale } from '../../i18n/messages';
 import type { IdRoute } from '../../route';
+import { refuseThrottledMail } from '../self-service/mail-permission';
 import { requestEmailChange } from './email-change';
 import type { AccountFeature } from './feature';
 import { signedInForm } from './guard';
@@ -23,11 +24,20 @@ export const createProfileRoute = (feature: AccountFeature): IdRoute => ({
       });
     }
     const { account } = signedIn;
+    const emailChanged = input.values.email !== account.email.toLowerCase();
+    const throttled =
+      emailChanged &&
+      (await refuseThrottledMail(strapi, ctx, 'email-change', input.values.email, locale));
+    if (throttled) {
+      return renderOverview(feature, ctx, signedIn, {
+        status: 429,
+        profile: { values: input.raw, errors: { email: throttled } },
+      });
+    }
     await saveProfile(strapi, account.documentId, {
       fullName: input.values.fullName,
       phone: input.values.phone,
     });
-    const emailChanged = input.values.email !== account.email.toLowerCase();
     if (emailChanged) {
       await requestEmailChange(strapi, account, input.values.email, {
         locale,

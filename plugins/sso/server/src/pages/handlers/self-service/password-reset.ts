@@ -12,6 +12,8 @@ import type { IdRoute } from '../../route';
 import { formPage, messagePage } from '../../templates/forms';
 import { afterResponse } from './after-response';
 import { normaliseEmail } from './email-address';
+import { refuseThrottledMail } from './mail-permission';
+import { sendPasswordChangedMail } from './password-changed-mail';
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
@@ -85,6 +87,8 @@ export const createPasswordResetRoutes = (strapi: Core.Strapi, base: string): Id
           ctx.status = 400;
           return renderForgot(ctx, form.email ?? '', translate(locale, 'email.invalid'));
         }
+        const throttled = await refuseThrottledMail(strapi, ctx, 'reset-password', email, locale);
+        if (throttled) return renderForgot(ctx, email, throttled);
         afterResponse(strapi, ctx, 'password reset mail', async () => {
           const account = await getService(strapi, 'accounts').findByEmail(email);
           if (!account || account.blocked) return;
@@ -139,6 +143,9 @@ export const createPasswordResetRoutes = (strapi: Core.Strapi, base: string): Id
         // Whoever knew the old password is signed out; the mailbox proved the address.
         await revokeEverythingOf(strapi, account.documentId);
         await accounts.confirmEmail(account.id, account.email);
+        afterResponse(strapi, ctx, 'password-changed mail', () =>
+          sendPasswordChangedMail(strapi, account, locale)
+        );
         const page = pageContext(ctx, base);
         ctx.body = messagePage(page, {
           title: translate(locale, 'reset.done.title'),

@@ -9,6 +9,7 @@ import { pageContext } from '../../request/page-context';
 import type { IdRoute } from '../../route';
 import { formPage, messagePage, type Field } from '../../templates/forms';
 import { afterResponse } from './after-response';
+import { refuseThrottledMail } from './mail-permission';
 import { normaliseEmail } from './email-address';
 import { sendVerificationLink } from './verification-mail';
 
@@ -79,6 +80,11 @@ export const createSignUpRoutes = (strapi: Core.Strapi, base: string): IdRoute[]
         if (problem) {
           ctx.status = 400;
           render(ctx, email, { password: translate(locale, `password.${problem}`) });
+          return;
+        }
+        const throttled = await refuseThrottledMail(strapi, ctx, 'sign-up', email, locale);
+        if (throttled) {
+          render(ctx, email, { email: throttled });
           return;
         }
         afterResponse(strapi, ctx, 'sign-up', async () => {

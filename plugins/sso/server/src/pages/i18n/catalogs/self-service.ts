@@ -38,6 +38,11 @@ export default {
     'mail.reset.subject': 'Reset your VixenHealth password',
     'mail.reset.text':
       'Open this link to set a new password:\n\n{link}\n\nThe link works for one hour. If you did not ask for it, ignore this email: your password stays as it is.',
+    'mail.throttled':
+      'Too many emails have been asked for to this address. Try again in {minutes} min.',
+    'mail.password-changed.subject': 'Your VixenHealth password was changed',
+    'mail.password-changed.text':
+      'The password of your VixenHealth account was changed on {when} (UTC).\n\nIf it was not you, reset your password now and sign out everywhere:\n\n{link}',
   },
   ru: {
     'sign-up.title': 'Создание аккаунта VixenHealth',
@@ -76,5 +81,10 @@ export default {
     'mail.reset.subject': 'Восстановление пароля VixenHealth',
     'mail.reset.text':
       'Откройте ссылку, чтобы задать новый пароль:\n\n{link}\n\nСсылка действует один час. Если вы её не запрашивали, проигнорируйте письмо: пароль останется прежним.',
+    'mail.throttled':
+      'На этот адрес запрошено слишком много писем. Попробуйте через {minutes} мин.',
+    'mail.password-changed.subject': 'Пароль VixenHealth изменён',
+    'mail.password-changed.text':
+      'Пароль вашей учётной записи VixenHealth изменён {when} (UTC).\n\nЕсли это были не вы, сразу задайте новый пароль и выйдите на всех устройствах:\n\n{link}',
   },
 } satisfies Catalog;
