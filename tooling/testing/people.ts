@@ -54,6 +54,21 @@ export const createPerson = async (id: IdTest, fullName = 'Анна Кузнец
   return { ...person, token: await accessTokenOf(id, person) };
 };
 
+/** A new admin-panel role holding exactly `actions`; its code, for `createAdminUser`. */
+export const createAdminRole = async (cms: TestCms, actions: string[]) => {
+  const roles = cms.strapi.service('admin::role');
+  const role = await roles.create({
+    name: `Staff ${randomBytes(4).toString('hex')}`,
+    description: 'Tests',
+  });
+  if (actions.length > 0)
+    await roles.assignPermissions(
+      role.id,
+      actions.map((action) => ({ action }))
+    );
+  return role.code as string;
+};
+
 /** An admin-panel user holding one role (by its code), and their admin API token. */
 export const createAdminUser = async (
   cms: TestCms,

@@ -1,4 +1,5 @@
 import type { IdAdminPage } from './id-admin-page';
+import { signInHistoryPage } from './sign-in-history';
 
 /** ID's admin pages, in tab order; each feature adds its own. */
-export const ID_ADMIN_PAGES: IdAdminPage[] = [];
+export const ID_ADMIN_PAGES: IdAdminPage[] = [signInHistoryPage];

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, readForm } from '@vixenhealth/tooling/lib/browser';
 import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
 import type { MailCatcher } from '@vixenhealth/tooling/testing/mail-catcher';
+import { createAdminRole, createAdminUser } from '@vixenhealth/tooling/testing/people';
 import { signInThroughForm } from '@vixenhealth/tooling/testing/relying-party';
 import type { TestCms } from '@vixenhealth/tooling/testing/strapi-harness';
 
@@ -485,30 +486,8 @@ describe('CSRF', () => {
 });
 
 describe('staff: GET /sso/login-events', () => {
-  const adminToken = async (permissions: string[]) => {
-    const roles = cms.strapi.service('admin::role');
-    const role = await roles.create({ name: `Support ${unique()}`, description: 'Tests' });
-    if (permissions.length > 0) {
-      await roles.assignPermissions(
-        role.id,
-        permissions.map((action) => ({ action }))
-      );
-    }
-    const email = `support-${unique()}@test.vixenhealth.local`;
-    const password = 'Support-staff-password-1';
-    await cms.strapi.service('admin::user').create({
-      email,
-      firstname: 'Support',
-      lastname: 'Staff',
-      password,
-      isActive: true,
-      registrationToken: null,
-      roles: [role.id],
-    });
-    const login = await cms.request('/admin/login', { method: 'POST', body: { email, password } });
-    expect(login.status).toBe(200);
-    return login.body.data.token as string;
-  };
+  const adminToken = async (permissions: string[]) =>
+    (await createAdminUser(cms, await createAdminRole(cms, permissions))).token;
 
   it("lets a Super Admin read anyone's history, by email or document id", async () => {
     const user = await newUser('audited');

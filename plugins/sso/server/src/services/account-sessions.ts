@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { LOGIN_EVENT, OIDC_RECORD, USER } from '../content-types/uids';
+import type { LoginEventPage, StaffLoginEvent } from '../../../shared/contracts';
 import { revokeEverythingOf, revokeGrantsOf } from './oidc-adapter';
 
 /** One live browser session of an account, as oidc-provider keeps it. */
@@ -9,21 +10,6 @@ export interface LiveSession {
   startedAt: Date | null;
   expiresAt: Date | null;
   current: boolean;
-}
-
-/** One sign-in attempt as staff see it: whose it was, if the address belonged to anyone. */
-export interface StaffLoginEvent {
-  outcome: string;
-  method: string;
-  ip: string | null;
-  userAgent: string | null;
-  occurredAt: string;
-  user: { documentId: string; email: string } | null;
-}
-
-export interface LoginEventPage {
-  data: StaffLoginEvent[];
-  pagination: { page: number; pageSize: number; pageCount: number; total: number };
 }
 
 interface SessionRow {
