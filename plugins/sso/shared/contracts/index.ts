@@ -2,3 +2,11 @@ export type { ClientRegistration, ClientsContract } from './clients';
 export * from './openapi';
 export type { StaffAccess, StaffDepartment } from './staff';
 export { STAFF_ROLE } from './staff';
+export type {
+  DirectorySyncAction,
+  DirectorySyncChange,
+  DirectorySyncEntity,
+  DirectorySyncReport,
+  LastDirectorySync,
+  RunDirectorySync,
+} from './directory-sync';

@@ -2,6 +2,7 @@ import accessTokens from './access-tokens';
 import accountSessions from './account-sessions';
 import accounts from './accounts';
 import clients from './clients';
+import directorySync from './directory-sync';
 import emailLinks from './email-links';
 import loginHistory from './login-history';
 import mailer from './mailer';
@@ -16,6 +17,7 @@ export default {
   'account-sessions': accountSessions,
   accounts,
   clients,
+  'directory-sync': directorySync,
   'email-links': emailLinks,
   'login-history': loginHistory,
   mailer,
