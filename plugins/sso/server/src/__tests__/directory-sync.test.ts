@@ -130,6 +130,13 @@ describe('POST /sso/directory-sync { dryRun: true }', () => {
       'boris.orlov@vixenhealth.test',
     ]);
     expect(keys(report, 'member', 'link')).toEqual([GLEB]);
+    // Gleb's account takes the directory's name for him.
+    expect(report.changes).toContainEqual({
+      entity: 'account',
+      action: 'update',
+      key: GLEB,
+      fields: ['fullName'],
+    });
     expect(report.summary.member).toEqual({ create: 2, link: 1 });
     // Vera is locked in the directory: nobody makes an account for her.
     expect(report.skipped).toContainEqual({
@@ -205,7 +212,12 @@ describe('POST /sso/directory-sync { dryRun: false }', () => {
 
     const gleb = await memberOf(GLEB);
     expect(gleb.user.id).toBe(glebAccountId);
-    expect(gleb).toMatchObject({ active: true, department: null, position: { title: 'Директор' } });
+    expect(gleb).toMatchObject({
+      active: true,
+      department: null,
+      position: { title: 'Директор' },
+      user: { fullName: 'Глеб Павлов' },
+    });
     expect((await accessTokenOf(id, { email: GLEB, password: GLEB_PASSWORD })).length).toBeGreaterThan(0);
 
     expect(await db.query(USER).count({ where: { email: 'vera.smirnova@vixenhealth.test' } })).toBe(

@@ -88,7 +88,8 @@ export const applyPlan = async (strapi: Core.Strapi, plan: SyncPlan) => {
       }
     }
     for (const update of plan.accounts.update) {
-      await q(USER).update({ where: { id: update.id }, data: update.data });
+      // A copy: the query adds `updatedAt` to the object it is given.
+      await q(USER).update({ where: { id: update.id }, data: { ...update.data } });
     }
 
     const memberData = async (state: SyncPlan['members']['create'][number]) => ({

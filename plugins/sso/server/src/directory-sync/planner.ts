@@ -164,6 +164,21 @@ export const planSync = (snapshot: DirectorySnapshot, current: CurrentDirectory)
     ],
   });
 
+  /** The account's name and email follow the directory. */
+  const updateAccount = (user: CurrentDirectory['users'][number], person: DirectoryPerson) => {
+    const data: { email?: string; username?: string; fullName?: string } = {};
+    if (user.fullName !== person.fullName) data.fullName = person.fullName;
+    if (user.email !== person.email) {
+      const holder = usersByEmail.get(person.email);
+      if (holder && holder.id !== user.id) {
+        plan.skipped.push({ key: person.email, reason: 'another account has this email' });
+      } else Object.assign(data, { email: person.email, username: person.email });
+    }
+    if (Object.keys(data).length > 0) {
+      plan.accounts.update.push({ id: user.id, email: person.email, data });
+    }
+  };
+
   for (const person of snapshot.people) {
     if (seenEmails.has(person.email)) {
       plan.skipped.push({ key: person.email, reason: 'another directory person has this email' });
@@ -197,8 +212,10 @@ export const planSync = (snapshot: DirectorySnapshot, current: CurrentDirectory)
 
     if (!member) {
       let user: MemberState['user'];
-      if (userByEmail) user = { id: userByEmail.id };
-      else {
+      if (userByEmail) {
+        user = { id: userByEmail.id };
+        updateAccount(userByEmail, person);
+      } else {
         user = { person: person.externalId };
         plan.accounts.create.push({
           person: person.externalId,
@@ -248,17 +265,7 @@ export const planSync = (snapshot: DirectorySnapshot, current: CurrentDirectory)
     // Sync blocked this account when it deactivated the member; it unblocks it likewise. An
     // account blocked by hand while its member stayed active stays blocked.
     if (!member.active && user.blocked) plan.accounts.unblock.push({ id: user.id, email: user.email });
-    const data: { email?: string; username?: string; fullName?: string } = {};
-    if (user.fullName !== person.fullName) data.fullName = person.fullName;
-    if (user.email !== person.email) {
-      const holder = usersByEmail.get(person.email);
-      if (holder && holder.id !== user.id) {
-        plan.skipped.push({ key: person.email, reason: 'another account has this email' });
-      } else Object.assign(data, { email: person.email, username: person.email });
-    }
-    if (Object.keys(data).length > 0) {
-      plan.accounts.update.push({ id: user.id, email: person.email, data });
-    }
+    updateAccount(user, person);
   }
 
   // Managed staff members the directory no longer lists have left the company.

@@ -51,8 +51,10 @@ const directorySync = ({ strapi }: { strapi: Core.Strapi }) => {
           snapshot.people.map((person) => person.email)
         );
         const plan = planSync(snapshot, current);
+        // Reported from the plan as planned, before applying it can touch it.
+        const report = reportOf(plan, snapshot, { dryRun, startedAt, finishedAt: startedAt });
         if (!dryRun) await applyPlan(strapi, plan);
-        const report = reportOf(plan, snapshot, { dryRun, startedAt, finishedAt: new Date() });
+        report.finishedAt = new Date().toISOString();
         await store().set({ key: LAST_REPORT_KEY, value: report });
         // Counts only: the report itself names people.
         strapi.log.info(
