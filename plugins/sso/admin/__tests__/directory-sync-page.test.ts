@@ -40,9 +40,12 @@ afterAll(async () => {
 const memberCount = () => id.cms.strapi.db.query('plugin::sso.staff-member').count();
 
 describe('the directory sync tab of VixenHealth ID', () => {
-  it('shows a dry run report without writing, then syncs', async () => {
+  it('shows a dry run report without writing, then syncs', { timeout: 120_000 }, async () => {
     await page.goto(`${id.cms.baseUrl}/admin/plugins/sso/directory-sync`);
-    await expect.poll(() => page.getByText('Синхронизаций ещё не было.').isVisible()).toBe(true);
+    // The first visit loads the panel's bundles: slow on a busy machine.
+    await expect
+      .poll(() => page.getByText('Синхронизаций ещё не было.').isVisible(), { timeout: 30_000 })
+      .toBe(true);
 
     await page.getByRole('button', { name: 'Пробный запуск' }).click();
     await expect
