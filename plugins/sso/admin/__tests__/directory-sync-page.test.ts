@@ -49,15 +49,26 @@ describe('the directory sync tab of VixenHealth ID', () => {
 
     await page.getByRole('button', { name: 'Пробный запуск' }).click();
     await expect
-      .poll(() => page.getByRole('heading', { name: /Пробный запуск: ничего не записано/ }).isVisible())
+      .poll(() =>
+        page.getByRole('heading', { name: /Пробный запуск: ничего не записано/ }).isVisible()
+      )
       .toBe(true);
     const report = page.getByRole('region', { name: 'Отчёт' });
     await expect
-      .poll(() => report.getByText(/Сотрудник anna\.kuznetsova@vixenhealth\.test: создать/).isVisible())
+      .poll(() =>
+        report.getByText(/Сотрудник anna\.kuznetsova@vixenhealth\.test: создать/).isVisible()
+      )
       .toBe(true);
-    await expect.poll(() => report.getByText(/vera\.smirnova@vixenhealth\.test: disabled/).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        report.getByText(/vera\.smirnova@vixenhealth\.test: отключён в каталоге/).isVisible()
+      )
+      .toBe(true);
     expect(await memberCount()).toBe(0);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'directory-sync-dry-run.png'), fullPage: true });
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, 'directory-sync-dry-run.png'),
+      fullPage: true,
+    });
 
     await page.getByRole('button', { name: 'Синхронизировать' }).click();
     await expect
@@ -68,6 +79,12 @@ describe('the directory sync tab of VixenHealth ID', () => {
     // Run again: nothing left to change, and the page says so.
     await page.getByRole('button', { name: 'Синхронизировать' }).click();
     await expect.poll(() => page.getByText(/Изменений нет\./).isVisible()).toBe(true);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'directory-sync-done.png'), fullPage: true });
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Синхронизировать' }).isEnabled())
+      .toBe(true);
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, 'directory-sync-done.png'),
+      fullPage: true,
+    });
   });
 });

@@ -6,6 +6,7 @@ import type {
   DirectorySyncAction,
   DirectorySyncEntity,
   DirectorySyncReport,
+  DirectorySyncSkipCode,
 } from '../../shared/contracts/directory-sync';
 import { errorText, useDirectorySyncApi } from './api/directory-sync-api';
 
@@ -25,6 +26,15 @@ const ACTIONS: Record<DirectorySyncAction, string> = {
   reactivate: 'вернуть в сотрудники',
   block: 'заблокировать',
   unblock: 'разблокировать',
+};
+
+const SKIPS: Record<DirectorySyncSkipCode, string> = {
+  'no-external-id': 'нет постоянного идентификатора',
+  'no-mail': 'нет адреса почты',
+  disabled: 'отключён в каталоге, учётная запись не создаётся',
+  'duplicate-email': 'этот адрес есть у другого человека в каталоге',
+  'email-of-another-member': 'этот адрес у сотрудника, связанного с другой записью каталога',
+  'email-taken': 'этот адрес занят другой учётной записью',
 };
 
 const Report = ({ report }: { report: DirectorySyncReport }) => (
@@ -59,7 +69,7 @@ const Report = ({ report }: { report: DirectorySyncReport }) => (
           {report.skipped.map((entry, index) => (
             <li key={index}>
               <Typography>
-                {entry.key}: {entry.reason}
+                {entry.key}: {SKIPS[entry.code] ?? entry.reason}
               </Typography>
             </li>
           ))}

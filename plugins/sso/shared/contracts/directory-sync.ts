@@ -2,13 +2,7 @@
 export type DirectorySyncEntity = 'department' | 'position' | 'group' | 'account' | 'member';
 
 export type DirectorySyncAction =
-  | 'create'
-  | 'update'
-  | 'link'
-  | 'deactivate'
-  | 'reactivate'
-  | 'block'
-  | 'unblock';
+  'create' | 'update' | 'link' | 'deactivate' | 'reactivate' | 'block' | 'unblock';
 
 export interface DirectorySyncChange {
   entity: DirectorySyncEntity;
@@ -31,7 +25,23 @@ export interface DirectorySyncReport {
   summary: Partial<Record<DirectorySyncEntity, Partial<Record<DirectorySyncAction, number>>>>;
   changes: DirectorySyncChange[];
   /** Directory entries left alone, and why (no mail, an email another person has…). */
-  skipped: { key: string; reason: string }[];
+  skipped: DirectorySyncSkip[];
+}
+
+export type DirectorySyncSkipCode =
+  | 'no-external-id'
+  | 'no-mail'
+  | 'disabled'
+  | 'duplicate-email'
+  | 'email-of-another-member'
+  | 'email-taken';
+
+export interface DirectorySyncSkip {
+  /** A DN (an entry without a usable email) or an email. */
+  key: string;
+  code: DirectorySyncSkipCode;
+  /** The same in English words. */
+  reason: string;
 }
 
 /** `POST /sso/directory-sync` */

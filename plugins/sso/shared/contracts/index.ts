@@ -7,6 +7,8 @@ export type {
   DirectorySyncChange,
   DirectorySyncEntity,
   DirectorySyncReport,
+  DirectorySyncSkip,
+  DirectorySyncSkipCode,
   LastDirectorySync,
   RunDirectorySync,
 } from './directory-sync';

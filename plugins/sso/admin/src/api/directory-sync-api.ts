@@ -2,10 +2,7 @@ import { useMemo } from 'react';
 
 import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
 
-import type {
-  LastDirectorySync,
-  RunDirectorySync,
-} from '../../../shared/contracts/directory-sync';
+import type { LastDirectorySync, RunDirectorySync } from '../../../shared/contracts/directory-sync';
 
 /** Directory sync's admin API (`/sso/directory-sync`, admin JWT) as typed calls. */
 export const useDirectorySyncApi = () => {

@@ -45,10 +45,14 @@ afterAll(async () => {
 });
 
 const sync = async (dryRun: boolean, token?: string) =>
-  id.cms.request<{ data: DirectorySyncReport; error?: { message: string; details: { code: string } } }>(
-    '/sso/directory-sync',
-    { method: 'POST', body: { dryRun }, token: token ?? (await id.cms.adminToken()) }
-  );
+  id.cms.request<{
+    data: DirectorySyncReport;
+    error?: { message: string; details: { code: string } };
+  }>('/sso/directory-sync', {
+    method: 'POST',
+    body: { dryRun },
+    token: token ?? (await id.cms.adminToken()),
+  });
 
 /** Every row of the staff directory and every account, to prove nothing was written. */
 const everything = async () => {
@@ -120,7 +124,11 @@ describe('POST /sso/directory-sync { dryRun: true }', () => {
     });
     expect(keys(report, 'department', 'create')).toEqual(['engineering', 'operations', 'support']);
     expect(keys(report, 'group', 'create')).toEqual(['engineers', 'support-agents']);
-    expect(keys(report, 'position', 'create')).toEqual(['Директор', 'Инженер', 'Оператор поддержки']);
+    expect(keys(report, 'position', 'create')).toEqual([
+      'Директор',
+      'Инженер',
+      'Оператор поддержки',
+    ]);
     expect(keys(report, 'account', 'create')).toEqual([
       'anna.kuznetsova@vixenhealth.test',
       'boris.orlov@vixenhealth.test',
@@ -141,6 +149,7 @@ describe('POST /sso/directory-sync { dryRun: true }', () => {
     // Vera is locked in the directory: nobody makes an account for her.
     expect(report.skipped).toContainEqual({
       key: 'vera.smirnova@vixenhealth.test',
+      code: 'disabled',
       reason: 'disabled in the directory',
     });
     expect(await everything()).toBe(before);
@@ -218,7 +227,9 @@ describe('POST /sso/directory-sync { dryRun: false }', () => {
       position: { title: 'Директор' },
       user: { fullName: 'Глеб Павлов' },
     });
-    expect((await accessTokenOf(id, { email: GLEB, password: GLEB_PASSWORD })).length).toBeGreaterThan(0);
+    expect(
+      (await accessTokenOf(id, { email: GLEB, password: GLEB_PASSWORD })).length
+    ).toBeGreaterThan(0);
 
     expect(await db.query(USER).count({ where: { email: 'vera.smirnova@vixenhealth.test' } })).toBe(
       0
@@ -305,7 +316,9 @@ describe('POST /sso/directory-sync { dryRun: false }', () => {
     ]);
     const member = await memberOf(boris.email);
     expect(member).toMatchObject({ active: false, user: { blocked: true } });
-    expect(await id.cms.strapi.plugin('sso').service('staff-directory').accessOf(member.user.id)).toBeNull();
+    expect(
+      await id.cms.strapi.plugin('sso').service('staff-directory').accessOf(member.user.id)
+    ).toBeNull();
     // The token already issued is on the revocation list, and no new one is issued.
     const revoked = await id.cms.request('/id/revocations');
     expect(revoked.body.revoked).toContainEqual(expect.objectContaining({ gid: before.gid }));

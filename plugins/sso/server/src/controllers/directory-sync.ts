@@ -1,10 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
-import type {
-  LastDirectorySync,
-  RunDirectorySync,
-} from '../../../shared/contracts/directory-sync';
+import type { LastDirectorySync, RunDirectorySync } from '../../../shared/contracts/directory-sync';
 import { DirectorySyncError, type DirectorySyncErrorCode } from '../directory-sync/errors';
 import { getService } from '../utils';
 import { validateRunDirectorySyncInput } from '../validation/directory-sync';

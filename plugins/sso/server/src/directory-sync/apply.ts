@@ -60,7 +60,13 @@ export const applyPlan = async (strapi: Core.Strapi, plan: SyncPlan) => {
     for (const group of plan.groups.create) {
       const row = await q(STAFF_GROUP).create({
         // Roles are given in ID; a new group gives none until someone does.
-        data: { code: group.code, name: group.name, externalId: group.externalId, adminRoles: [], idRoles: [] },
+        data: {
+          code: group.code,
+          name: group.name,
+          externalId: group.externalId,
+          adminRoles: [],
+          idRoles: [],
+        },
       });
       groupIds.set(group.externalId, row.id);
     }

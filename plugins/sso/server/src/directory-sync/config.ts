@@ -110,7 +110,8 @@ export const validateDirectorySyncConfig = (config: DirectorySyncConfig) => {
     fail('ID_LDAP_DEPARTMENT_FROM', 'must be "ou" or an attribute name');
   }
   for (const [key, name] of Object.entries(config.attributes)) {
-    if (!ATTRIBUTE_NAME.test(name)) fail(`ID_LDAP_ATTR_*`, `${key}: "${name}" is no attribute name`);
+    if (!ATTRIBUTE_NAME.test(name))
+      fail(`ID_LDAP_ATTR_*`, `${key}: "${name}" is no attribute name`);
   }
   if (config.schedule.trim().split(/\s+/).length < 5) {
     fail('ID_LDAP_SYNC_CRON', 'must be a cron rule such as "0 * * * *"');

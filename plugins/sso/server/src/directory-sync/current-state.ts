@@ -64,13 +64,15 @@ export const readCurrentDirectory = async (
     where: { $or: [{ id: { $in: memberUserIds } }, { email: { $in: emails } }] },
   });
   return {
-    departments: departments.map((row: CurrentDirectory['departments'][number] & { parent?: { id: number } | null }) => ({
-      id: row.id,
-      code: row.code,
-      name: row.name,
-      parentId: row.parent?.id ?? null,
-      externalId: row.externalId ?? null,
-    })),
+    departments: departments.map(
+      (row: CurrentDirectory['departments'][number] & { parent?: { id: number } | null }) => ({
+        id: row.id,
+        code: row.code,
+        name: row.name,
+        parentId: row.parent?.id ?? null,
+        externalId: row.externalId ?? null,
+      })
+    ),
     positions,
     groups,
     members: members.map((row) => ({

@@ -24,7 +24,10 @@ export const rdnsOf = (dn: string): string[] => {
 
 const normaliseRdn = (rdn: string) => {
   const at = rdn.indexOf('=');
-  return `${rdn.slice(0, at).trim().toLowerCase()}=${rdn.slice(at + 1).trim().toLowerCase()}`;
+  return `${rdn.slice(0, at).trim().toLowerCase()}=${rdn
+    .slice(at + 1)
+    .trim()
+    .toLowerCase()}`;
 };
 
 /** A DN in the form sync compares. */

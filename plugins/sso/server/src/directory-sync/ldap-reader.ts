@@ -158,11 +158,11 @@ export const readDirectory = async (config: DirectorySyncConfig): Promise<Direct
       const id = first(entry[names.externalId]);
       const email = first(entry[names.mail])?.toLowerCase();
       if (!id) {
-        skipped.push({ dn: entry.dn, reason: `no ${names.externalId}` });
+        skipped.push({ key: entry.dn, code: 'no-external-id', reason: `no ${names.externalId}` });
         continue;
       }
       if (!email || !email.includes('@')) {
-        skipped.push({ dn: entry.dn, reason: `no ${names.mail}` });
+        skipped.push({ key: entry.dn, code: 'no-mail', reason: `no ${names.mail}` });
         continue;
       }
       const given = first(entry[names.givenName]);

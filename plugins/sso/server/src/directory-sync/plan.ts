@@ -1,3 +1,5 @@
+import type { DirectorySyncSkip } from '../../../shared/contracts/directory-sync';
+
 /**
  * A sync plan: everything a sync writes, decided before anything is written. Things that do
  * not exist yet are named by `externalId` (departments, groups), title (positions) or the
@@ -88,5 +90,5 @@ export interface SyncPlan {
     update: MemberUpdate[];
     deactivate: { id: number; email: string }[];
   };
-  skipped: { key: string; reason: string }[];
+  skipped: DirectorySyncSkip[];
 }

@@ -35,7 +35,7 @@ export const planSync = (snapshot: DirectorySnapshot, current: CurrentDirectory)
     groups: { create: [], update: [] },
     accounts: { create: [], update: [], block: [], unblock: [] },
     members: { create: [], update: [], deactivate: [] },
-    skipped: snapshot.skipped.map(({ dn, reason }) => ({ key: dn, reason })),
+    skipped: [...snapshot.skipped],
   };
 
   const activeManaged = current.members.filter((m) => m.active && isManaged(m.externalId));
@@ -171,7 +171,11 @@ export const planSync = (snapshot: DirectorySnapshot, current: CurrentDirectory)
     if (user.email !== person.email) {
       const holder = usersByEmail.get(person.email);
       if (holder && holder.id !== user.id) {
-        plan.skipped.push({ key: person.email, reason: 'another account has this email' });
+        plan.skipped.push({
+          key: person.email,
+          code: 'email-taken',
+          reason: 'another account has this email',
+        });
       } else Object.assign(data, { email: person.email, username: person.email });
     }
     if (Object.keys(data).length > 0) {
@@ -181,7 +185,11 @@ export const planSync = (snapshot: DirectorySnapshot, current: CurrentDirectory)
 
   for (const person of snapshot.people) {
     if (seenEmails.has(person.email)) {
-      plan.skipped.push({ key: person.email, reason: 'another directory person has this email' });
+      plan.skipped.push({
+        key: person.email,
+        code: 'duplicate-email',
+        reason: 'another directory person has this email',
+      });
       continue;
     }
     seenEmails.add(person.email);
@@ -194,6 +202,7 @@ export const planSync = (snapshot: DirectorySnapshot, current: CurrentDirectory)
       if (member && isManaged(member.externalId)) {
         plan.skipped.push({
           key: person.email,
+          code: 'email-of-another-member',
           reason: 'this email belongs to a staff member of another directory person',
         });
         continue;
@@ -202,7 +211,13 @@ export const planSync = (snapshot: DirectorySnapshot, current: CurrentDirectory)
 
     if (person.disabled) {
       if (member && member.externalId === person.externalId) block(member, person.email);
-      else plan.skipped.push({ key: person.email, reason: 'disabled in the directory' });
+      else {
+        plan.skipped.push({
+          key: person.email,
+          code: 'disabled',
+          reason: 'disabled in the directory',
+        });
+      }
       continue;
     }
     if (person.title && !positionIds.has(person.title) && !positionCreates.has(person.title)) {
@@ -264,7 +279,8 @@ export const planSync = (snapshot: DirectorySnapshot, current: CurrentDirectory)
     if (!user) continue;
     // Sync blocked this account when it deactivated the member; it unblocks it likewise. An
     // account blocked by hand while its member stayed active stays blocked.
-    if (!member.active && user.blocked) plan.accounts.unblock.push({ id: user.id, email: user.email });
+    if (!member.active && user.blocked)
+      plan.accounts.unblock.push({ id: user.id, email: user.email });
     updateAccount(user, person);
   }
 

@@ -1,3 +1,5 @@
+import type { DirectorySyncSkip } from '../../../shared/contracts/directory-sync';
+
 /**
  * What the company directory holds, as sync reads it: plain data, so the planner is pure.
  * Every `externalId` carries the `ldap:` prefix (see `MANAGED_PREFIX`).
@@ -44,5 +46,5 @@ export interface DirectorySnapshot {
   people: DirectoryPerson[];
   groups: DirectoryGroup[];
   /** Entries that could not be used, and why (no mail, no id…). */
-  skipped: { dn: string; reason: string }[];
+  skipped: DirectorySyncSkip[];
 }

@@ -40,7 +40,10 @@ const directorySync = ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
       if (running) {
-        throw new DirectorySyncError('ERR_DIRECTORY_SYNC_RUNNING', 'A directory sync is already running');
+        throw new DirectorySyncError(
+          'ERR_DIRECTORY_SYNC_RUNNING',
+          'A directory sync is already running'
+        );
       }
       running = true;
       try {
