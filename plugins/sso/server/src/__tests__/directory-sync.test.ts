@@ -62,7 +62,12 @@ const everything = async () => {
       db.query(uid as never).findMany({ populate: true, orderBy: { id: 'asc' } })
     )
   );
-  return JSON.stringify(rows);
+  // Keys sorted: PostgreSQL and SQLite populate relations in different orders.
+  return JSON.stringify(rows, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
+      : value
+  );
 };
 
 const memberOf = (email: string) =>
