@@ -1,5 +1,6 @@
+import { directorySyncPage } from './directory-sync';
 import type { IdAdminPage } from './id-admin-page';
 import { signInHistoryPage } from './sign-in-history';
 
 /** ID's admin pages, in tab order; each feature adds its own. */
-export const ID_ADMIN_PAGES: IdAdminPage[] = [signInHistoryPage];
+export const ID_ADMIN_PAGES: IdAdminPage[] = [signInHistoryPage, directorySyncPage];

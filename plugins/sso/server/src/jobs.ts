@@ -30,4 +30,18 @@ export const registerScheduledJobs = (strapi: Core.Strapi) => {
       options: { rule: '43 3 * * *' },
     },
   });
+  const directorySync = getService(strapi, 'directory-sync');
+  if (directorySync.isConfigured()) {
+    strapi.cron.add({
+      ssoDirectorySync: {
+        task: async () => {
+          // A failed run writes nothing; the next one tries again.
+          await directorySync.run({ dryRun: false }).catch((error: Error) => {
+            strapi.log.error(`sso: directory sync failed: ${error.message}`);
+          });
+        },
+        options: { rule: directorySync.config().schedule },
+      },
+    });
+  }
 };

@@ -3,3 +3,13 @@ export type { LoginEventPage, StaffLoginEvent } from './login-events';
 export * from './openapi';
 export type { StaffAccess, StaffDepartment } from './staff';
 export { STAFF_ROLE } from './staff';
+export type {
+  DirectorySyncAction,
+  DirectorySyncChange,
+  DirectorySyncEntity,
+  DirectorySyncReport,
+  DirectorySyncSkip,
+  DirectorySyncSkipCode,
+  LastDirectorySync,
+  RunDirectorySync,
+} from './directory-sync';

@@ -1,3 +1,8 @@
+import {
+  directorySyncConfig,
+  validateDirectorySyncConfig,
+  type DirectorySyncConfig,
+} from '../directory-sync/config';
 import { trustedProxies } from '../utils/client-address';
 
 /** VixenHealth ID settings, given in `cms/config/plugins.ts` from the environment. */
@@ -26,6 +31,8 @@ export interface SsoConfig {
    * `X-Forwarded-For` believed when telling where a sign-in attempt comes from.
    */
   trustedProxies: string[];
+  /** The company LDAP directory the staff directory follows (`ID_LDAP_*`); off without a URL. */
+  directorySync?: Partial<DirectorySyncConfig>;
   /** Demo service client registered by the seed (development only). */
   demoClient?: { clientId: string; clientSecret: string };
 }
@@ -66,5 +73,6 @@ export default {
     if (!(config.revocationPollMs >= 100 && config.revocationPollMs <= 60_000)) {
       throw new TypeError('sso: revocationPollMs (ID_REVOCATION_POLL_MS) must be 100–60000');
     }
+    validateDirectorySyncConfig(directorySyncConfig(config.directorySync));
   },
 };

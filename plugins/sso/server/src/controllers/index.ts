@@ -1,3 +1,4 @@
+import directorySync from './directory-sync';
 import loginEvents from './login-events';
 
-export default { 'login-events': loginEvents };
+export default { 'directory-sync': directorySync, 'login-events': loginEvents };

@@ -8,6 +8,17 @@ export const ADMIN_ACTIONS = [
     uid: 'login-events.read',
     pluginName: 'sso',
   },
+  {
+    section: 'plugins',
+    displayName: 'Sync the staff directory from LDAP',
+    uid: 'directory-sync.run',
+    pluginName: 'sso',
+  },
+];
+
+const canSyncDirectory = [
+  'admin::isAuthenticatedAdmin',
+  { name: 'admin::hasPermissions', config: { actions: ['plugin::sso.directory-sync.run'] } },
 ];
 
 /** The staff side of ID, under `/sso` in the admin API. */
@@ -27,6 +38,18 @@ export default {
           },
         ],
       },
+    },
+    {
+      method: 'POST',
+      path: '/directory-sync',
+      handler: 'directory-sync.run',
+      config: { policies: canSyncDirectory },
+    },
+    {
+      method: 'GET',
+      path: '/directory-sync/last',
+      handler: 'directory-sync.last',
+      config: { policies: canSyncDirectory },
     },
   ],
 } satisfies Core.RouterInput;

@@ -2,6 +2,7 @@ import accessTokens from './access-tokens';
 import accountSessions from './account-sessions';
 import accounts from './accounts';
 import clients from './clients';
+import directorySync from './directory-sync';
 import emailLinks from './email-links';
 import loginHistory from './login-history';
 import mailThrottle from './mail-throttle';
@@ -17,6 +18,7 @@ export default {
   'account-sessions': accountSessions,
   accounts,
   clients,
+  'directory-sync': directorySync,
   'email-links': emailLinks,
   'login-history': loginHistory,
   'mail-throttle': mailThrottle,
