@@ -28,6 +28,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       keyRotationDays: env.int('ID_KEY_ROTATION_DAYS', 90),
       proxy: env.bool('IS_PROXIED', false),
       trustedProxies: env.array('ID_TRUSTED_PROXIES', []),
+      adminPasswordSignIn: env('ADMIN_PASSWORD_SIGN_IN', 'first-admin'),
+      adminRequireSecondFactor: env.bool('ID_ADMIN_REQUIRE_SECOND_FACTOR', true),
     },
   },
   support: {
