@@ -286,6 +286,7 @@ describe('POST /admin/login with ADMIN_PASSWORD_SIGN_IN at its default (first-ad
       message: expect.stringContaining('VixenHealth ID'),
     });
     expect(login.body.data).toBeNull();
+    expect(login.body.error.details).toEqual({ code: 'PASSWORD_SIGN_IN_DISABLED' });
     // Unknown people get the same answer: it tells nothing about who has an account.
     const unknown = await id.cms.request('/admin/login', {
       method: 'POST',
@@ -332,7 +333,7 @@ describe('the admin login page in a browser', () => {
         timeout: 30_000,
       })
       .toBe(true);
-    await expect(page.getByRole('gridcell', { name: TEST_ADMIN.email })).toHaveCount(0);
+    expect(await page.getByText(TEST_ADMIN.email).count()).toBe(0);
     await page.screenshot({ path: '/tmp/staffadmin-admin-editor-no-users.png' });
 
     await updateStaffMember(id.cms, member.id, { groupIds: [] });
@@ -346,4 +347,20 @@ describe('the admin login page in a browser', () => {
     ).toBe(true);
     await page.screenshot({ path: '/tmp/staffadmin-admin-signed-out-after-removal.png' });
   }, 120_000);
+
+  it('shows someone who is not staff, in Russian by default, why they cannot come in', async () => {
+    const person = await registerPerson(id);
+    const base = id.cms.baseUrl;
+    chromium ??= await launchChromium();
+    const page = await chromium.newPage({ locale: 'ru-RU' });
+    await page.goto(`${base}/admin/auth/login`);
+    await page.getByRole('link', { name: /VixenHealth ID/ }).click();
+    await signInAtId(page, { issuer: id.issuer, portalUrl: `${base}/admin` }, person);
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('нет доступа к панели администратора');
+    await page.screenshot({ path: '/tmp/staffadmin-admin-refused.png' });
+    await page.getByRole('link', { name: 'Вернуться ко входу в панель администратора' }).click();
+    await page.waitForURL((url) => url.pathname === '/admin/auth/login');
+  }, 60_000);
 });

@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
 
 import { ADMIN_USER } from '../content-types/uids';
@@ -36,6 +35,20 @@ const GUARDED: Record<string, Lookup> = {
   '/register': () => Promise.resolve(null),
 };
 
+/** Strapi's own error shape (as its errors middleware writes it), so the login form shows it. */
+const refuse = (ctx: Context) => {
+  ctx.status = 403;
+  ctx.body = {
+    data: null,
+    error: {
+      status: 403,
+      name: 'ForbiddenError',
+      message: USE_ID,
+      details: { code: 'PASSWORD_SIGN_IN_DISABLED' },
+    },
+  };
+};
+
 /**
  * `ADMIN_PASSWORD_SIGN_IN`: `on` lets everyone use a password, `off` no one, and `first-admin`
  * (the default) only the first super admin, the break-glass account for when ID is down.
@@ -53,7 +66,7 @@ const passwordGuard =
         return next();
       }
     }
-    throw new errors.ForbiddenError(USE_ID, { code: 'PASSWORD_SIGN_IN_DISABLED' });
+    refuse(ctx);
   };
 
 interface AdminRoute {
