@@ -20,7 +20,8 @@ const LABELS = {
 
 /** The panel's language (Russian unless switched to English). */
 const labels = () => {
-  const chosen = window.localStorage.getItem('strapi-admin-language') ?? document.documentElement.lang;
+  const chosen =
+    window.localStorage.getItem('strapi-admin-language') ?? document.documentElement.lang;
   return chosen?.startsWith('en') ? LABELS.en : LABELS.ru;
 };
 

@@ -208,7 +208,10 @@ describe('GET /admin/auth/vixenhealth-id/callback', () => {
     const { person, member } = await staffWith(['strapi-editor']);
     const first = await signInToAdminPanel(person);
     expect(first.status).toBe(303);
-    const authors = await createStaffGroup(id.cms, { code: 'authors', adminRoles: ['strapi-author'] });
+    const authors = await createStaffGroup(id.cms, {
+      code: 'authors',
+      adminRoles: ['strapi-author'],
+    });
     await updateStaffMember(id.cms, member.id, { groupIds: [authors.id] });
     // Moved to another group: the same account, narrowed at once to the author's role.
     const moved = await adminUserByEmail(person.email);
@@ -252,7 +255,10 @@ describe('POST /admin/login with ADMIN_PASSWORD_SIGN_IN at its default (first-ad
   it('is the default in the plugin config and in cms/config/plugins.ts', async () => {
     expect(ssoConfig.default.adminPasswordSignIn).toBe('first-admin');
     const { readFile } = await import('node:fs/promises');
-    const plugins = await readFile(new URL('../../../../../cms/config/plugins.ts', import.meta.url), 'utf8');
+    const plugins = await readFile(
+      new URL('../../../../../cms/config/plugins.ts', import.meta.url),
+      'utf8'
+    );
     expect(plugins).toContain("env('ADMIN_PASSWORD_SIGN_IN', 'first-admin')");
   });
 
@@ -320,18 +326,29 @@ describe('the admin login page in a browser', () => {
     await button.click();
 
     await signInAtId(page, { issuer: id.issuer, portalUrl: `${base}/admin` }, person);
-    await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.includes('/auth'));
+    await page.waitForURL(
+      (url) => url.pathname.startsWith('/admin') && !url.pathname.includes('/auth')
+    );
     const nav = page.getByRole('navigation').first();
     await expect
-      .poll(() => nav.getByRole('link', { name: 'Content Manager' }).isVisible(), { timeout: 30_000 })
+      .poll(() => nav.getByRole('link', { name: 'Content Manager' }).isVisible(), {
+        timeout: 30_000,
+      })
       .toBe(true);
     await page.screenshot({ path: '/tmp/staffadmin-admin-signed-in-editor.png' });
     // An editor manages content, not the panel's users.
     await page.goto(`${base}/admin/settings/users`);
     await expect
-      .poll(() => page.getByText(/don't have the permissions/i).first().isVisible(), {
-        timeout: 30_000,
-      })
+      .poll(
+        () =>
+          page
+            .getByText(/don't have the permissions/i)
+            .first()
+            .isVisible(),
+        {
+          timeout: 30_000,
+        }
+      )
       .toBe(true);
     expect(await page.getByText(TEST_ADMIN.email).count()).toBe(0);
     await page.screenshot({ path: '/tmp/staffadmin-admin-editor-no-users.png' });
@@ -346,7 +363,7 @@ describe('the admin login page in a browser', () => {
       })
     ).toBe(true);
     await page.screenshot({ path: '/tmp/staffadmin-admin-signed-out-after-removal.png' });
-  }, 120_000);
+  }, 240_000);
 
   it('shows someone who is not staff, in Russian by default, why they cannot come in', async () => {
     const person = await registerPerson(id);
@@ -362,5 +379,5 @@ describe('the admin login page in a browser', () => {
     await page.screenshot({ path: '/tmp/staffadmin-admin-refused.png' });
     await page.getByRole('link', { name: 'Вернуться ко входу в панель администратора' }).click();
     await page.waitForURL((url) => url.pathname === '/admin/auth/login');
-  }, 60_000);
+  }, 120_000);
 });

@@ -33,11 +33,7 @@ const sessionAuth = (): SessionAuth =>
  * does: a refresh token in the httpOnly `strapi_admin_refresh` cookie and an access token in
  * the cookie the panel reads at start. Logout and session lists then work as for anyone.
  */
-export const startAdminSession = async (
-  strapi: Core.Strapi,
-  ctx: Context,
-  adminUserId: number
-) => {
+export const startAdminSession = async (strapi: Core.Strapi, ctx: Context, adminUserId: number) => {
   const auth = sessionAuth();
   const sessions = strapi.sessionManager('admin');
   const { token: refreshToken, absoluteExpiresAt } = await sessions.generateRefreshToken(

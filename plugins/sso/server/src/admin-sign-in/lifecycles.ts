@@ -33,12 +33,14 @@ export const registerAdminAccessLifecycles = (strapi: Core.Strapi) => {
     models: [STAFF_MEMBER, STAFF_GROUP, USER],
     afterCreate: (event) => sync(event as LifecycleEvent),
     afterUpdate: (event) => sync(event as LifecycleEvent),
-    afterUpdateMany: () => syncAllAdminAccess(strapi).catch((error: Error) => {
-      strapi.log.error(`ID admin access sync failed: ${error.message}`);
-    }),
+    afterUpdateMany: () =>
+      syncAllAdminAccess(strapi).catch((error: Error) => {
+        strapi.log.error(`ID admin access sync failed: ${error.message}`);
+      }),
     afterDelete: (event) => sync({ ...(event as LifecycleEvent), model: { uid: STAFF_MEMBER } }),
-    afterDeleteMany: () => syncAllAdminAccess(strapi).catch((error: Error) => {
-      strapi.log.error(`ID admin access sync failed: ${error.message}`);
-    }),
+    afterDeleteMany: () =>
+      syncAllAdminAccess(strapi).catch((error: Error) => {
+        strapi.log.error(`ID admin access sync failed: ${error.message}`);
+      }),
   });
 };

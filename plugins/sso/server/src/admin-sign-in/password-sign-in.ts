@@ -55,19 +55,18 @@ const refuse = (ctx: Context) => {
  * Answers as Strapi does (403 JSON, ForbiddenError) before the password is even checked, so it
  * tells nothing about whether it was right.
  */
-const passwordGuard =
-  (strapi: Core.Strapi, lookup: Lookup) => async (ctx: Context, next: Next) => {
-    const mode = getConfig(strapi).adminPasswordSignIn;
-    if (mode === 'on') return next();
-    if (mode === 'first-admin') {
-      const body = (ctx.request as { body?: unknown }).body;
-      const adminId = await lookup(strapi, body && typeof body === 'object' ? (body as never) : {});
-      if (adminId !== null && (await strapi.service('admin::user').isFirstSuperAdminUser(adminId))) {
-        return next();
-      }
+const passwordGuard = (strapi: Core.Strapi, lookup: Lookup) => async (ctx: Context, next: Next) => {
+  const mode = getConfig(strapi).adminPasswordSignIn;
+  if (mode === 'on') return next();
+  if (mode === 'first-admin') {
+    const body = (ctx.request as { body?: unknown }).body;
+    const adminId = await lookup(strapi, body && typeof body === 'object' ? (body as never) : {});
+    if (adminId !== null && (await strapi.service('admin::user').isFirstSuperAdminUser(adminId))) {
+      return next();
     }
-    refuse(ctx);
-  };
+  }
+  refuse(ctx);
+};
 
 interface AdminRoute {
   method: string;

@@ -18,8 +18,9 @@ export const ADMIN_LOGIN_PATH = '/admin/auth/login';
  */
 export const cmsUrl = (strapi: Core.Strapi) => {
   const configured = String(strapi.config.get('server.url', '') ?? '');
-  return (/^https?:\/\//.test(configured) ? configured : new URL(getConfig(strapi).issuer).origin)
-    .replace(/\/$/, '');
+  return (
+    /^https?:\/\//.test(configured) ? configured : new URL(getConfig(strapi).issuer).origin
+  ).replace(/\/$/, '');
 };
 
 export const adminCallbackUrl = (strapi: Core.Strapi) => `${cmsUrl(strapi)}${CALLBACK_PATH}`;

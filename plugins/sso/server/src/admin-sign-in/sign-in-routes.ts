@@ -46,7 +46,9 @@ const redeem = async (strapi: Core.Strapi, ctx: Context) => {
   }
   const config = await adminRelyingParty(strapi);
   // The address ID redirected to, as ID saw it (not as a proxy in front of us rewrote it).
-  const current = new URL(`${adminCallbackUrl(strapi)}${ctx.querystring ? `?${ctx.querystring}` : ''}`);
+  const current = new URL(
+    `${adminCallbackUrl(strapi)}${ctx.querystring ? `?${ctx.querystring}` : ''}`
+  );
   try {
     const tokens = await client.authorizationCodeGrant(config, current, {
       pkceCodeVerifier: pending.verifier,
@@ -84,7 +86,11 @@ const callback = (strapi: Core.Strapi) => async (ctx: Context) => {
     }
     const adminUser = await upsertAdminUser(
       strapi,
-      { userId: account.id, email: info.email, name: typeof info.name === 'string' ? info.name : undefined },
+      {
+        userId: account.id,
+        email: info.email,
+        name: typeof info.name === 'string' ? info.name : undefined,
+      },
       access.roleIds
     );
     await startAdminSession(strapi, ctx, adminUser.id);
@@ -110,7 +116,13 @@ export const registerAdminSignInRoutes = (strapi: Core.Strapi) => {
     prefix: '',
     routes: [
       { method: 'GET', path: START_PATH, handler: start(strapi), config: { auth: false }, info },
-      { method: 'GET', path: CALLBACK_PATH, handler: callback(strapi), config: { auth: false }, info },
+      {
+        method: 'GET',
+        path: CALLBACK_PATH,
+        handler: callback(strapi),
+        config: { auth: false },
+        info,
+      },
     ],
   });
 };

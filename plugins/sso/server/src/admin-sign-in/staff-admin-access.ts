@@ -6,8 +6,7 @@ import type { AdminSignInErrorCode } from './errors';
 
 /** What an ID account may do in the admin panel right now. */
 export type StaffAdminAccess =
-  | { allowed: true; roleIds: number[] }
-  | { allowed: false; code: AdminSignInErrorCode };
+  { allowed: true; roleIds: number[] } | { allowed: false; code: AdminSignInErrorCode };
 
 /**
  * The staff directory decides: an account that is not blocked, is active staff, and whose groups
