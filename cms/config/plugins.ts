@@ -48,6 +48,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         schedule: env('ID_LDAP_SYNC_CRON', ''),
         timeoutMs: env.int('ID_LDAP_TIMEOUT_MS', 10_000),
       },
+      adminPasswordSignIn: env('ADMIN_PASSWORD_SIGN_IN', 'first-admin'),
+      adminRequireSecondFactor: env.bool('ID_ADMIN_REQUIRE_SECOND_FACTOR', true),
     },
   },
   support: {

@@ -61,6 +61,8 @@ export const startCmsProcess = async (env: Record<string, string> = {}): Promise
         demoUserPassword: 'Demo-user-password-1',
       }),
       DEMO_DATA: 'false',
+      // As in strapi-harness.ts: tests may sign any admin in with a password.
+      ADMIN_PASSWORD_SIGN_IN: 'on',
       HOST: '127.0.0.1',
       PORT: String(port),
       ID_ISSUER: `${baseUrl}/id`,

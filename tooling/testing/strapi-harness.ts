@@ -58,6 +58,9 @@ export const startTestCms = async (
       demoUserPassword: 'Demo-user-password-1',
     }),
     DEMO_DATA: 'false',
+    // Tests sign desk users in to the admin panel with passwords; the default (first admin
+    // only) has its own test in admin-sign-in.test.ts.
+    ADMIN_PASSWORD_SIGN_IN: 'on',
     ID_ISSUER: `${baseUrl}/id`,
     ...database.env,
     ...env,

@@ -1416,6 +1416,39 @@ export interface PluginReviewWorkflowsWorkflowStage extends Struct.CollectionTyp
   };
 }
 
+export interface PluginSsoAdminLink extends Struct.CollectionTypeSchema {
+  collectionName: 'sso_admin_links';
+  info: {
+    description: 'An admin panel user that staff sign-in through ID created or took over, and the ID account behind it';
+    displayName: 'Admin panel link';
+    pluralName: 'admin-links';
+    singularName: 'admin-link';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    adminUserId: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.Unique;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::sso.admin-link'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    user: Schema.Attribute.Relation<'oneToOne', 'plugin::users-permissions.user'>;
+  };
+}
+
 export interface PluginSsoClient extends Struct.CollectionTypeSchema {
   collectionName: 'sso_clients';
   info: {
@@ -2872,6 +2905,7 @@ declare module '@strapi/strapi' {
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
+      'plugin::sso.admin-link': PluginSsoAdminLink;
       'plugin::sso.client': PluginSsoClient;
       'plugin::sso.credential': PluginSsoCredential;
       'plugin::sso.department': PluginSsoDepartment;

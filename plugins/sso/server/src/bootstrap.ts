@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { registerAdminPanelClient } from './admin-sign-in/client';
 import { registerAccountClient } from './pages';
 import { registerScheduledJobs } from './jobs';
 import { ADMIN_ACTIONS } from './routes/admin';
@@ -17,7 +18,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   registerScheduledJobs(strapi);
   // 5. The "my account" pages sign users in as a first-party client of their own.
   await registerAccountClient(strapi);
-  // 6. Staff may be given the right to read anyone's sign-in history (admin API).
+  // 6. So does the admin panel, for staff signing in with ID.
+  await registerAdminPanelClient(strapi);
+  // 7. Staff may be given the right to read anyone's sign-in history (admin API).
   await strapi.service('admin::permission').actionProvider.registerMany(ADMIN_ACTIONS);
 };
 

@@ -13,6 +13,11 @@ export const registerScheduledJobs = (strapi: Core.Strapi) => {
       },
       options: { rule: '*/15 * * * *' },
     },
+    // A safety net under the lifecycles that end admin access at once (admin-sign-in).
+    ssoSyncAdminAccess: {
+      task: () => getService(strapi, 'admin-access').syncAll(),
+      options: { rule: '*/30 * * * * *' },
+    },
     ssoRotateKeys: {
       task: async () => {
         const keys = getService(strapi, 'signing-keys');

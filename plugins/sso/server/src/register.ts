@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
+import { registerAdminAccessLifecycles } from './admin-sign-in/lifecycles';
+import { guardAdminPasswordRoutes } from './admin-sign-in/password-sign-in';
+import { registerAdminSignInRoutes } from './admin-sign-in/sign-in-routes';
 import { createIdTokenStrategy } from './auth/id-token-strategy';
 import { createIdServer } from './id-server';
 import { registerAccountRevocation } from './lifecycle/account-revocation';
@@ -18,6 +21,11 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerAccountRevocation(strapi);
   // 4. Clients edited in the admin panel are checked, their secrets sealed.
   registerClientChecks(strapi);
+  // 5. Staff sign in to the admin panel through ID; passwords only where ADMIN_PASSWORD_SIGN_IN
+  //    allows; a directory change ends admin access at once.
+  registerAdminSignInRoutes(strapi);
+  guardAdminPasswordRoutes(strapi);
+  registerAdminAccessLifecycles(strapi);
 };
 
 export default register;

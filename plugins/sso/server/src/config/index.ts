@@ -33,9 +33,19 @@ export interface SsoConfig {
   trustedProxies: string[];
   /** The company LDAP directory the staff directory follows (`ID_LDAP_*`); off without a URL. */
   directorySync?: Partial<DirectorySyncConfig>;
+  /**
+   * Who may still sign in to the admin panel with a password (`POST /admin/login`): only the
+   * first super admin (the break-glass account), everyone, or no one. Staff use ID instead.
+   */
+  adminPasswordSignIn: AdminPasswordSignIn;
+  /** Staff signing in to the admin panel through ID must have used a second factor. */
+  adminRequireSecondFactor: boolean;
   /** Demo service client registered by the seed (development only). */
   demoClient?: { clientId: string; clientSecret: string };
 }
+
+export type AdminPasswordSignIn = 'first-admin' | 'on' | 'off';
+const ADMIN_PASSWORD_SIGN_IN: AdminPasswordSignIn[] = ['first-admin', 'on', 'off'];
 
 const isBase64Key = (value: string) => Buffer.from(value, 'base64').length === 32;
 
@@ -50,6 +60,8 @@ export default {
     keyRotationDays: 90,
     proxy: false,
     trustedProxies: [],
+    adminPasswordSignIn: 'first-admin',
+    adminRequireSecondFactor: true,
   } satisfies Partial<SsoConfig>,
 
   validator(config: SsoConfig) {
@@ -67,6 +79,11 @@ export default {
       throw new TypeError('sso: cookieKeys (ID_COOKIE_KEYS) must list at least one key');
     }
     trustedProxies(config.trustedProxies);
+    if (!ADMIN_PASSWORD_SIGN_IN.includes(config.adminPasswordSignIn)) {
+      throw new TypeError(
+        `sso: adminPasswordSignIn (ADMIN_PASSWORD_SIGN_IN) must be one of ${ADMIN_PASSWORD_SIGN_IN.join(', ')}`
+      );
+    }
     if (!(config.accessTokenTtlSeconds >= 60 && config.accessTokenTtlSeconds <= 3600)) {
       throw new TypeError('sso: accessTokenTtlSeconds must be between 60 and 3600');
     }

@@ -1,3 +1,4 @@
+import adminLink from './admin-link/schema.json';
 import client from './client/schema.json';
 import credential from './credential/schema.json';
 import department from './department/schema.json';
@@ -12,6 +13,7 @@ import staffMember from './staff-member/schema.json';
 import tokenRevocation from './token-revocation/schema.json';
 
 export default {
+  'admin-link': { schema: adminLink },
   client: { schema: client },
   credential: { schema: credential },
   department: { schema: department },

@@ -3,6 +3,7 @@ import type { UID } from '@strapi/strapi';
 // The content types the plugin reads and writes: its own, and the users-permissions user it
 // signs in. One place, so a renamed content type is renamed once.
 
+export const ADMIN_LINK = 'plugin::sso.admin-link' satisfies UID.ContentType;
 export const CLIENT = 'plugin::sso.client' satisfies UID.ContentType;
 export const CREDENTIAL = 'plugin::sso.credential' satisfies UID.ContentType;
 export const DEPARTMENT = 'plugin::sso.department' satisfies UID.ContentType;
@@ -19,3 +20,6 @@ export const TOKEN_REVOCATION = 'plugin::sso.token-revocation' satisfies UID.Con
 export const USER = 'plugin::users-permissions.user' satisfies UID.ContentType;
 export const USER_ROLE = 'plugin::users-permissions.role' satisfies UID.ContentType;
 export const USER_PERMISSION = 'plugin::users-permissions.permission' satisfies UID.ContentType;
+
+export const ADMIN_USER = 'admin::user' satisfies UID.ContentType;
+export const ADMIN_ROLE = 'admin::role' satisfies UID.ContentType;

@@ -1,4 +1,5 @@
 import accessTokens from './access-tokens';
+import adminAccess from './admin-access';
 import accountSessions from './account-sessions';
 import accounts from './accounts';
 import clients from './clients';
@@ -15,6 +16,7 @@ import tokenRevocations from './token-revocations';
 
 export default {
   'access-tokens': accessTokens,
+  'admin-access': adminAccess,
   'account-sessions': accountSessions,
   accounts,
   clients,
