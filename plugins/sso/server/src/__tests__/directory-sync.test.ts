@@ -353,6 +353,20 @@ describe('POST /sso/directory-sync { dryRun: false }', () => {
   });
 });
 
+describe('the scheduled directory sync', () => {
+  it('runs hourly by default, as a real sync whose report is kept', async () => {
+    const spec = id.cms.strapi.cron.jobs.find(
+      (job: { name: string | null }) => job.name === 'ssoDirectorySync'
+    );
+    expect(spec?.options).toEqual({ rule: '0 * * * *' });
+    const service = id.cms.strapi.plugin('sso').service('directory-sync');
+    // A dry run first, so the report the schedule leaves is told apart.
+    await sync(true);
+    await spec.job.invoke();
+    expect(await service.lastReport()).toMatchObject({ dryRun: false, upToDate: true });
+  });
+});
+
 describe('the directory sync admin API', () => {
   it('needs the permission plugin::sso.directory-sync.run', async () => {
     expect(
