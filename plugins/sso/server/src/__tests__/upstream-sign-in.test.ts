@@ -186,12 +186,13 @@ describe.each(PROVIDERS)('signing in with $id', ({ id: provider, verifies, canBe
     const owner = await registerPerson(id);
     const browser = new Browser();
     // Sign in to the account pages with the password.
-    const start = await browser.follow(`${id.issuer}/account/linked`, () => false);
+    const start = await browser.follow(`${id.issuer}/account`, () => false);
     const login = readForm(start.page!.text, /\/login$/);
     const submitted = await browser.request(new URL(login.action, start.url).href, {
       form: { ...login.fields, email: owner.email, password: owner.password },
     });
-    const page = await browser.follow(submitted.location!, () => false);
+    expect((await browser.follow(submitted.location!, () => false)).url).toBe(`${id.issuer}/account`);
+    const page = await browser.follow(`${id.issuer}/account/linked`, () => false);
     expect(page.url).toBe(`${id.issuer}/account/linked`);
 
     const person = upstreamPerson();

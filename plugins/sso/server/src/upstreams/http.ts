@@ -11,6 +11,11 @@ export const fetchJson = async (
   init: RequestInit,
   code: UpstreamErrorCode
 ): Promise<Record<string, unknown>> => {
+  const target = new URL(url);
+  if (target.protocol !== 'https:' && !isLoopbackHttp(target.href)) {
+    // Codes and tokens travel only over TLS, except to a provider on this machine (tests).
+    throw new UpstreamError(code, 'The provider must be reached over HTTPS');
+  }
   let response: Response;
   try {
     response = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
