@@ -72,7 +72,8 @@ export const startOidcUpstream = async (
   shape: OidcShape,
   options: { envName?: string; label?: string; realm?: string } = {}
 ): Promise<LocalUpstream & { issuer: string }> => {
-  const clientId = shape === 'google' ? `${randomToken()}.apps.googleusercontent.com` : 'vixenhealth-id';
+  const clientId =
+    shape === 'google' ? `${randomToken()}.apps.googleusercontent.com` : 'vixenhealth-id';
   const clientSecret = randomToken();
   const people = new Map<string, UpstreamPerson>();
   const store = new Map<string, AdapterPayload>();
@@ -129,7 +130,15 @@ export const startOidcUpstream = async (
     claims: {
       openid: ['sub'],
       email: ['email', 'email_verified'],
-      profile: ['name', 'given_name', 'family_name', 'picture', 'locale', 'hd', 'preferred_username'],
+      profile: [
+        'name',
+        'given_name',
+        'family_name',
+        'picture',
+        'locale',
+        'hd',
+        'preferred_username',
+      ],
     },
     // Google and Keycloak put the profile and email claims in the ID token itself.
     conformIdTokenClaims: false,

@@ -34,13 +34,23 @@ export const startVkUpstream = async (): Promise<LocalUpstream> => {
         return sendJson(res, 400, { error: 'invalid_client' });
       }
       const back = new URL(redirectUri);
-      if (!params.get('code_challenge') || params.get('code_challenge_method')?.toLowerCase() !== 's256' || !next) {
+      if (
+        !params.get('code_challenge') ||
+        params.get('code_challenge_method')?.toLowerCase() !== 's256' ||
+        !next
+      ) {
         back.searchParams.set('error', 'invalid_request');
         back.searchParams.set('state', params.get('state') ?? '');
       } else {
         const code = `vk2.a.${randomToken()}`;
         const deviceId = randomToken();
-        codes.set(code, { person: next, redirectUri, challenge: params.get('code_challenge')!, params, deviceId });
+        codes.set(code, {
+          person: next,
+          redirectUri,
+          challenge: params.get('code_challenge')!,
+          params,
+          deviceId,
+        });
         back.search = new URLSearchParams({
           code,
           expires_in: '600',
@@ -54,7 +64,8 @@ export const startVkUpstream = async (): Promise<LocalUpstream> => {
     }
     if (req.method === 'POST' && url.pathname === '/oauth2/auth') {
       const form = await readBody(req);
-      if (form.get('client_id') !== clientId) return sendJson(res, 400, { error: 'invalid_client' });
+      if (form.get('client_id') !== clientId)
+        return sendJson(res, 400, { error: 'invalid_client' });
       const issued = codes.get(form.get('code') ?? '');
       codes.delete(form.get('code') ?? '');
       if (
@@ -84,7 +95,10 @@ export const startVkUpstream = async (): Promise<LocalUpstream> => {
       const form = await readBody(req);
       const person = tokens.get(form.get('access_token') ?? '');
       if (form.get('client_id') !== clientId || !person) {
-        return sendJson(res, 200, { error: 'invalid_token', error_description: 'access_token is missing or invalid' });
+        return sendJson(res, 200, {
+          error: 'invalid_token',
+          error_description: 'access_token is missing or invalid',
+        });
       }
       return sendJson(res, 200, {
         user: {

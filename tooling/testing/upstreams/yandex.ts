@@ -33,11 +33,20 @@ export const startYandexUpstream = async (): Promise<LocalUpstream> => {
         return sendJson(res, 400, { error: 'invalid_client' });
       }
       const back = new URL(redirectUri);
-      if (params.get('response_type') !== 'code' || params.get('code_challenge_method') !== 'S256' || !next) {
+      if (
+        params.get('response_type') !== 'code' ||
+        params.get('code_challenge_method') !== 'S256' ||
+        !next
+      ) {
         back.searchParams.set('error', 'invalid_request');
       } else {
         const code = String(Math.floor(Math.random() * 9_000_000) + 1_000_000);
-        codes.set(code, { person: next, redirectUri, challenge: params.get('code_challenge')!, params });
+        codes.set(code, {
+          person: next,
+          redirectUri,
+          challenge: params.get('code_challenge')!,
+          params,
+        });
         back.searchParams.set('code', code);
       }
       back.searchParams.set('state', params.get('state') ?? '');
@@ -47,7 +56,10 @@ export const startYandexUpstream = async (): Promise<LocalUpstream> => {
     if (req.method === 'POST' && url.pathname === '/token') {
       const form = await readBody(req);
       if (form.get('client_id') !== clientId || form.get('client_secret') !== clientSecret) {
-        return sendJson(res, 401, { error: 'invalid_client', error_description: 'Client not found' });
+        return sendJson(res, 401, {
+          error: 'invalid_client',
+          error_description: 'Client not found',
+        });
       }
       const issued = codes.get(form.get('code') ?? '');
       codes.delete(form.get('code') ?? '');
@@ -56,7 +68,10 @@ export const startYandexUpstream = async (): Promise<LocalUpstream> => {
         !issued ||
         s256(form.get('code_verifier') ?? '') !== issued.challenge
       ) {
-        return sendJson(res, 400, { error: 'invalid_grant', error_description: 'Code has expired' });
+        return sendJson(res, 400, {
+          error: 'invalid_grant',
+          error_description: 'Code has expired',
+        });
       }
       const token = `y0_${randomToken()}`;
       tokens.set(token, issued.person as UpstreamPerson);

@@ -133,7 +133,9 @@ describe.each(PROVIDERS)('signing in with $id', ({ id: provider, verifies, canBe
     expect(claims.sub).toBe(user.documentId);
     expect(claims.amr).toEqual(['fed']);
     expect(user.confirmed).toBe(true);
-    expect(await db(EVENT).findOne({ where: { user: user.id, method: `fed:${provider}` } })).toMatchObject({ outcome: 'success' });
+    expect(
+      await db(EVENT).findOne({ where: { user: user.id, method: `fed:${provider}` } })
+    ).toMatchObject({ outcome: 'success' });
     // The second time, the linked identity signs in to the same account.
     expect((await signedInClaims(provider, person)).sub).toBe(user.documentId);
   });
@@ -171,16 +173,19 @@ describe.each(PROVIDERS)('signing in with $id', ({ id: provider, verifies, canBe
     }
   );
 
-  it.runIf(canBeUnverified)('never links an unverified email to the account that has it', async () => {
-    const owner = await registerPerson(id);
-    const person = upstreamPerson({ email: owner.email, emailVerified: false });
-    const flow = await signInWith(provider, person);
-    expect(isPortalCallback(flow.end.url)).toBe(false);
-    expect(flow.end.page?.status).toBe(409);
-    expect(flow.end.page?.text).not.toContain('upstream-confirm');
-    expect(await identityOf(provider, person)).toBeNull();
-    expect(await db(USER).count({ where: { email: owner.email } })).toBe(1);
-  });
+  it.runIf(canBeUnverified)(
+    'never links an unverified email to the account that has it',
+    async () => {
+      const owner = await registerPerson(id);
+      const person = upstreamPerson({ email: owner.email, emailVerified: false });
+      const flow = await signInWith(provider, person);
+      expect(isPortalCallback(flow.end.url)).toBe(false);
+      expect(flow.end.page?.status).toBe(409);
+      expect(flow.end.page?.text).not.toContain('upstream-confirm');
+      expect(await identityOf(provider, person)).toBeNull();
+      expect(await db(USER).count({ where: { email: owner.email } })).toBe(1);
+    }
+  );
 
   it('links from "my account", unlinks, and then no longer signs in to that account', async () => {
     const owner = await registerPerson(id);
@@ -191,7 +196,9 @@ describe.each(PROVIDERS)('signing in with $id', ({ id: provider, verifies, canBe
     const submitted = await browser.request(new URL(login.action, start.url).href, {
       form: { ...login.fields, email: owner.email, password: owner.password },
     });
-    expect((await browser.follow(submitted.location!, () => false)).url).toBe(`${id.issuer}/account`);
+    expect((await browser.follow(submitted.location!, () => false)).url).toBe(
+      `${id.issuer}/account`
+    );
     const page = await browser.follow(`${id.issuer}/account/linked`, () => false);
     expect(page.url).toBe(`${id.issuer}/account/linked`);
 
@@ -252,9 +259,15 @@ describe.each(PROVIDERS)('signing in with $id', ({ id: provider, verifies, canBe
     const person = upstreamPerson();
     upstreams[provider].signInAs(person);
     const victimFlow = await openSignIn(victim);
-    const victimAt = await victim.follow(buttonHref(victimFlow.html, provider, victimFlow.url), isUpstreamCallback);
+    const victimAt = await victim.follow(
+      buttonHref(victimFlow.html, provider, victimFlow.url),
+      isUpstreamCallback
+    );
     const attackerFlow = await openSignIn(attacker);
-    const attackerAt = await attacker.follow(buttonHref(attackerFlow.html, provider, attackerFlow.url), isUpstreamCallback);
+    const attackerAt = await attacker.follow(
+      buttonHref(attackerFlow.html, provider, attackerFlow.url),
+      isUpstreamCallback
+    );
     // The attacker's code, planted in the victim's callback with the victim's own state.
     const planted = new URL(attackerAt.url);
     planted.searchParams.set('state', new URL(victimAt.url).searchParams.get('state')!);
@@ -338,7 +351,10 @@ describe('in a real browser', () => {
       for (const name of ['google', 'yandex', 'vk', 'staff']) {
         await expect(page.locator(`#upstream-${name}`).count()).resolves.toBe(1);
       }
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'upstream-sign-in.png'), fullPage: true });
+      await page.screenshot({
+        path: path.join(SCREENSHOTS, 'upstream-sign-in.png'),
+        fullPage: true,
+      });
       await page.locator('#upstream-google').click();
       await page.waitForURL((current) => current.href.startsWith(PORTAL_CALLBACK));
 
@@ -346,7 +362,10 @@ describe('in a real browser', () => {
       await page.locator('#linked-accounts').click();
       await page.waitForURL(`${id.issuer}/account/linked`);
       await expect(page.locator('#linked-list li').count()).resolves.toBe(1);
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'upstream-linked.png'), fullPage: true });
+      await page.screenshot({
+        path: path.join(SCREENSHOTS, 'upstream-linked.png'),
+        fullPage: true,
+      });
       await page.locator('#link-vk').waitFor();
     } finally {
       await chromium.close();

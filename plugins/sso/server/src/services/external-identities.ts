@@ -57,7 +57,9 @@ const externalIdentities = ({ strapi }: { strapi: Core.Strapi }) => {
         populate: ['user'],
       });
       if (existing) {
-        return existing.user?.id === userId ? { ok: true } : { ok: false, reason: 'linked-elsewhere' };
+        return existing.user?.id === userId
+          ? { ok: true }
+          : { ok: false, reason: 'linked-elsewhere' };
       }
       await rows().create({
         data: {

@@ -30,7 +30,11 @@ export const fetchJson = async (
 };
 
 /** A form POST, as OAuth token endpoints take it. */
-export const postForm = (url: URL | string, fields: Record<string, string>, code: UpstreamErrorCode) =>
+export const postForm = (
+  url: URL | string,
+  fields: Record<string, string>,
+  code: UpstreamErrorCode
+) =>
   fetchJson(
     url,
     {

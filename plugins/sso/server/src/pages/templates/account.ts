@@ -219,7 +219,9 @@ const deleteSection = (page: PageContext, view: AccountOverview) =>
     })}`;
 
 const linkedSection = (page: PageContext, view: AccountOverview) =>
-  html`<p><a id="linked-accounts" href="${view.paths.linked}">${t(page, 'account.linked.open')}</a></p>`;
+  html`<p>
+    <a id="linked-accounts" href="${view.paths.linked}">${t(page, 'account.linked.open')}</a>
+  </p>`;
 
 const SECTIONS = [
   ['profile', 'account.profile.title', profileSection],

@@ -76,34 +76,41 @@ export const linkedAccountsPage = (
       <p class="lead">${t(page, 'account.linked.lead')}</p>
       ${view.notice ? html`<p class="notice" role="status">${view.notice}</p>` : ''}
       ${view.error ? html`<p class="error" role="alert">${view.error}</p>` : ''}
-      ${view.identities.length === 0
-        ? html`<p>${t(page, 'account.linked.none')}</p>`
-        : html`<ul id="linked-list">
-            ${view.identities.map(
-              (identity) =>
-                html`<li>
-                  <strong>${identity.label}</strong>${identity.email ? html` · ${identity.email}` : ''}
-                  · ${t(page, 'account.linked.since', { date: '' })}${time(page.locale, identity.linkedAt)}
-                  <form method="post" action="${view.unlinkAction}">
+      ${
+        view.identities.length === 0
+          ? html`<p>${t(page, 'account.linked.none')}</p>`
+          : html`<ul id="linked-list">
+              ${view.identities.map(
+                (identity) =>
+                  html`<li>
+                    <strong>${identity.label}</strong
+                    >${identity.email ? html` · ${identity.email}` : ''} ·
+                    ${t(page, 'account.linked.since', { date: '' })}${time(page.locale, identity.linkedAt)}
+                    <form method="post" action="${view.unlinkAction}">
+                      <input type="hidden" name="csrf" value="${page.csrfToken}" />
+                      <input type="hidden" name="identity" value="${identity.id}" />
+                      <button type="submit" class="secondary">
+                        ${t(page, 'account.linked.unlink')}
+                      </button>
+                    </form>
+                  </li>`
+              )}
+            </ul>`
+      }
+      ${
+        view.available.length === 0
+          ? ''
+          : html`<h2>${t(page, 'account.linked.add')}</h2>
+              ${view.available.map(
+                (upstream) =>
+                  html`<form method="post" action="${view.linkAction}">
                     <input type="hidden" name="csrf" value="${page.csrfToken}" />
-                    <input type="hidden" name="identity" value="${identity.id}" />
-                    <button type="submit" class="secondary">${t(page, 'account.linked.unlink')}</button>
-                  </form>
-                </li>`
-            )}
-          </ul>`}
-      ${view.available.length === 0
-        ? ''
-        : html`<h2>${t(page, 'account.linked.add')}</h2>
-            ${view.available.map(
-              (upstream) =>
-                html`<form method="post" action="${view.linkAction}">
-                  <input type="hidden" name="csrf" value="${page.csrfToken}" />
-                  <input type="hidden" name="provider" value="${upstream.id}" />
-                  <button type="submit" id="link-${upstream.id}">
-                    ${t(page, 'account.linked.link', { provider: upstream.label })}
-                  </button>
-                </form>`
-            )}`}
+                    <input type="hidden" name="provider" value="${upstream.id}" />
+                    <button type="submit" id="link-${upstream.id}">
+                      ${t(page, 'account.linked.link', { provider: upstream.label })}
+                    </button>
+                  </form>`
+              )}`
+      }
       <p><a href="${view.back}">${t(page, 'account.linked.back')}</a></p>`,
   });

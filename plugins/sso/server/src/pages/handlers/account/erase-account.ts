@@ -1,6 +1,12 @@
 import type { Core } from '@strapi/strapi';
 
-import { CREDENTIAL, EMAIL_TOKEN, EXTERNAL_IDENTITY, LOGIN_EVENT, USER } from '../../../content-types/uids';
+import {
+  CREDENTIAL,
+  EMAIL_TOKEN,
+  EXTERNAL_IDENTITY,
+  LOGIN_EVENT,
+  USER,
+} from '../../../content-types/uids';
 import type { Account } from '../../../services/accounts';
 import { revokeEverythingOf } from '../../../services/oidc-adapter';
 

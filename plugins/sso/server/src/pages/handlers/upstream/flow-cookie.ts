@@ -10,8 +10,7 @@ const MAX_AGE_MS = 30 * 60 * 1000;
 
 /** Where a started upstream sign-in leads: an ID sign-in (interaction), or linking in "my account". */
 export type FlowPurpose =
-  | { purpose: 'sign-in'; uid: string }
-  | { purpose: 'link'; accountId: string };
+  { purpose: 'sign-in'; uid: string } | { purpose: 'link'; accountId: string };
 
 /** What this browser is in the middle of with an upstream provider. */
 export type UpstreamFlowState =

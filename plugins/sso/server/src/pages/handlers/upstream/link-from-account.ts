@@ -23,12 +23,7 @@ export const linkFromAccount = async (
   if (!signedIn || signedIn.account.documentId !== accountId) {
     throw new UpstreamError('ERR_UPSTREAM_STATE', 'Another account is signed in');
   }
-  const result = await getService(strapi, 'external-identities').link(
-    signedIn.account.id,
-    profile
-  );
+  const result = await getService(strapi, 'external-identities').link(signedIn.account.id, profile);
   ctx.status = 303;
-  ctx.redirect(
-    `${base}/account/linked?${result.ok ? 'done=linked' : `refused=${result.reason}`}`
-  );
+  ctx.redirect(`${base}/account/linked?${result.ok ? 'done=linked' : `refused=${result.reason}`}`);
 };

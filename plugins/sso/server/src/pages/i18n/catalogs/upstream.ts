@@ -26,8 +26,7 @@ export default {
     'mail.link-identity.text':
       'Someone signing in with {provider} asked to link it to your VixenHealth account. If it was you, open this link in the same browser within an hour:\n\n{link}\n\nIf it was not you, ignore this email: nothing is linked.',
     'account.linked.title': 'Linked accounts',
-    'account.linked.lead':
-      'Services you can sign in to VixenHealth with, besides your password.',
+    'account.linked.lead': 'Services you can sign in to VixenHealth with, besides your password.',
     'account.linked.open': 'Manage linked accounts',
     'account.linked.none': 'No linked accounts yet.',
     'account.linked.since': 'linked {date}',
