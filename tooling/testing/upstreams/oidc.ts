@@ -39,7 +39,10 @@ const memoryAdapter = (store: Map<string, AdapterPayload>) =>
   };
 
 /** The ID token claims each shape carries, as the real provider sends them. */
-const claimsOf = (shape: OidcShape, person: UpstreamPerson): Record<string, unknown> => {
+const claimsOf = (
+  shape: OidcShape,
+  person: UpstreamPerson
+): { sub: string } & Record<string, unknown> => {
   const common = {
     sub: person.subject,
     name: `${person.givenName} ${person.familyName}`,
