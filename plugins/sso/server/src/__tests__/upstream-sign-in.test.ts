@@ -54,7 +54,8 @@ beforeAll(async () => {
   for (const [name, upstream] of Object.entries(upstreams)) {
     upstream.allowRedirect(`${id.issuer}/upstream/${name}/callback`);
   }
-});
+  // Booting the CMS on PostgreSQL with every table takes long on a busy machine.
+}, 300_000);
 afterAll(async () => {
   await id?.stop();
   await Promise.all(Object.values(upstreams).map((upstream) => upstream.stop()));
