@@ -1618,7 +1618,7 @@ export interface PluginSsoEmailToken extends Struct.CollectionTypeSchema {
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::sso.email-token'> &
       Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
-    purpose: Schema.Attribute.Enumeration<['verify-email', 'reset-password']> &
+    purpose: Schema.Attribute.Enumeration<['verify-email', 'reset-password', 'link-identity']> &
       Schema.Attribute.Required;
     tokenHash: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -1627,6 +1627,55 @@ export interface PluginSsoEmailToken extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     usedAt: Schema.Attribute.DateTime;
+    user: Schema.Attribute.Relation<'manyToOne', 'plugin::users-permissions.user'>;
+  };
+}
+
+export interface PluginSsoExternalIdentity extends Struct.CollectionTypeSchema {
+  collectionName: 'sso_external_identities';
+  info: {
+    description: "A person's account at an upstream provider (Google, Yandex ID, VK ID, a company realm) that signs them in";
+    displayName: 'ID linked account';
+    pluralName: 'external-identities';
+    singularName: 'external-identity';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    email: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
+    lastUsedAt: Schema.Attribute.DateTime;
+    linkedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::sso.external-identity'> &
+      Schema.Attribute.Private;
+    provider: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    subject: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     user: Schema.Attribute.Relation<'manyToOne', 'plugin::users-permissions.user'>;
   };
 }
@@ -1673,7 +1722,7 @@ export interface PluginSsoLoginEvent extends Struct.CollectionTypeSchema {
       }>;
     occurredAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
     outcome: Schema.Attribute.Enumeration<
-      ['success', 'bad-credentials', 'throttled', 'blocked', 'unverified']
+      ['success', 'bad-credentials', 'throttled', 'blocked', 'unverified', 'upstream-refused']
     > &
       Schema.Attribute.Required;
     publishedAt: Schema.Attribute.DateTime;
@@ -2910,6 +2959,7 @@ declare module '@strapi/strapi' {
       'plugin::sso.credential': PluginSsoCredential;
       'plugin::sso.department': PluginSsoDepartment;
       'plugin::sso.email-token': PluginSsoEmailToken;
+      'plugin::sso.external-identity': PluginSsoExternalIdentity;
       'plugin::sso.login-event': PluginSsoLoginEvent;
       'plugin::sso.mail-request': PluginSsoMailRequest;
       'plugin::sso.oidc-record': PluginSsoOidcRecord;

@@ -3,6 +3,7 @@ import client from './client/schema.json';
 import credential from './credential/schema.json';
 import department from './department/schema.json';
 import emailToken from './email-token/schema.json';
+import externalIdentity from './external-identity/schema.json';
 import loginEvent from './login-event/schema.json';
 import mailRequest from './mail-request/schema.json';
 import oidcRecord from './oidc-record/schema.json';
@@ -18,6 +19,7 @@ export default {
   credential: { schema: credential },
   department: { schema: department },
   'email-token': { schema: emailToken },
+  'external-identity': { schema: externalIdentity },
   'login-event': { schema: loginEvent },
   'mail-request': { schema: mailRequest },
   'oidc-record': { schema: oidcRecord },

@@ -5,6 +5,7 @@ import type Provider from 'oidc-provider';
 import { createAccountRoutes } from './handlers/account';
 import { createInteractionRoutes } from './handlers/interactions';
 import { createSelfServiceRoutes } from './handlers/self-service';
+import { createUpstreamRoutes } from './handlers/upstream';
 import { translate } from './i18n/messages';
 import { FormTooLargeError } from './request/form';
 import { pageContext } from './request/page-context';
@@ -24,6 +25,7 @@ export const createIdRouter = (
   const routes: IdRoute[] = [
     ...createInteractionRoutes(strapi, base),
     ...createSelfServiceRoutes(strapi, base),
+    ...createUpstreamRoutes(strapi, base),
     ...createAccountRoutes(strapi, base),
   ];
   const handlers = new WeakMap<Provider, ReturnType<Provider['callback']>>();

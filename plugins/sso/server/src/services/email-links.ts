@@ -4,12 +4,14 @@ import type { Core } from '@strapi/strapi';
 
 import { EMAIL_TOKEN } from '../content-types/uids';
 
-export type EmailLinkPurpose = 'verify-email' | 'reset-password';
+export type EmailLinkPurpose = 'verify-email' | 'reset-password' | 'link-identity';
 
 /** How long a link works: verifying an address may wait a day, a reset must not. */
 const LIFETIME_MS: Record<EmailLinkPurpose, number> = {
   'verify-email': 24 * 60 * 60 * 1000,
   'reset-password': 60 * 60 * 1000,
+  // Confirms linking an upstream account while its sign-in waits: as short as a reset.
+  'link-identity': 60 * 60 * 1000,
 };
 
 const hash = (token: string) => createHash('sha256').update(token).digest('base64url');

@@ -5,6 +5,7 @@ import accounts from './accounts';
 import clients from './clients';
 import directorySync from './directory-sync';
 import emailLinks from './email-links';
+import externalIdentities from './external-identities';
 import loginHistory from './login-history';
 import mailThrottle from './mail-throttle';
 import mailer from './mailer';
@@ -22,6 +23,7 @@ export default {
   clients,
   'directory-sync': directorySync,
   'email-links': emailLinks,
+  'external-identities': externalIdentities,
   'login-history': loginHistory,
   'mail-throttle': mailThrottle,
   mailer,

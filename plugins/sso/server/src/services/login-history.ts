@@ -17,14 +17,22 @@ const RETENTION_MS = 365 * 24 * 60 * 60 * 1000;
 /** The one outcome of a wrong guess: the password was checked and did not match. */
 const FAILURE = 'bad-credentials';
 
-export type LoginOutcome = 'success' | 'bad-credentials' | 'throttled' | 'blocked' | 'unverified';
+export type LoginOutcome =
+  | 'success'
+  | 'bad-credentials'
+  | 'throttled'
+  | 'blocked'
+  | 'unverified'
+  /** An upstream provider's sign-in failed (state, code, token or profile refused). */
+  | 'upstream-refused';
 
 export interface LoginAttempt {
   /** The email as typed; the history keeps only a keyed hash of it (see `accountKey`). */
   email: string;
   userId: number | null;
   outcome: LoginOutcome;
-  method: 'password';
+  /** `password`, or `fed:<provider>` for an upstream provider (Google, Yandex ID, VK ID, …). */
+  method: 'password' | `fed:${string}`;
   ip: string;
   userAgent: string;
 }

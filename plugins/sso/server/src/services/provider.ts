@@ -41,7 +41,8 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
       },
       // What discovery advertises is exactly what findAccount serves and clients may ask for.
       claims: {
-        openid: ['sub'],
+        // `amr` (RFC 8176): how the person signed in (`pwd`, `fed`, …), for apps that care.
+        openid: ['sub', 'amr'],
         email: ['email', 'email_verified'],
         profile: ['name', 'preferred_username'],
       },

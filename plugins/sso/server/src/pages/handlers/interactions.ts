@@ -13,6 +13,7 @@ import { pageContext } from '../request/page-context';
 import { consentPage, signInPage } from '../templates/pages';
 import { completeSignIn } from './sign-in/complete-sign-in';
 import { finishInteraction } from './sign-in/finish-interaction';
+import { upstreamButtons } from './upstream';
 
 /**
  * The screens oidc-provider hands over to us during an authorization: sign in, then consent
@@ -48,6 +49,7 @@ export const createInteractionRoutes = (strapi: Core.Strapi, base: string): IdRo
       error: options.error ?? null,
       signUpUrl: `${base}/sign-up`,
       forgotUrl: `${base}/forgot-password`,
+      upstreams: upstreamButtons(strapi, base, details.uid),
     });
   };
 

@@ -218,9 +218,15 @@ const deleteSection = (page: PageContext, view: AccountOverview) =>
       danger: true,
     })}`;
 
+const linkedSection = (page: PageContext, view: AccountOverview) =>
+  html`<p>
+    <a id="linked-accounts" href="${view.paths.linked}">${t(page, 'account.linked.open')}</a>
+  </p>`;
+
 const SECTIONS = [
   ['profile', 'account.profile.title', profileSection],
   ['password', 'account.password.title', passwordSection],
+  ['linked', 'account.linked.title', linkedSection],
   ['sessions', 'account.sessions.title', sessionsSection],
   ['history', 'account.history.title', historySection],
   ['delete', 'account.delete.title', deleteSection],

@@ -23,6 +23,9 @@ button { margin-block-start: 1.25rem; padding: 0.6rem 1.2rem; font-size: 1rem; b
 button.danger { background: #8a1c1c; }
 button.secondary { background: transparent; color: #1f1a17; border: 1px solid #8a7f78; }
 a { color: #9a3412; }
+.upstreams ul { display: grid; gap: 0.5rem; padding: 0; list-style: none; }
+.upstreams h2 { font-size: 1rem; margin-block: 1.5rem 0.5rem; color: #4a413c; }
+a.button { display: block; padding: 0.6rem 1.2rem; border: 1px solid #8a7f78; border-radius: 6px; color: #1f1a17; text-decoration: none; text-align: center; }
 .hint { margin: 0 0 0.25rem; color: #4a413c; font-size: 0.9rem; }
 .field-error { margin: 0 0 0.25rem; color: #8a1c1c; font-weight: 600; }
 .error { padding: 0.75rem; border-radius: 6px; background: #fde8e8; color: #8a1c1c; }

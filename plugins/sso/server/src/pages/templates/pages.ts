@@ -24,6 +24,8 @@ export const signInPage = (
     error: string | null;
     signUpUrl: string;
     forgotUrl: string;
+    /** One button per configured upstream provider (Google, Yandex ID, VK ID, …). */
+    upstreams?: { id: string; label: string; href: string }[];
   }
 ) =>
   layout({
@@ -57,6 +59,23 @@ export const signInPage = (
         />
         <button type="submit">${t(page, 'sign-in.submit')}</button>
       </form>
+      ${
+        options.upstreams?.length
+          ? html`<section aria-labelledby="upstreams-title" class="upstreams">
+              <h2 id="upstreams-title">${t(page, 'upstream.sign-in.or')}</h2>
+              <ul>
+                ${options.upstreams.map(
+                  (upstream) =>
+                    html`<li>
+                      <a class="button" id="upstream-${upstream.id}" href="${upstream.href}"
+                        >${t(page, 'upstream.sign-in.with', { provider: upstream.label })}</a
+                      >
+                    </li>`
+                )}
+              </ul>
+            </section>`
+          : ''
+      }
       ${abortForm(page, options.abortAction, t(page, 'sign-in.cancel'))}
       <nav aria-label="${t(page, 'sign-in.title')}">
         <p><a href="${options.signUpUrl}">${t(page, 'sign-in.sign-up')}</a></p>

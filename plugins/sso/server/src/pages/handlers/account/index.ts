@@ -4,6 +4,7 @@ import type { IdRoute } from '../../route';
 import { createCallbackRoute } from './callback';
 import { createDeletionRoute } from './deletion';
 import type { AccountFeature } from './feature';
+import { createLinkedRoutes } from './linked';
 import { createOverviewRoute } from './overview';
 import { createPasswordRoute } from './password';
 import { accountPaths } from './paths';
@@ -25,5 +26,6 @@ export const createAccountRoutes = (strapi: Core.Strapi, base: string): IdRoute[
     createPasswordRoute(feature),
     createSignOutEverywhereRoute(feature),
     createDeletionRoute(feature),
+    ...createLinkedRoutes(feature),
   ];
 };

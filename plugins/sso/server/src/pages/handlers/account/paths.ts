@@ -7,6 +7,9 @@ export const accountPaths = (base: string) => ({
   password: `${base}/account/password`,
   signOutEverywhere: `${base}/account/sign-out-everywhere`,
   remove: `${base}/account/delete`,
+  linked: `${base}/account/linked`,
+  linkUpstream: `${base}/account/linked/start`,
+  unlinkUpstream: `${base}/account/linked/unlink`,
 });
 
 export type AccountPaths = ReturnType<typeof accountPaths>;
