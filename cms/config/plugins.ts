@@ -28,6 +28,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       keyRotationDays: env.int('ID_KEY_ROTATION_DAYS', 90),
       proxy: env.bool('IS_PROXIED', false),
       trustedProxies: env.array('ID_TRUSTED_PROXIES', []),
+      webauthnRpId: env('ID_WEBAUTHN_RP_ID', ''),
     },
   },
   support: {

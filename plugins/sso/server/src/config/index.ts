@@ -26,9 +26,19 @@ export interface SsoConfig {
    * `X-Forwarded-For` believed when telling where a sign-in attempt comes from.
    */
   trustedProxies: string[];
+  /**
+   * The WebAuthn relying party id passkeys are bound to (`ID_WEBAUTHN_RP_ID`); empty means the
+   * issuer's hostname. A parent domain (`vixenhealth.ru` for `id.vixenhealth.ru`) keeps passkeys
+   * valid if ID moves to another subdomain.
+   */
+  webauthnRpId: string;
   /** Demo service client registered by the seed (development only). */
   demoClient?: { clientId: string; clientSecret: string };
 }
+
+/** WebAuthn allows the origin's host or a registrable parent of it as the RP ID. */
+const isRpIdOf = (rpId: string, hostname: string) =>
+  hostname === rpId || hostname.endsWith(`.${rpId}`);
 
 const isBase64Key = (value: string) => Buffer.from(value, 'base64').length === 32;
 
@@ -43,6 +53,7 @@ export default {
     keyRotationDays: 90,
     proxy: false,
     trustedProxies: [],
+    webauthnRpId: '',
   } satisfies Partial<SsoConfig>,
 
   validator(config: SsoConfig) {
@@ -60,6 +71,11 @@ export default {
       throw new TypeError('sso: cookieKeys (ID_COOKIE_KEYS) must list at least one key');
     }
     trustedProxies(config.trustedProxies);
+    if (config.webauthnRpId && !isRpIdOf(config.webauthnRpId, issuer.hostname)) {
+      throw new TypeError(
+        `sso: webauthnRpId (ID_WEBAUTHN_RP_ID) must be the issuer's hostname or a parent domain of it, got "${config.webauthnRpId}"`
+      );
+    }
     if (!(config.accessTokenTtlSeconds >= 60 && config.accessTokenTtlSeconds <= 3600)) {
       throw new TypeError('sso: accessTokenTtlSeconds must be between 60 and 3600');
     }

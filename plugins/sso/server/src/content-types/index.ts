@@ -4,6 +4,8 @@ import department from './department/schema.json';
 import emailToken from './email-token/schema.json';
 import loginEvent from './login-event/schema.json';
 import oidcRecord from './oidc-record/schema.json';
+import passkey from './passkey/schema.json';
+import passkeyChallenge from './passkey-challenge/schema.json';
 import position from './position/schema.json';
 import signingKey from './signing-key/schema.json';
 import staffGroup from './staff-group/schema.json';
@@ -17,6 +19,8 @@ export default {
   'email-token': { schema: emailToken },
   'login-event': { schema: loginEvent },
   'oidc-record': { schema: oidcRecord },
+  passkey: { schema: passkey },
+  'passkey-challenge': { schema: passkeyChallenge },
   position: { schema: position },
   'signing-key': { schema: signingKey },
   'staff-group': { schema: staffGroup },

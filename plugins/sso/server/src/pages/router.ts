@@ -5,6 +5,7 @@ import type Provider from 'oidc-provider';
 import { createAccountRoutes } from './handlers/account';
 import { createInteractionRoutes } from './handlers/interactions';
 import { createSelfServiceRoutes } from './handlers/self-service';
+import { createPasskeyRoutes } from './handlers/passkeys';
 import { translate } from './i18n/messages';
 import { FormTooLargeError } from './request/form';
 import { pageContext } from './request/page-context';
@@ -25,6 +26,7 @@ export const createIdRouter = (
     ...createInteractionRoutes(strapi, base),
     ...createSelfServiceRoutes(strapi, base),
     ...createAccountRoutes(strapi, base),
+    ...createPasskeyRoutes(strapi, base),
   ];
   const handlers = new WeakMap<Provider, ReturnType<Provider['callback']>>();
   const handlerOf = (provider: Provider) => {

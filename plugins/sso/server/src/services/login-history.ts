@@ -24,7 +24,8 @@ export interface LoginAttempt {
   email: string;
   userId: number | null;
   outcome: LoginOutcome;
-  method: 'password';
+  /** `passkey`: a WebAuthn assertion, throttled and counted like a password. */
+  method: 'password' | 'passkey';
   ip: string;
   userAgent: string;
 }

@@ -7,6 +7,7 @@ export const accountPaths = (base: string) => ({
   password: `${base}/account/password`,
   signOutEverywhere: `${base}/account/sign-out-everywhere`,
   remove: `${base}/account/delete`,
+  passkeys: `${base}/account/passkeys`,
 });
 
 export type AccountPaths = ReturnType<typeof accountPaths>;
