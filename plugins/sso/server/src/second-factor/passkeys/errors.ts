@@ -6,7 +6,8 @@ export type PasskeyErrorCode =
   | 'ERR_PASSKEY_THROTTLED'
   | 'ERR_PASSKEY_BLOCKED'
   | 'ERR_PASSKEY_CSRF'
-  | 'ERR_PASSKEY_SIGNED_OUT';
+  | 'ERR_PASSKEY_SIGNED_OUT'
+  | 'ERR_PASSKEY_INTERACTION';
 
 /** Why, in words the pages translate (`passkeys.error.<reason>`). */
 export type PasskeyErrorReason =

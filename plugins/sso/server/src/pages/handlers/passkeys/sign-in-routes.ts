@@ -5,6 +5,7 @@ import type Provider from 'oidc-provider';
 import {
   authenticationOptions,
   expiredChallenge,
+  PasskeyError,
   passkeyChallenges,
   signInWithPasskey,
 } from '../../../second-factor/passkeys';
@@ -15,12 +16,12 @@ import { jsonEndpoint, jsonField } from './json-endpoint';
 
 const UID = '([A-Za-z0-9_-]{1,64})';
 
-const expired = expiredChallenge;
-
 /** The interaction being signed in to: it must still be waiting for a sign-in. */
 const loginInteraction = async (ctx: Context, provider: Provider, uid: string) => {
   const details = await provider.interactionDetails(ctx.req, ctx.res).catch(() => null);
-  if (!details || details.uid !== uid || details.prompt.name !== 'login') throw expired();
+  if (!details || details.uid !== uid || details.prompt.name !== 'login') {
+    throw new PasskeyError(400, 'ERR_PASSKEY_INTERACTION', 'expired');
+  }
   return details;
 };
 
@@ -50,7 +51,7 @@ export const createPasskeySignInRoutes = (strapi: Core.Strapi, base: string): Id
         await loginInteraction(ctx, provider, uid);
         const response = jsonField(form, 'response');
         const expectedChallenge = await challenges.take(ctx, cookiePath(uid), `sign-in:${uid}`);
-        if (!expectedChallenge) throw expired();
+        if (!expectedChallenge) throw expiredChallenge();
         const proof = await signInWithPasskey(strapi, {
           response,
           expectedChallenge,
