@@ -113,6 +113,9 @@ const redeem = async (callback: string, flow: { verifier: string; state: string 
     expectedState: flow.state,
   });
 
+const textOf = async (page: Page, selector: string) =>
+  (await page.locator(selector).textContent()) ?? '';
+
 /** Forgets the ID session of this browser: the authenticator keeps its passkeys. */
 const signOut = (context: BrowserContext) => context.clearCookies();
 
@@ -131,16 +134,17 @@ describe('registering a passkey and signing in with it', () => {
     const user = await newUser('passkey');
     const { context, page, cdp, authenticatorId } = await browserWithAuthenticator();
     await signInWithPassword(page, user);
-    await expect(page.locator(`a[href="/id/account/passkeys"]`)).toHaveCount(1);
+    expect(await page.locator(`a[href="/id/account/passkeys"]`).count()).toBe(1);
     await page.goto(`${issuer}/account/passkeys`);
-    await expect(page.locator('#passkey-list')).toContainText('You have no passkeys yet.');
+    expect(await textOf(page, '#passkey-list')).toContain('You have no passkeys yet.');
     // The script found WebAuthn: the form replaces the explanation.
-    await expect(page.locator('#passkey-needs-script')).toBeHidden();
+    await page.locator('#passkey-needs-script').waitFor({ state: 'hidden' });
+    await page.locator('#add-passkey-form').waitFor({ state: 'visible' });
 
     await addPasskey(page, 'Work laptop');
     await page.waitForURL(`${issuer}/account/passkeys?done=added`);
-    await expect(page.locator('.notice')).toContainText('The passkey is added');
-    await expect(page.locator('#passkey-list h3')).toHaveText(['Work laptop']);
+    expect(await textOf(page, '.notice')).toContain('The passkey is added');
+    expect(await page.locator('#passkey-list h3').allTextContents()).toEqual(['Work laptop']);
     await page.screenshot({ path: `${SCREENSHOTS}/passkeys-page.png`, fullPage: true });
 
     const [held] = await credentialsIn(cdp, authenticatorId);
@@ -159,8 +163,8 @@ describe('registering a passkey and signing in with it', () => {
 
     await signOut(context);
     const flow = await startPortalSignIn(page);
-    await expect(page.locator('#passkey-sign-in')).toBeVisible();
-    await expect(page.locator('#password')).toBeVisible();
+    await page.locator('#passkey-sign-in').waitFor({ state: 'visible' });
+    expect(await page.locator('#password').isVisible()).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/passkeys-sign-in.png`, fullPage: true });
     await page.locator('#passkey-sign-in-button').click();
     await page.waitForURL((url) => url.href.startsWith(PORTAL_CALLBACK));
@@ -185,7 +189,7 @@ describe('registering a passkey and signing in with it', () => {
     await signInWithPassword(page, user);
     await addPasskey(page, 'Phone');
     await page.waitForURL(/done=added/);
-    await expect(page.locator('#passkey-list')).toContainText('Synced between your devices');
+    expect(await textOf(page, '#passkey-list')).toContain('Synced between your devices');
 
     await signOut(context);
     const flow = await startPortalSignIn(page);
@@ -200,7 +204,8 @@ describe('registering a passkey and signing in with it', () => {
     const { context, page, cdp, authenticatorId } = await browserWithAuthenticator();
     await signInWithPassword(page, user);
     await addPasskey(page, 'Laptop', 'Wrong-password-1');
-    await expect(page.locator('#passkey-error')).toHaveText('The password is incorrect.');
+    await page.locator('#passkey-error').waitFor({ state: 'visible' });
+    expect(await textOf(page, '#passkey-error')).toBe('The password is incorrect.');
     expect(await credentialsIn(cdp, authenticatorId)).toHaveLength(0);
     expect(await db(PASSKEY).count({ where: { user: { id: user.id } } })).toBe(0);
     await context.close();
@@ -218,13 +223,14 @@ describe('refusing passkeys that must not sign in', () => {
     await page.locator(`#passkey-${row.id}-password`).fill(PASSWORD);
     await page.locator(`#passkey-${row.id} button.danger`).click();
     await page.waitForURL(/done=removed/);
-    await expect(page.locator('#passkey-list')).toContainText('You have no passkeys yet.');
+    expect(await textOf(page, '#passkey-list')).toContain('You have no passkeys yet.');
     expect(await db(PASSKEY).count({ where: { id: row.id } })).toBe(0);
 
     await signOut(context);
     await startPortalSignIn(page);
     await page.locator('#passkey-sign-in-button').click();
-    await expect(page.locator('#passkey-error')).toContainText(
+    await page.locator('#passkey-error').waitFor({ state: 'visible' });
+    expect(await textOf(page, '#passkey-error')).toContain(
       'This passkey is not registered with VixenHealth ID'
     );
     expect(page.url()).toMatch(/\/interaction\//);
