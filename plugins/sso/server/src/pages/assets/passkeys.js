@@ -1,3 +1,4 @@
+/* global document, window -- a browser script, served as is */
 // Adds passkeys to ID's pages: "Sign in with a passkey" on the sign-in page, "Add a passkey"
 // on the account's passkeys page. Without this script both pages work as plain forms.
 // SimpleWebAuthn's browser bundle (UMD) puts `SimpleWebAuthnBrowser` on globalThis when loaded
