@@ -308,7 +308,7 @@ describe('another user', () => {
     expect(mine.page!.text).toContain('You have no passkeys yet.');
     expect(mine.page!.text).not.toContain('Owner key');
 
-    const csrf = /name="csrf" value="([^"]+)"/.exec(mine.page!.text)![1];
+    const csrf = /data-csrf="([^"]+)"/.exec(mine.page!.text)![1];
     const remove = await browser.request(`${issuer}/account/passkeys/remove`, {
       form: { csrf, id: String(row.id), password: other.password },
     });
@@ -347,5 +347,52 @@ describe('the sign-in page without script', () => {
     expect(await script.text()).toContain("import './webauthn-browser.js'");
     const library = await fetch(`${issuer}/assets/webauthn-browser.js`);
     expect(await library.text()).toContain('SimpleWebAuthnBrowser');
+  });
+});
+
+describe('throttling failed passkey assertions', () => {
+  it('counts them like wrong passwords: after the free failures, refused with 429', async () => {
+    const browser = new Browser('en');
+    const authorization = client.buildAuthorizationUrl(id.portal, {
+      redirect_uri: PORTAL_CALLBACK,
+      scope: 'openid',
+      code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()),
+      code_challenge_method: 'S256',
+    });
+    const start = await browser.follow(authorization.href, () => false);
+    const attribute = (name: string) =>
+      new RegExp(`${name}="([^"]+)"`).exec(start.page!.text)![1];
+    const csrf = attribute('data-csrf');
+    const optionsUrl = new URL(attribute('data-options-url'), start.url).href;
+    const verifyUrl = new URL(attribute('data-verify-url'), start.url).href;
+    // A credential no account has: every attempt with it is a failure.
+    const credentialId = randomBytes(32).toString('base64url');
+    const forged = JSON.stringify({
+      id: credentialId,
+      rawId: credentialId,
+      type: 'public-key',
+      response: { clientDataJSON: 'e30', authenticatorData: 'AA', signature: 'AA' },
+      clientExtensionResults: {},
+    });
+    const attempt = async () => {
+      const options = await browser.request(optionsUrl, { form: { csrf } });
+      expect(options.status).toBe(200);
+      const verify = await browser.request(verifyUrl, { form: { csrf, response: forged } });
+      return { status: verify.status, body: JSON.parse(verify.text) };
+    };
+
+    for (let failure = 1; failure <= 4; failure += 1) {
+      const refused = await attempt();
+      expect(refused.status).toBe(401);
+      expect(refused.body.error.code).toBe('ERR_PASSKEY_UNKNOWN');
+    }
+    const throttled = await attempt();
+    expect(throttled.status).toBe(429);
+    expect(throttled.body.error).toMatchObject({ code: 'ERR_PASSKEY_THROTTLED' });
+    expect(throttled.body.error.message).toMatch(/Try again in \d+ seconds/);
+
+    const missingCsrf = await browser.request(verifyUrl, { form: { response: forged } });
+    expect(missingCsrf.status).toBe(403);
+    expect(JSON.parse(missingCsrf.text).error.code).toBe('ERR_PASSKEY_CSRF');
   });
 });

@@ -41,6 +41,8 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
       },
       // What discovery advertises is exactly what findAccount serves and clients may ask for.
       claims: {
+        // How the person signed in (RFC 8176: pwd, hwk, swk, mfa, …), in every ID token.
+        amr: null,
         openid: ['sub'],
         email: ['email', 'email_verified'],
         profile: ['name', 'preferred_username'],

@@ -48,6 +48,9 @@ const withNumericCounter = <T extends { counter: unknown }>(row: T) => ({
 /** Every read and write of passkeys; every method that takes a user acts on theirs only. */
 export const passkeyStore = (strapi: Core.Strapi) => {
   const rows = () => strapi.db.query(PASSKEY);
+  // Bulk writes cannot filter on a relation: ownership is checked by a read first.
+  const owned = async (userId: number, id: number) =>
+    (await rows().count({ where: { id, user: { id: userId } } })) === 1;
 
   return {
     async listFor(userId: number): Promise<PasskeySummary[]> {
@@ -78,15 +81,14 @@ export const passkeyStore = (strapi: Core.Strapi) => {
 
     /** False when the user has no such passkey (someone else's, or gone). */
     async rename(userId: number, id: number, label: string) {
-      const { count } = await rows().updateMany({
-        where: { id, user: { id: userId } },
-        data: { label },
-      });
-      return count === 1;
+      if (!(await owned(userId, id))) return false;
+      await rows().update({ where: { id }, data: { label } });
+      return true;
     },
 
     async remove(userId: number, id: number) {
-      const { count } = await rows().deleteMany({ where: { id, user: { id: userId } } });
+      if (!(await owned(userId, id))) return false;
+      const { count } = await rows().deleteMany({ where: { id } });
       return count === 1;
     },
 
