@@ -196,7 +196,11 @@ describe('registering a passkey and signing in with it', () => {
 
     await signOut(context);
     const flow = await startPortalSignIn(page);
-    expect((await redeem(await passkeySignIn(page), flow)).claims()!.amr).toEqual(['swk', 'user', 'mfa']);
+    expect((await redeem(await passkeySignIn(page), flow)).claims()!.amr).toEqual([
+      'swk',
+      'user',
+      'mfa',
+    ]);
     await context.close();
   });
 
@@ -259,7 +263,11 @@ describe('refusing passkeys that must not sign in', () => {
     let captured: { url: string; body: string; cookie: string } | null = null;
     await page.route('**/passkey/verify', async (route) => {
       const headers = await route.request().allHeaders();
-      captured = { url: route.request().url(), body: route.request().postData()!, cookie: headers.cookie };
+      captured = {
+        url: route.request().url(),
+        body: route.request().postData()!,
+        cookie: headers.cookie,
+      };
       await route.abort();
     });
     await page.locator('#passkey-sign-in-button').click();
@@ -360,8 +368,7 @@ describe('throttling failed passkey assertions', () => {
       code_challenge_method: 'S256',
     });
     const start = await browser.follow(authorization.href, () => false);
-    const attribute = (name: string) =>
-      new RegExp(`${name}="([^"]+)"`).exec(start.page!.text)![1];
+    const attribute = (name: string) => new RegExp(`${name}="([^"]+)"`).exec(start.page!.text)![1];
     const csrf = attribute('data-csrf');
     const optionsUrl = new URL(attribute('data-options-url'), start.url).href;
     const verifyUrl = new URL(attribute('data-verify-url'), start.url).href;

@@ -62,11 +62,7 @@ if (signIn && browserSupportsWebAuthn()) {
     try {
       const optionsJSON = await post(optionsUrl, { csrf }, messages);
       const assertion = await startAuthentication({ optionsJSON });
-      const result = await post(
-        verifyUrl,
-        { csrf, response: JSON.stringify(assertion) },
-        messages
-      );
+      const result = await post(verifyUrl, { csrf, response: JSON.stringify(assertion) }, messages);
       window.location.assign(result.redirectTo);
     } catch (failure) {
       showError(error, messageOf(failure, messages));

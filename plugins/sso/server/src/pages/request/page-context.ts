@@ -22,9 +22,7 @@ export const pageContext = (
 ): PageContext => {
   const nonce = randomBytes(16).toString('base64');
   // A page with scripts may load them from ID's own assets only, and call back only to ID.
-  const scripts = options.scriptSrc
-    ? `; script-src ${options.scriptSrc}; connect-src 'self'`
-    : '';
+  const scripts = options.scriptSrc ? `; script-src ${options.scriptSrc}; connect-src 'self'` : '';
   ctx.set({
     'Content-Security-Policy': `default-src 'none'; style-src 'nonce-${nonce}'; frame-ancestors 'none'; base-uri 'none'${scripts}`,
     'X-Frame-Options': 'DENY',

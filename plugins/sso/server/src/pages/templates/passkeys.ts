@@ -30,17 +30,33 @@ const passkeyItem = (page: PageContext, view: PasskeysView, passkey: PasskeySumm
     <form method="post" action="${view.paths.passkeys}/rename" novalidate>
       <input type="hidden" name="csrf" value="${page.csrfToken}" />
       <input type="hidden" name="id" value="${passkey.id}" />
-      <label for="${id}-new-label">${t(page, 'passkeys.rename.label', { label: passkey.label })}</label>
-      <input id="${id}-new-label" name="label" type="text" maxlength="${LABEL_MAX_LENGTH}"
-        autocomplete="off" required value="${passkey.label}" />
+      <label for="${id}-new-label"
+        >${t(page, 'passkeys.rename.label', { label: passkey.label })}</label
+      >
+      <input
+        id="${id}-new-label"
+        name="label"
+        type="text"
+        maxlength="${LABEL_MAX_LENGTH}"
+        autocomplete="off"
+        required
+        value="${passkey.label}"
+      />
       <button type="submit" class="secondary">${t(page, 'passkeys.rename.submit')}</button>
     </form>
     <form method="post" action="${view.paths.passkeys}/remove" novalidate>
       <input type="hidden" name="csrf" value="${page.csrfToken}" />
       <input type="hidden" name="id" value="${passkey.id}" />
-      <label for="${id}-password">${t(page, 'passkeys.remove.password', { label: passkey.label })}</label>
-      <input id="${id}-password" name="password" type="password" autocomplete="current-password"
-        required />
+      <label for="${id}-password"
+        >${t(page, 'passkeys.remove.password', { label: passkey.label })}</label
+      >
+      <input
+        id="${id}-password"
+        name="password"
+        type="password"
+        autocomplete="current-password"
+        required
+      />
       <button type="submit" class="danger">${t(page, 'passkeys.remove.submit')}</button>
     </form>
   </article>`;
@@ -67,16 +83,23 @@ export const passkeysPage = (page: PageContext, view: PasskeysView) =>
     body: html`<h1>${t(page, 'passkeys.title')}</h1>
       <p class="lead">${t(page, 'passkeys.lead')}</p>
       ${view.notice ? html`<p class="notice" role="status">${view.notice}</p>` : ''}
-      ${view.error && view.error.passkeyId === null
-        ? html`<p class="error" role="alert">${view.error.message}</p>`
-        : ''}
+      ${
+        view.error && view.error.passkeyId === null
+          ? html`<p class="error" role="alert">${view.error.message}</p>`
+          : ''
+      }
       <section id="passkey-list" aria-label="${t(page, 'passkeys.title')}">
-        ${view.passkeys.length === 0
-          ? html`<p>${t(page, 'passkeys.empty')}</p>`
-          : view.passkeys.map((passkey) => passkeyItem(page, view, passkey))}
+        ${
+          view.passkeys.length === 0
+            ? html`<p>${t(page, 'passkeys.empty')}</p>`
+            : view.passkeys.map((passkey) => passkeyItem(page, view, passkey))
+        }
       </section>
-      <section id="add-passkey" aria-labelledby="add-passkey-title"
-        ${scriptData(page, { options: `${view.paths.passkeys}/options`, verify: `${view.paths.passkeys}/verify` })}>
+      <section
+        id="add-passkey"
+        aria-labelledby="add-passkey-title"
+        ${scriptData(page, { options: `${view.paths.passkeys}/options`, verify: `${view.paths.passkeys}/verify` })}
+      >
         <h2 id="add-passkey-title">${t(page, 'passkeys.add.title')}</h2>
         <p class="hint" id="passkey-needs-script">${t(page, 'passkeys.add.needs-script')}</p>
         <form id="add-passkey-form" hidden novalidate>
@@ -84,12 +107,24 @@ export const passkeysPage = (page: PageContext, view: PasskeysView) =>
           <p class="error" role="alert" id="passkey-error" hidden></p>
           <label for="passkey-label">${t(page, 'passkeys.add.label')}</label>
           <p class="hint" id="passkey-label-hint">${t(page, 'passkeys.add.label.hint')}</p>
-          <input id="passkey-label" name="label" type="text" maxlength="${LABEL_MAX_LENGTH}"
-            autocomplete="off" required aria-describedby="passkey-label-hint"
-            value="${t(page, 'passkeys.add.label.default')}" />
+          <input
+            id="passkey-label"
+            name="label"
+            type="text"
+            maxlength="${LABEL_MAX_LENGTH}"
+            autocomplete="off"
+            required
+            aria-describedby="passkey-label-hint"
+            value="${t(page, 'passkeys.add.label.default')}"
+          />
           <label for="passkey-password">${t(page, 'passkeys.add.password')}</label>
-          <input id="passkey-password" name="password" type="password"
-            autocomplete="current-password" required />
+          <input
+            id="passkey-password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+          />
           <button type="submit">${t(page, 'passkeys.add.submit')}</button>
         </form>
       </section>`,

@@ -101,7 +101,10 @@ export const signInWithPasskey = async (
   try {
     const userHandle = response.response?.userHandle;
     // The authenticator names the account the passkey was made for: it must be the owner's.
-    if (userHandle && Buffer.from(userHandle, 'base64url').toString('utf8') !== account.documentId) {
+    if (
+      userHandle &&
+      Buffer.from(userHandle, 'base64url').toString('utf8') !== account.documentId
+    ) {
       throw new Error('The user handle names another account');
     }
     verification = await verifyAuthenticationResponse({

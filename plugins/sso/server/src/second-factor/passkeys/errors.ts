@@ -42,5 +42,4 @@ export const badRequest = (field: string) =>
   new PasskeyError(400, 'ERR_PASSKEY_BAD_REQUEST', 'bad-request', { field });
 
 /** No challenge for this browser and ceremony: none asked for, used already, or expired. */
-export const expiredChallenge = () =>
-  new PasskeyError(400, 'ERR_PASSKEY_CHALLENGE', 'expired');
+export const expiredChallenge = () => new PasskeyError(400, 'ERR_PASSKEY_CHALLENGE', 'expired');

@@ -2,7 +2,12 @@
  * Passkeys (WebAuthn) without HTTP: the registered credentials, single-use challenges and the
  * two ceremonies. ID's pages (`pages/handlers/passkeys`) serve them.
  */
-export { authenticationOptions, methodsOf, signInWithPasskey, type PasskeyMethod } from './authentication';
+export {
+  authenticationOptions,
+  methodsOf,
+  signInWithPasskey,
+  type PasskeyMethod,
+} from './authentication';
 export { passkeyChallenges } from './challenges';
 export { badRequest, expiredChallenge, PasskeyError, type PasskeyErrorReason } from './errors';
 export { registerPasskey, registrationOptions } from './registration';

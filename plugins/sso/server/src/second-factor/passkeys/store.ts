@@ -70,7 +70,10 @@ export const passkeyStore = (strapi: Core.Strapi) => {
     },
 
     async findByCredentialId(credentialId: string): Promise<StoredPasskey | null> {
-      const row = await rows().findOne({ where: { credentialId }, populate: { user: { select: ['id', 'documentId'] } } });
+      const row = await rows().findOne({
+        where: { credentialId },
+        populate: { user: { select: ['id', 'documentId'] } },
+      });
       return row ? withNumericCounter(row) : null;
     },
 

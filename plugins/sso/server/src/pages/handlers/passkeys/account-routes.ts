@@ -60,7 +60,10 @@ export const createPasskeyAccountRoutes = (feature: AccountFeature): IdRoute[] =
   };
 
   /** The JSON endpoints answer 401 to a browser with no session: the script cannot sign in. */
-  const signedInOrRefuse = async (ctx: Context, provider: Parameters<typeof signedInAccount>[1]) => {
+  const signedInOrRefuse = async (
+    ctx: Context,
+    provider: Parameters<typeof signedInAccount>[1]
+  ) => {
     const signedIn = await signedInAccount(strapi, provider, ctx);
     if (!signedIn) throw new PasskeyError(401, 'ERR_PASSKEY_SIGNED_OUT', 'expired');
     return signedIn;
@@ -134,7 +137,8 @@ export const createPasskeyAccountRoutes = (feature: AccountFeature): IdRoute[] =
       handle: signedInForm(feature, async (ctx, _provider, signedIn, form) => {
         const locale = negotiateLocale(ctx.get('accept-language'));
         const id = passkeyId(form.id);
-        const owned = id !== null && (await store.listFor(signedIn.account.id)).some((p) => p.id === id);
+        const owned =
+          id !== null && (await store.listFor(signedIn.account.id)).some((p) => p.id === id);
         // Not the user's: said before the password is checked, which it would not change.
         if (!owned) {
           const error = { passkeyId: null, message: translate(locale, 'passkeys.error.not-found') };
@@ -142,7 +146,10 @@ export const createPasskeyAccountRoutes = (feature: AccountFeature): IdRoute[] =
         }
         const check = await reauthenticate(strapi, ctx, signedIn.account, form.password, locale);
         if (!check.ok) {
-          return render(ctx, signedIn, { status: check.status, error: { passkeyId: id, message: check.error } });
+          return render(ctx, signedIn, {
+            status: check.status,
+            error: { passkeyId: id, message: check.error },
+          });
         }
         if (!(await store.remove(signedIn.account.id, id))) throw badRequest('id');
         ctx.status = 303;

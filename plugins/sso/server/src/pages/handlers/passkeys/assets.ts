@@ -55,10 +55,7 @@ export const assetsUrl = (strapi: Core.Strapi) =>
 /** Serves the passkeys script and the WebAuthn library, read once at start. */
 export const createPasskeyAssetRoutes = (): IdRoute[] => {
   const files = new Map([
-    [
-      PASSKEYS_SCRIPT,
-      path.join(pluginRoot(), 'server', 'src', 'pages', 'assets', PASSKEYS_SCRIPT),
-    ],
+    [PASSKEYS_SCRIPT, path.join(pluginRoot(), 'server', 'src', 'pages', 'assets', PASSKEYS_SCRIPT)],
     [WEBAUTHN_SCRIPT, webauthnBundle()],
   ]);
   const contents = new Map([...files].map(([name, file]) => [name, readFileSync(file)]));

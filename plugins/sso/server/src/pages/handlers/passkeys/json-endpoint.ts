@@ -28,7 +28,9 @@ export const jsonEndpoint =
       const form = await readForm(ctx);
       if (!isCsrfValid(ctx, form.csrf)) {
         ctx.status = 403;
-        ctx.body = { error: { code: 'ERR_PASSKEY_CSRF', message: translate(locale, 'error.csrf') } };
+        ctx.body = {
+          error: { code: 'ERR_PASSKEY_CSRF', message: translate(locale, 'error.csrf') },
+        };
         return;
       }
       const body = await handle({ ctx, provider, params, form, locale });
