@@ -229,7 +229,7 @@ describe('refusing passkeys that must not sign in', () => {
     const removal = page.waitForResponse((response) => response.url().endsWith('/remove'));
     await page.locator(`#passkey-${row.id} button.danger`).click();
     const removed = await removal;
-    expect(removed.status(), (await removed.text()).slice(0, 3000)).toBe(303);
+    expect(removed.status()).toBe(303);
     await page.waitForURL(/done=removed/);
     expect(await textOf(page, '#passkey-list')).toContain('You have no passkeys yet.');
     expect(await db(PASSKEY).count({ where: { id: row.id } })).toBe(0);

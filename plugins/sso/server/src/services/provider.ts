@@ -41,9 +41,9 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
       },
       // What discovery advertises is exactly what findAccount serves and clients may ask for.
       claims: {
-        // How the person signed in (RFC 8176: pwd, hwk, swk, mfa, …), in every ID token.
-        amr: null,
-        openid: ['sub'],
+        // `amr` (RFC 8176: pwd, hwk, swk, mfa, …): how the person signed in, in every ID token
+        // (oidc-provider serves a claim outside a scope only when the client asks for it).
+        openid: ['sub', 'amr'],
         email: ['email', 'email_verified'],
         profile: ['name', 'preferred_username'],
       },
