@@ -344,7 +344,7 @@ describe('the sign-in page without script', () => {
     const start = await browser.follow(flow.href, () => false);
     const text = start.page!.text;
     expect(readForm(text, /\/login$/).fields).toHaveProperty('csrf');
-    expect(text).toMatch(/<div id="passkey-sign-in" hidden/);
+    expect(text).toMatch(/<div\s+id="passkey-sign-in"\s+hidden\s/);
     expect(text).toContain(`<script type="module" src="${issuer}/assets/passkeys.js"></script>`);
     const csp = start.page!.headers.get('content-security-policy')!;
     expect(csp).toContain(`script-src ${issuer}/assets/`);
