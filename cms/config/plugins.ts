@@ -50,6 +50,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       },
       adminPasswordSignIn: env('ADMIN_PASSWORD_SIGN_IN', 'first-admin'),
       adminRequireSecondFactor: env.bool('ID_ADMIN_REQUIRE_SECOND_FACTOR', true),
+      webauthnRpId: env('ID_WEBAUTHN_RP_ID', ''),
     },
   },
   support: {

@@ -23,13 +23,19 @@ export const startIdTest = async ({
   mail = false,
   env = {},
   adminPanel = false,
+  hostname,
 }: {
   mail?: boolean | MailCatcherOptions;
   env?: Record<string, string>;
   adminPanel?: boolean;
+  /** `localhost` for browser tests of passkeys, which need a domain name (see `startTestCms`). */
+  hostname?: string;
 } = {}): Promise<IdTest> => {
   const catcher = mail ? await startMailCatcher(mail === true ? {} : mail) : null;
-  const cms = await startTestCms({ DEMO_DATA: 'true', ...catcher?.env, ...env }, { adminPanel });
+  const cms = await startTestCms(
+    { DEMO_DATA: 'true', ...catcher?.env, ...env },
+    { adminPanel, hostname }
+  );
   const issuer = `${cms.baseUrl}/id`;
   return {
     cms,

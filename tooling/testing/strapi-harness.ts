@@ -33,7 +33,8 @@ export interface TestCms {
 
 /**
  * Boots the real CMS in this process on a database of its own, listening on a free loopback port.
- * Call once per test file (in `beforeAll`) and `stop()` it in `afterAll`.
+ * Call once per test file (in `beforeAll`) and `stop()` it in `afterAll`. With
+ * `hostname: 'localhost'` its base URL and ID's issuer name `localhost` instead of 127.0.0.1.
  * @example
  * ```ts
  * let cms: TestCms;
@@ -44,12 +45,14 @@ export interface TestCms {
  */
 export const startTestCms = async (
   env: Record<string, string> = {},
-  { adminPanel = false }: { adminPanel?: boolean } = {}
+  { adminPanel = false, hostname = '127.0.0.1' }: { adminPanel?: boolean; hostname?: string } = {}
 ): Promise<TestCms> => {
   const database = await createTestDatabase();
   // The issuer must name the port before the CMS starts.
   const port = await freeLoopbackPort();
-  const baseUrl = `http://127.0.0.1:${port}`;
+  // The CMS listens on 127.0.0.1 either way; `localhost` names it for browsers that need a
+  // domain (WebAuthn refuses an IP address as its RP ID) and a secure context.
+  const baseUrl = `http://${hostname}:${port}`;
   Object.assign(process.env, {
     NODE_ENV: 'test',
     ...isolatedCmsEnv({

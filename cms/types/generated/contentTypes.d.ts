@@ -1845,6 +1845,111 @@ export interface PluginSsoOidcRecord extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginSsoPasskey extends Struct.CollectionTypeSchema {
+  collectionName: 'sso_passkeys';
+  info: {
+    description: "A user's WebAuthn credential (public key only) for signing in without a password";
+    displayName: 'Passkey';
+    pluralName: 'passkeys';
+    singularName: 'passkey';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    backedUp: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    counter: Schema.Attribute.BigInteger &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'0'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    credentialId: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1400;
+      }>;
+    deviceType: Schema.Attribute.Enumeration<['singleDevice', 'multiDevice']> &
+      Schema.Attribute.Required;
+    label: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    lastUsedAt: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::sso.passkey'> &
+      Schema.Attribute.Private;
+    publicKey: Schema.Attribute.Text & Schema.Attribute.Required & Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    transports: Schema.Attribute.JSON;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    user: Schema.Attribute.Relation<'manyToOne', 'plugin::users-permissions.user'>;
+  };
+}
+
+export interface PluginSsoPasskeyChallenge extends Struct.CollectionTypeSchema {
+  collectionName: 'sso_passkey_challenges';
+  info: {
+    description: 'One WebAuthn challenge, bound to the browser that asked for it; deleted when used or expired';
+    displayName: 'Passkey challenge';
+    pluralName: 'passkey-challenges';
+    singularName: 'passkey-challenge';
+  };
+  options: {
+    draftAndPublish: false;
+    timestamps: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    bindingHash: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    challenge: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 128;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    expiresAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::sso.passkey-challenge'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    purpose: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginSsoPosition extends Struct.CollectionTypeSchema {
   collectionName: 'sso_positions';
   info: {
@@ -2963,6 +3068,8 @@ declare module '@strapi/strapi' {
       'plugin::sso.login-event': PluginSsoLoginEvent;
       'plugin::sso.mail-request': PluginSsoMailRequest;
       'plugin::sso.oidc-record': PluginSsoOidcRecord;
+      'plugin::sso.passkey': PluginSsoPasskey;
+      'plugin::sso.passkey-challenge': PluginSsoPasskeyChallenge;
       'plugin::sso.position': PluginSsoPosition;
       'plugin::sso.signing-key': PluginSsoSigningKey;
       'plugin::sso.staff-group': PluginSsoStaffGroup;

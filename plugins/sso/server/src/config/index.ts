@@ -40,12 +40,21 @@ export interface SsoConfig {
   adminPasswordSignIn: AdminPasswordSignIn;
   /** Staff signing in to the admin panel through ID must have used a second factor. */
   adminRequireSecondFactor: boolean;
+  /**
+   * The WebAuthn relying party id passkeys are bound to (`ID_WEBAUTHN_RP_ID`); empty means the
+   * issuer's hostname. A parent domain (`vixenhealth.ru` for `id.vixenhealth.ru`) keeps passkeys
+   * valid if ID moves to another subdomain.
+   */
+  webauthnRpId: string;
   /** Demo service client registered by the seed (development only). */
   demoClient?: { clientId: string; clientSecret: string };
 }
 
 export type AdminPasswordSignIn = 'first-admin' | 'on' | 'off';
 const ADMIN_PASSWORD_SIGN_IN: AdminPasswordSignIn[] = ['first-admin', 'on', 'off'];
+/** WebAuthn allows the origin's host or a registrable parent of it as the RP ID. */
+const isRpIdOf = (rpId: string, hostname: string) =>
+  hostname === rpId || hostname.endsWith(`.${rpId}`);
 
 const isBase64Key = (value: string) => Buffer.from(value, 'base64').length === 32;
 
@@ -62,6 +71,7 @@ export default {
     trustedProxies: [],
     adminPasswordSignIn: 'first-admin',
     adminRequireSecondFactor: true,
+    webauthnRpId: '',
   } satisfies Partial<SsoConfig>,
 
   validator(config: SsoConfig) {
@@ -82,6 +92,11 @@ export default {
     if (!ADMIN_PASSWORD_SIGN_IN.includes(config.adminPasswordSignIn)) {
       throw new TypeError(
         `sso: adminPasswordSignIn (ADMIN_PASSWORD_SIGN_IN) must be one of ${ADMIN_PASSWORD_SIGN_IN.join(', ')}`
+      );
+    }
+    if (config.webauthnRpId && !isRpIdOf(config.webauthnRpId, issuer.hostname)) {
+      throw new TypeError(
+        `sso: webauthnRpId (ID_WEBAUTHN_RP_ID) must be the issuer's hostname or a parent domain of it, got "${config.webauthnRpId}"`
       );
     }
     if (!(config.accessTokenTtlSeconds >= 60 && config.accessTokenTtlSeconds <= 3600)) {

@@ -7,6 +7,8 @@ import externalIdentity from './external-identity/schema.json';
 import loginEvent from './login-event/schema.json';
 import mailRequest from './mail-request/schema.json';
 import oidcRecord from './oidc-record/schema.json';
+import passkey from './passkey/schema.json';
+import passkeyChallenge from './passkey-challenge/schema.json';
 import position from './position/schema.json';
 import signingKey from './signing-key/schema.json';
 import staffGroup from './staff-group/schema.json';
@@ -23,6 +25,8 @@ export default {
   'login-event': { schema: loginEvent },
   'mail-request': { schema: mailRequest },
   'oidc-record': { schema: oidcRecord },
+  passkey: { schema: passkey },
+  'passkey-challenge': { schema: passkeyChallenge },
   position: { schema: position },
   'signing-key': { schema: signingKey },
   'staff-group': { schema: staffGroup },

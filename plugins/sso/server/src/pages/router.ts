@@ -6,6 +6,7 @@ import { createAccountRoutes } from './handlers/account';
 import { createInteractionRoutes } from './handlers/interactions';
 import { createSelfServiceRoutes } from './handlers/self-service';
 import { createUpstreamRoutes } from './handlers/upstream';
+import { createPasskeyRoutes } from './handlers/passkeys';
 import { translate } from './i18n/messages';
 import { FormTooLargeError } from './request/form';
 import { pageContext } from './request/page-context';
@@ -27,6 +28,7 @@ export const createIdRouter = (
     ...createSelfServiceRoutes(strapi, base),
     ...createUpstreamRoutes(strapi, base),
     ...createAccountRoutes(strapi, base),
+    ...createPasskeyRoutes(strapi, base),
   ];
   const handlers = new WeakMap<Provider, ReturnType<Provider['callback']>>();
   const handlerOf = (provider: Provider) => {

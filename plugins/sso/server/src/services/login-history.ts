@@ -31,8 +31,11 @@ export interface LoginAttempt {
   email: string;
   userId: number | null;
   outcome: LoginOutcome;
-  /** `password`, or `fed:<provider>` for an upstream provider (Google, Yandex ID, VK ID, …). */
-  method: 'password' | `fed:${string}`;
+  /**
+   * `password`; `passkey`, a WebAuthn assertion, throttled and counted like a password; or
+   * `fed:<provider>` for an upstream provider (Google, Yandex ID, VK ID, …).
+   */
+  method: 'password' | 'passkey' | `fed:${string}`;
   ip: string;
   userAgent: string;
 }

@@ -41,7 +41,8 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
       },
       // What discovery advertises is exactly what findAccount serves and clients may ask for.
       claims: {
-        // `amr` (RFC 8176): how the person signed in (`pwd`, `fed`, …), for apps that care.
+        // `amr` (RFC 8176: pwd, hwk, swk, mfa, …): how the person signed in, in every ID token
+        // (oidc-provider serves a claim outside a scope only when the client asks for it).
         openid: ['sub', 'amr'],
         email: ['email', 'email_verified'],
         profile: ['name', 'preferred_username'],

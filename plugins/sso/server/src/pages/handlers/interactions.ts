@@ -11,6 +11,7 @@ import type { IdRoute } from '../route';
 import { translate } from '../i18n/messages';
 import { pageContext } from '../request/page-context';
 import { consentPage, signInPage } from '../templates/pages';
+import { passkeySignInOptions } from './passkeys/sign-in-options';
 import { completeSignIn } from './sign-in/complete-sign-in';
 import { finishInteraction } from './sign-in/finish-interaction';
 import { upstreamButtons } from './upstream';
@@ -38,10 +39,12 @@ export const createInteractionRoutes = (strapi: Core.Strapi, base: string): IdRo
     details: Awaited<ReturnType<Provider['interactionDetails']>>,
     options: { email?: string; error?: string | null; status?: number } = {}
   ) => {
-    const page = pageContext(ctx, `${base}/interaction/${details.uid}`);
+    const passkeys = passkeySignInOptions(strapi, base, details.uid);
+    const page = pageContext(ctx, `${base}/interaction/${details.uid}`, passkeys.scripts);
     const urls = paths(details.uid);
     ctx.status = options.status ?? 200;
     ctx.body = signInPage(page, {
+      passkey: passkeys.passkey,
       action: urls.login,
       abortAction: urls.abort,
       clientName: await clientName(provider, details.params.client_id),

@@ -2,12 +2,22 @@ import account from './catalogs/account';
 import adminSignIn from './catalogs/admin-sign-in';
 import common from './catalogs/common';
 import consent from './catalogs/consent';
+import passkeys from './catalogs/passkeys';
 import selfService from './catalogs/self-service';
 import signIn from './catalogs/sign-in';
 import upstream from './catalogs/upstream';
 
 /** Every feature's catalog; a feature's keys start with its name. */
-const FEATURES = [common, consent, signIn, selfService, account, adminSignIn, upstream] as const;
+const FEATURES = [
+  common,
+  consent,
+  signIn,
+  selfService,
+  account,
+  adminSignIn,
+  upstream,
+  passkeys,
+] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer Head, ...infer Rest]
   ? (Head extends { en: infer E } ? E : never) &

@@ -243,6 +243,7 @@ export const accountPage = (page: PageContext, view: AccountOverview) =>
       nav: html`<nav aria-label="${t(page, 'account.nav')}">
         <ul>
           ${SECTIONS.map(([id, title]) => html`<li><a href="#${id}">${t(page, title)}</a></li>`)}
+          <li><a href="${view.paths.passkeys}">${t(page, 'passkeys.title')}</a></li>
         </ul>
       </nav>`,
     },

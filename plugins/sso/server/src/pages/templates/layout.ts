@@ -43,13 +43,15 @@ export interface LayoutOptions {
   title: string;
   nonce: string;
   body: SafeHtml;
+  /** Module scripts of ID's own (their URLs), each optional: the page works without them. */
+  scripts?: string[];
   /** Wider, for the account pages' tables, with a skip link and the account's sections. */
   account?: { skipLabel: string; nav?: SafeHtml };
 }
 
 /**
- * The page every ID screen shares: server-rendered, no script, one inline stylesheet allowed by
- * the page's CSP nonce.
+ * The page every ID screen shares: server-rendered, one inline stylesheet allowed by the page's
+ * CSP nonce; a page may add module scripts of ID's own, which only enhance it.
  */
 export const layout = (options: LayoutOptions) =>
   html`<!doctype html>
@@ -62,6 +64,7 @@ export const layout = (options: LayoutOptions) =>
         <style nonce="${options.nonce}">
           ${new SafeHtml(STYLE)}
         </style>
+        ${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>`)}
       </head>
       <body>
         ${

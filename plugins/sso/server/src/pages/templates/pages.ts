@@ -1,5 +1,6 @@
 import { hasMessage, translate } from '../i18n/messages';
 import { html } from './html';
+import { passkeySignIn } from './passkey-sign-in';
 import { layout } from './layout';
 import { t, type PageContext } from './page';
 
@@ -26,12 +27,15 @@ export const signInPage = (
     forgotUrl: string;
     /** One button per configured upstream provider (Google, Yandex ID, VK ID, …). */
     upstreams?: { id: string; label: string; href: string }[];
+    /** "Sign in with a passkey", shown by its script when the browser can. */
+    passkey?: { scriptUrl: string; optionsUrl: string; verifyUrl: string };
   }
 ) =>
   layout({
     locale: page.locale,
     nonce: page.nonce,
     title: t(page, 'sign-in.title'),
+    scripts: options.passkey ? [options.passkey.scriptUrl] : [],
     body: html` <h1>${t(page, 'sign-in.title')}</h1>
       <p class="lead">${t(page, 'sign-in.continue-to', { client: options.clientName })}</p>
       ${errorBox(options.error)}
@@ -76,6 +80,7 @@ export const signInPage = (
             </section>`
           : ''
       }
+      ${options.passkey ? passkeySignIn(page, options.passkey) : ''}
       ${abortForm(page, options.abortAction, t(page, 'sign-in.cancel'))}
       <nav aria-label="${t(page, 'sign-in.title')}">
         <p><a href="${options.signUpUrl}">${t(page, 'sign-in.sign-up')}</a></p>

@@ -5,13 +5,14 @@ import {
   EMAIL_TOKEN,
   EXTERNAL_IDENTITY,
   LOGIN_EVENT,
+  PASSKEY,
   USER,
 } from '../../../content-types/uids';
 import type { Account } from '../../../services/accounts';
 import { revokeEverythingOf } from '../../../services/oidc-adapter';
 
 /** ID's records that point at a user and would otherwise outlive them. */
-const OWNED_BY_USER = [LOGIN_EVENT, EMAIL_TOKEN, CREDENTIAL, EXTERNAL_IDENTITY];
+const OWNED_BY_USER = [LOGIN_EVENT, EMAIL_TOKEN, CREDENTIAL, EXTERNAL_IDENTITY, PASSKEY];
 
 /**
  * Deletes an account for real, in one transaction: its sessions, grants and tokens, sign-in

@@ -10,6 +10,7 @@ export const accountPaths = (base: string) => ({
   linked: `${base}/account/linked`,
   linkUpstream: `${base}/account/linked/start`,
   unlinkUpstream: `${base}/account/linked/unlink`,
+  passkeys: `${base}/account/passkeys`,
 });
 
 export type AccountPaths = ReturnType<typeof accountPaths>;
