@@ -28,6 +28,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       keyRotationDays: env.int('ID_KEY_ROTATION_DAYS', 90),
       proxy: env.bool('IS_PROXIED', false),
       trustedProxies: env.array('ID_TRUSTED_PROXIES', []),
+      impersonationMinutes: env.int('ID_IMPERSONATION_MINUTES', 15),
+      // A started impersonation lands in the portal's cabinet, through its ordinary sign-in.
+      impersonationLandingUrl: `${env('PORTAL_URL', 'http://localhost:4321').replace(/\/$/, '')}/auth/sign-in?returnTo=%2Fcabinet`,
     },
   },
   support: {

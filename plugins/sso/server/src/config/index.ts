@@ -26,6 +26,10 @@ export interface SsoConfig {
    * `X-Forwarded-For` believed when telling where a sign-in attempt comes from.
    */
   trustedProxies: string[];
+  /** How long an impersonation lasts (minutes, 1–60): its session and tokens end then. */
+  impersonationMinutes: number;
+  /** Where a started impersonation sends the browser: the portal's sign-in, back to the cabinet. */
+  impersonationLandingUrl: string;
   /** Demo service client registered by the seed (development only). */
   demoClient?: { clientId: string; clientSecret: string };
 }
@@ -43,6 +47,8 @@ export default {
     keyRotationDays: 90,
     proxy: false,
     trustedProxies: [],
+    impersonationMinutes: 15,
+    impersonationLandingUrl: 'http://localhost:4321/auth/sign-in?returnTo=%2Fcabinet',
   } satisfies Partial<SsoConfig>,
 
   validator(config: SsoConfig) {
@@ -65,6 +71,14 @@ export default {
     }
     if (!(config.revocationPollMs >= 100 && config.revocationPollMs <= 60_000)) {
       throw new TypeError('sso: revocationPollMs (ID_REVOCATION_POLL_MS) must be 100–60000');
+    }
+    if (!(config.impersonationMinutes >= 1 && config.impersonationMinutes <= 60)) {
+      throw new TypeError('sso: impersonationMinutes (ID_IMPERSONATION_MINUTES) must be 1–60');
+    }
+    try {
+      new URL(config.impersonationLandingUrl);
+    } catch {
+      throw new TypeError('sso: impersonationLandingUrl must be an absolute URL');
     }
   },
 };

@@ -2,6 +2,7 @@ import client from './client/schema.json';
 import credential from './credential/schema.json';
 import department from './department/schema.json';
 import emailToken from './email-token/schema.json';
+import impersonation from './impersonation/schema.json';
 import loginEvent from './login-event/schema.json';
 import oidcRecord from './oidc-record/schema.json';
 import position from './position/schema.json';
@@ -15,6 +16,7 @@ export default {
   credential: { schema: credential },
   department: { schema: department },
   'email-token': { schema: emailToken },
+  impersonation: { schema: impersonation },
   'login-event': { schema: loginEvent },
   'oidc-record': { schema: oidcRecord },
   position: { schema: position },

@@ -7,6 +7,7 @@ export const CLIENT = 'plugin::sso.client' satisfies UID.ContentType;
 export const CREDENTIAL = 'plugin::sso.credential' satisfies UID.ContentType;
 export const DEPARTMENT = 'plugin::sso.department' satisfies UID.ContentType;
 export const EMAIL_TOKEN = 'plugin::sso.email-token' satisfies UID.ContentType;
+export const IMPERSONATION = 'plugin::sso.impersonation' satisfies UID.ContentType;
 export const LOGIN_EVENT = 'plugin::sso.login-event' satisfies UID.ContentType;
 export const OIDC_RECORD = 'plugin::sso.oidc-record' satisfies UID.ContentType;
 export const POSITION = 'plugin::sso.position' satisfies UID.ContentType;

@@ -3,6 +3,7 @@ import accountSessions from './account-sessions';
 import accounts from './accounts';
 import clients from './clients';
 import emailLinks from './email-links';
+import impersonations from '../impersonation/impersonations';
 import loginHistory from './login-history';
 import mailer from './mailer';
 import provider from './provider';
@@ -17,6 +18,7 @@ export default {
   accounts,
   clients,
   'email-links': emailLinks,
+  impersonations,
   'login-history': loginHistory,
   mailer,
   provider,
