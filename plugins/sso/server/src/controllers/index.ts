@@ -1,3 +1,4 @@
+import impersonations from '../impersonation/admin-controller';
 import loginEvents from './login-events';
 
-export default { 'login-events': loginEvents };
+export default { impersonations, 'login-events': loginEvents };

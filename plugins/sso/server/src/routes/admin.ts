@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
+import { IMPERSONATION_ACTIONS, impersonationRoutes } from '../impersonation/admin-routes';
+
 /** Admin-panel permissions of ID; a Super Admin has them all, other roles when given. */
 export const ADMIN_ACTIONS = [
   {
@@ -8,6 +10,7 @@ export const ADMIN_ACTIONS = [
     uid: 'login-events.read',
     pluginName: 'sso',
   },
+  ...IMPERSONATION_ACTIONS,
 ];
 
 /** The staff side of ID, under `/sso` in the admin API. */
@@ -28,5 +31,6 @@ export default {
         ],
       },
     },
+    ...impersonationRoutes,
   ],
 } satisfies Core.RouterInput;
