@@ -1,3 +1,5 @@
+import type { Core } from '@strapi/strapi';
+
 /** Admin-panel permissions of impersonation: starting one, and reading (and ending) the audit. */
 export const IMPERSONATION_ACTIONS = [
   {
@@ -22,7 +24,7 @@ const allowed = (action: string) => ({
 });
 
 /** `/sso/impersonations` in the admin API (admin panel users only, with the permission). */
-export const impersonationRoutes = [
+export const impersonationRoutes: Core.RouteInput[] = [
   {
     method: 'POST',
     path: '/impersonations',

@@ -3,6 +3,7 @@ import type { Context, Next } from 'koa';
 import type Provider from 'oidc-provider';
 
 import { createAccountRoutes } from './handlers/account';
+import { createImpersonationRoutes } from './handlers/impersonation';
 import { createInteractionRoutes } from './handlers/interactions';
 import { createSelfServiceRoutes } from './handlers/self-service';
 import { translate } from './i18n/messages';
@@ -25,6 +26,7 @@ export const createIdRouter = (
     ...createInteractionRoutes(strapi, base),
     ...createSelfServiceRoutes(strapi, base),
     ...createAccountRoutes(strapi, base),
+    ...createImpersonationRoutes(strapi, base),
   ];
   const handlers = new WeakMap<Provider, ReturnType<Provider['callback']>>();
   const handlerOf = (provider: Provider) => {

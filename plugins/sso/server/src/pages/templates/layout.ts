@@ -33,6 +33,9 @@ a { color: #9a3412; }
 table { inline-size: 100%; border-collapse: collapse; font-size: 0.95rem; }
 th, td { padding: 0.4rem 0.5rem; text-align: start; border-block-end: 1px solid #e4ddd6; vertical-align: top; }
 td.agent { overflow-wrap: anywhere; }
+.impersonation { position: sticky; inset-block-start: 0; z-index: 1; display: flex; flex-wrap: wrap; align-items: center; justify-content: center; gap: 0.5rem; padding: 0.6rem 1rem; background: #7a1f5c; color: #fff; font-weight: 600; }
+.impersonation form { display: inline; }
+.impersonation button { margin: 0; padding: 0.25rem 0.8rem; background: #fff; color: #7a1f5c; }
 `;
 
 export interface LayoutOptions {
@@ -42,6 +45,8 @@ export interface LayoutOptions {
   body: SafeHtml;
   /** Wider, for the account pages' tables, with a skip link and the account's sections. */
   account?: { skipLabel: string; nav?: SafeHtml };
+  /** Shown above everything while staff act as the signed-in person (impersonation). */
+  banner?: SafeHtml;
 }
 
 /**
@@ -61,6 +66,7 @@ export const layout = (options: LayoutOptions) =>
         </style>
       </head>
       <body>
+        ${options.banner ?? ''}
         ${
           options.account
             ? html`<a class="skip" href="#content">${options.account.skipLabel}</a>

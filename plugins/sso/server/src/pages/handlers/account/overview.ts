@@ -11,6 +11,7 @@ import {
   type PasswordField,
   type ProfileField,
 } from '../../templates/account';
+import { impersonationBanner } from '../../templates/impersonation-banner';
 import type { AccountFeature } from './feature';
 import { signedInPage } from './guard';
 import { readProfile } from './profile-store';
@@ -32,7 +33,7 @@ export interface OverviewState {
 export const renderOverview = async (
   feature: AccountFeature,
   ctx: Context,
-  { account, session }: SignedIn,
+  { account, session, impersonation }: SignedIn,
   state: OverviewState = {}
 ) => {
   const { strapi, paths } = feature;
@@ -60,6 +61,9 @@ export const renderOverview = async (
     remove: state.remove ?? { errors: {} },
     sessions,
     history,
+    banner: impersonation
+      ? impersonationBanner(page, impersonation, paths.impersonationEnd)
+      : undefined,
   });
 };
 
@@ -73,5 +77,5 @@ export const createOverviewRoute = (feature: AccountFeature): IdRoute => ({
     await renderOverview(feature, ctx, signedIn, {
       notice: hasMessage(key) ? translate(locale, key) : null,
     });
-  }),
+  }, { whileImpersonated: true }),
 });

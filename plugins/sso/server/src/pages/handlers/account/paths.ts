@@ -7,6 +7,8 @@ export const accountPaths = (base: string) => ({
   password: `${base}/account/password`,
   signOutEverywhere: `${base}/account/sign-out-everywhere`,
   remove: `${base}/account/delete`,
+  /** Ends support's impersonation of this person (the banner's button). */
+  impersonationEnd: `${base}/account/impersonation/end`,
 });
 
 export type AccountPaths = ReturnType<typeof accountPaths>;
