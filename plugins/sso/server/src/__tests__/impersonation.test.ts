@@ -2,7 +2,7 @@ import * as client from 'openid-client';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { Browser, readForm } from '@vixenhealth/tooling/lib/browser.mjs';
+import { Browser, readForm } from '@vixenhealth/tooling/lib/browser';
 import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
 import { createAdminUser, registerPerson } from '@vixenhealth/tooling/testing/people';
 import { PORTAL_CALLBACK } from '@vixenhealth/tooling/testing/relying-party';

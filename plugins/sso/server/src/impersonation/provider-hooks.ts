@@ -20,6 +20,11 @@ const sessionUidOf = (token: unknown) =>
  */
 export const impersonationHooks = (strapi: Core.Strapi) => {
   const service = () => getService(strapi, 'impersonations');
+  /**
+   * The end of the impersonation a request issues tokens for, noted when its account is read:
+   * oidc-provider asks for an ID token's lifetime synchronously, after that.
+   */
+  const deadlines = new WeakMap<object, Date>();
 
   return {
     /**
@@ -27,13 +32,21 @@ export const impersonationHooks = (strapi: Core.Strapi) => {
      * ended, nothing more is issued from its session (a code still in flight included).
      * @throws errors.InvalidGrant when the token's session was an impersonation that ended.
      */
-    async actorClaims(token: unknown, now = new Date()) {
+    async actorClaims(token: unknown, request?: object, now = new Date()) {
       const uid = sessionUidOf(token);
       const deadline = await service().sessionDeadline(uid);
       if (!deadline) return {};
       const active = await service().activeForSession(uid, now);
       if (!active || deadline <= now) throw new errors.InvalidGrant('impersonation ended');
+      if (request) deadlines.set(request, deadline);
       return { act: active.act };
+    },
+
+    /** An ID token's lifetime (seconds), cut to the end of the impersonation it is issued in. */
+    idTokenTtl(request: object | undefined, ttl: number, now = Date.now()) {
+      const deadline = request && deadlines.get(request);
+      if (!deadline) return ttl;
+      return Math.max(1, Math.min(ttl, Math.floor((deadline.getTime() - now) / 1000)));
     },
 
     /** Whether refresh tokens may be issued: never in an impersonated session. */

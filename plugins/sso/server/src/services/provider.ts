@@ -65,7 +65,7 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
         AccessToken: config.accessTokenTtlSeconds,
         ClientCredentials: config.accessTokenTtlSeconds,
         AuthorizationCode: 60,
-        IdToken: 60 * 60,
+        IdToken: (ctx) => impersonation.idTokenTtl(ctx, 60 * 60),
         Interaction: 60 * 60,
         RefreshToken: 30 * DAY,
         Session: 14 * DAY,
@@ -119,7 +119,7 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
         const account = await accounts.findBySubject(sub);
         if (!account || account.blocked) return undefined;
         // At the authorization endpoint the session is the browser's; later, the token's.
-        const actor = await impersonation.actorClaims(token ?? ctx.oidc?.session);
+        const actor = await impersonation.actorClaims(token ?? ctx.oidc?.session, ctx);
         return {
           accountId: sub,
           claims: async () => ({
