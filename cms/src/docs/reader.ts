@@ -6,7 +6,10 @@ import type { Reader } from './contracts';
 
 /** What the docs use of VixenHealth ID's services (plugins/sso: `access-tokens`, `accounts`). */
 interface AccessTokens {
-  verify(token: string, options?: { allowImpersonation?: boolean }): Promise<Record<string, unknown>>;
+  verify(
+    token: string,
+    options?: { allowImpersonation?: boolean }
+  ): Promise<Record<string, unknown>>;
 }
 interface Accounts {
   findBySubject(sub: string): Promise<{ blocked?: boolean | null } | null>;

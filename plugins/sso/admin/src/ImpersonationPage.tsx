@@ -31,8 +31,18 @@ const when = (value: string | null) =>
 
 /** The field a refused request names (`reason`, `userEmail`), and its message. */
 const refusal = (error: unknown): { field: string; message: string } => {
-  const body = (error as { response?: { data?: { error?: { message?: string; details?: { errors?: { path: string[]; message: string }[] } } } } })
-    .response?.data?.error;
+  const body = (
+    error as {
+      response?: {
+        data?: {
+          error?: {
+            message?: string;
+            details?: { errors?: { path: string[]; message: string }[] };
+          };
+        };
+      };
+    }
+  ).response?.data?.error;
   const first = body?.details?.errors?.[0];
   return { field: first?.path?.[0] ?? '', message: first?.message ?? body?.message ?? 'Failed' };
 };
@@ -52,7 +62,10 @@ const status = (row: ImpersonationRecord) =>
  */
 export const ImpersonationPage = () => {
   const { get, post } = useFetchClient();
-  const { allowedActions } = useRBAC({ start: [{ action: START, subject: null }], read: [{ action: READ, subject: null }] });
+  const { allowedActions } = useRBAC({
+    start: [{ action: START, subject: null }],
+    read: [{ action: READ, subject: null }],
+  });
   const [userEmail, setUserEmail] = useState('');
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<{ field: string; message: string } | null>(null);
@@ -102,14 +115,33 @@ export const ImpersonationPage = () => {
                 You will see their cabinet for 15 minutes, with a banner on every page. You cannot
                 change their password, email or second factor. Staff accounts cannot be opened.
               </Typography>
-              <Field.Root name="userEmail" error={problem?.field === 'userEmail' || problem?.field === 'userId' ? problem.message : undefined}>
+              <Field.Root
+                name="userEmail"
+                error={
+                  problem?.field === 'userEmail' || problem?.field === 'userId'
+                    ? problem.message
+                    : undefined
+                }
+              >
                 <Field.Label>Their email</Field.Label>
-                <TextInput type="email" value={userEmail} onChange={(e: { target: { value: string } }) => setUserEmail(e.target.value)} />
+                <TextInput
+                  type="email"
+                  value={userEmail}
+                  onChange={(e: { target: { value: string } }) => setUserEmail(e.target.value)}
+                />
                 <Field.Error />
               </Field.Root>
-              <Field.Root name="reason" required error={problem?.field === 'reason' ? problem.message : undefined} hint="10–500 characters, kept in the audit (e.g. the ticket number)">
+              <Field.Root
+                name="reason"
+                required
+                error={problem?.field === 'reason' ? problem.message : undefined}
+                hint="10–500 characters, kept in the audit (e.g. the ticket number)"
+              >
                 <Field.Label>Reason</Field.Label>
-                <Textarea value={reason} onChange={(e: { target: { value: string } }) => setReason(e.target.value)} />
+                <Textarea
+                  value={reason}
+                  onChange={(e: { target: { value: string } }) => setReason(e.target.value)}
+                />
                 <Field.Hint />
                 <Field.Error />
               </Field.Root>
@@ -154,15 +186,21 @@ export const ImpersonationPage = () => {
                 <Tr key={row.id}>
                   <Td>{when(row.startedAt)}</Td>
                   <Td>{row.actor.email}</Td>
-                  <Td>{row.target.name ? `${row.target.name} (${row.target.email})` : row.target.email}</Td>
+                  <Td>
+                    {row.target.name
+                      ? `${row.target.name} (${row.target.email})`
+                      : row.target.email}
+                  </Td>
                   <Td style={{ whiteSpace: 'normal' }}>{row.reason}</Td>
                   <Td>{status(row)}</Td>
                   <Td>
-                    {!row.endedBy && allowedActions.canStart && new Date(row.expiresAt) > new Date() && (
-                      <Button variant="danger-light" size="S" onClick={() => end(row.id)}>
-                        End now
-                      </Button>
-                    )}
+                    {!row.endedBy &&
+                      allowedActions.canStart &&
+                      new Date(row.expiresAt) > new Date() && (
+                        <Button variant="danger-light" size="S" onClick={() => end(row.id)}>
+                          End now
+                        </Button>
+                      )}
                   </Td>
                 </Tr>
               ))}

@@ -8,10 +8,7 @@ import type {
 } from '../../../shared/contracts/impersonation';
 import { clientAddress, trustedProxies } from '../utils/client-address';
 import { getConfig, getService } from '../utils';
-import {
-  validateListImpersonationsInput,
-  validateStartImpersonationInput,
-} from './validation';
+import { validateListImpersonationsInput, validateStartImpersonationInput } from './validation';
 
 /** The admin API of impersonation: start (a one-time link), the audit, and ending one. */
 const impersonationsController = ({ strapi }: { strapi: Core.Strapi }) => ({

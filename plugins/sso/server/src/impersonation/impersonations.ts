@@ -91,8 +91,10 @@ const impersonations = ({ strapi }: { strapi: Core.Strapi }) => {
   const endSession = async (sessionUid: string | null) => {
     if (!sessionUid) return;
     const records = strapi.db.query(OIDC_RECORD);
-    const session: { key: string; payload: { authorizations?: Record<string, { grantId?: string }> } } | null =
-      await records.findOne({ where: { model: 'Session', uid: sessionUid } });
+    const session: {
+      key: string;
+      payload: { authorizations?: Record<string, { grantId?: string }> };
+    } | null = await records.findOne({ where: { model: 'Session', uid: sessionUid } });
     if (!session) return;
     const grantIds = Object.values(session.payload.authorizations ?? {})
       .map((authorization) => authorization.grantId)
@@ -118,7 +120,11 @@ const impersonations = ({ strapi }: { strapi: Core.Strapi }) => {
       fullName?: string | null;
       username: string;
     } | null = await strapi.db.query(USER).findOne({ where });
-    if (!user) throw new errors.NotFoundError(`${field}: no user has this ${field === 'userId' ? 'document id' : 'email'}`, { errors: [{ path: [field], message: 'unknown user', name: 'NotFoundError' }] });
+    if (!user)
+      throw new errors.NotFoundError(
+        `${field}: no user has this ${field === 'userId' ? 'document id' : 'email'}`,
+        { errors: [{ path: [field], message: 'unknown user', name: 'NotFoundError' }] }
+      );
     if (user.blocked) throw forbiddenTarget(field, 'the account is blocked');
     // Staff are never impersonated: support must not borrow a colleague's staff access.
     if (await getService(strapi, 'staff-directory').isStaff(user.id)) {
@@ -138,7 +144,10 @@ const impersonations = ({ strapi }: { strapi: Core.Strapi }) => {
       // Their own ID account, if they have one, names them in `act`; an admin user otherwise.
       const ownAccount: { documentId: string } | null = await strapi.db
         .query(USER)
-        .findOne({ where: { email: input.actor.email.trim().toLowerCase() }, select: ['documentId'] });
+        .findOne({
+          where: { email: input.actor.email.trim().toLowerCase() },
+          select: ['documentId'],
+        });
       if (ownAccount?.documentId === user.documentId) {
         throw fieldError('userEmail', 'you cannot impersonate your own account');
       }
@@ -187,7 +196,11 @@ const impersonations = ({ strapi }: { strapi: Core.Strapi }) => {
       const row: ImpersonationRow = await rows().findOne({ where: { linkHash } });
       // The person may have become staff or been blocked since the link was made.
       const target = await getService(strapi, 'accounts').findBySubject(row.targetSub);
-      if (!target || target.blocked || (await getService(strapi, 'staff-directory').isStaff(target.id))) {
+      if (
+        !target ||
+        target.blocked ||
+        (await getService(strapi, 'staff-directory').isStaff(target.id))
+      ) {
         await rows().update({ where: { id: row.id }, data: { endedAt: now, endedBy: 'expiry' } });
         return null;
       }

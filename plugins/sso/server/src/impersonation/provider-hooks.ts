@@ -9,9 +9,7 @@ interface SessionBound {
 }
 
 const sessionUidOf = (token: unknown) =>
-  typeof token === 'object' && token !== null
-    ? (token as SessionBound).sessionUid
-    : undefined;
+  typeof token === 'object' && token !== null ? (token as SessionBound).sessionUid : undefined;
 
 /**
  * How impersonation shapes what oidc-provider issues: the `act` claim, no refresh tokens, no

@@ -47,7 +47,9 @@ export const validateStartImpersonationInput = async (
   if (!valid.userEmail === !valid.userId) {
     const field = valid.userEmail ? 'userId' : 'userEmail';
     throw new errors.ValidationError(`${field}: give either userEmail or userId`, {
-      errors: [{ path: [field], message: 'give either userEmail or userId', name: 'ValidationError' }],
+      errors: [
+        { path: [field], message: 'give either userEmail or userId', name: 'ValidationError' },
+      ],
     });
   }
   return valid;

@@ -148,7 +148,10 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
         if (!('accountId' in token) || !token.accountId) return undefined;
         const account = await accounts.findBySubject(token.accountId);
         if (!account) return undefined;
-        return { ...(await accounts.accessOf(account)), ...(await impersonation.actorClaims(token)) };
+        return {
+          ...(await accounts.accessOf(account)),
+          ...(await impersonation.actorClaims(token)),
+        };
       },
       loadExistingGrant: async (ctx) => {
         const grantId =

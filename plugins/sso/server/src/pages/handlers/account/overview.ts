@@ -71,11 +71,15 @@ export const renderOverview = async (
 export const createOverviewRoute = (feature: AccountFeature): IdRoute => ({
   method: 'GET',
   path: /^\/account$/,
-  handle: signedInPage(feature, async (ctx, _provider, signedIn) => {
-    const key = `account.notice.${String(ctx.query.done ?? '')}`;
-    const locale = negotiateLocale(ctx.get('accept-language'));
-    await renderOverview(feature, ctx, signedIn, {
-      notice: hasMessage(key) ? translate(locale, key) : null,
-    });
-  }, { whileImpersonated: true }),
+  handle: signedInPage(
+    feature,
+    async (ctx, _provider, signedIn) => {
+      const key = `account.notice.${String(ctx.query.done ?? '')}`;
+      const locale = negotiateLocale(ctx.get('accept-language'));
+      await renderOverview(feature, ctx, signedIn, {
+        notice: hasMessage(key) ? translate(locale, key) : null,
+      });
+    },
+    { whileImpersonated: true }
+  ),
 });

@@ -52,11 +52,16 @@ export const createImpersonationStartRoute = (strapi: Core.Strapi, base: string)
     forgetSession(ctx, provider);
     const internals = provider as unknown as ProviderInternals;
     // Signed with the provider's cookie keys, where Session.get looks for it.
-    internals.app.createContext(ctx.req, ctx.res).cookies.set(
-      internals.cookieName('session'),
-      session.jti,
-      { httpOnly: true, sameSite: 'lax', signed: true, path: '/', secure: ctx.secure, overwrite: true }
-    );
+    internals.app
+      .createContext(ctx.req, ctx.res)
+      .cookies.set(internals.cookieName('session'), session.jti, {
+        httpOnly: true,
+        sameSite: 'lax',
+        signed: true,
+        path: '/',
+        secure: ctx.secure,
+        overwrite: true,
+      });
     ctx.set('Cache-Control', 'no-store');
     ctx.set('Referrer-Policy', 'no-referrer');
     ctx.status = 303;
