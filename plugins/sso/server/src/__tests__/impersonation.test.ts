@@ -246,6 +246,7 @@ describe('tokens of an impersonated session', () => {
       body: { data: { subject: 'Written by support as the person', body: 'Should not be' } },
     });
     expect(write.status).toBe(403);
+    expect(write.body.error.message).toBe('Staff acting as this person may only read');
     expect(await id.cms.strapi.db.query('plugin::support.ticket').count()).toBe(before);
     // The support desk and ID's staff API are admin-panel routes: an ID token is nobody there.
     expect((await id.cms.request('/support/tickets', { token: tokens.access_token })).status).toBe(

@@ -87,7 +87,8 @@ export const createIdTokenStrategy = (strapi: Core.Strapi) => {
     async verify(auth: { credentials: Credentials }, config: { scope?: string[] }) {
       const { credentials } = auth;
       if (credentials.kind !== 'service' && credentials.readOnly) {
-        throw new errors.ForbiddenError('Staff acting as this person may only read');
+        // A PolicyError: the one 403 whose message Strapi passes on to the client.
+        throw new errors.PolicyError('Staff acting as this person may only read');
       }
       const scopes = config.scope ?? [];
       if (scopes.length === 0) return;
