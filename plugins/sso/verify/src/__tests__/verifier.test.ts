@@ -62,6 +62,9 @@ describe('verify: accepted tokens', () => {
       roles: ['clinic-owner', 'patient'],
       permissions: ['account:manage', 'clinics:manage'],
       clinics: [{ id: 'clinic-7', role: 'owner' }],
+      groups: [],
+      department: null,
+      actor: null,
       expiresAt: EXPIRES_AT,
       payload: claims,
     });
