@@ -142,12 +142,10 @@ const impersonations = ({ strapi }: { strapi: Core.Strapi }) => {
     async start(input: StartInput, now = new Date()) {
       const { user } = await findTarget(input);
       // Their own ID account, if they have one, names them in `act`; an admin user otherwise.
-      const ownAccount: { documentId: string } | null = await strapi.db
-        .query(USER)
-        .findOne({
-          where: { email: input.actor.email.trim().toLowerCase() },
-          select: ['documentId'],
-        });
+      const ownAccount: { documentId: string } | null = await strapi.db.query(USER).findOne({
+        where: { email: input.actor.email.trim().toLowerCase() },
+        select: ['documentId'],
+      });
       if (ownAccount?.documentId === user.documentId) {
         throw fieldError('userEmail', 'you cannot impersonate your own account');
       }
