@@ -51,6 +51,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       adminPasswordSignIn: env('ADMIN_PASSWORD_SIGN_IN', 'first-admin'),
       adminRequireSecondFactor: env.bool('ID_ADMIN_REQUIRE_SECOND_FACTOR', true),
       webauthnRpId: env('ID_WEBAUTHN_RP_ID', ''),
+      impersonationMinutes: env.int('ID_IMPERSONATION_MINUTES', 15),
+      // A started impersonation lands in the portal's cabinet, through its ordinary sign-in.
+      impersonationLandingUrl: `${env('PORTAL_URL', 'http://localhost:4321').replace(/\/$/, '')}/auth/sign-in?returnTo=%2Fcabinet`,
     },
   },
   support: {

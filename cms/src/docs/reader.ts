@@ -6,7 +6,10 @@ import type { Reader } from './contracts';
 
 /** What the docs use of VixenHealth ID's services (plugins/sso: `access-tokens`, `accounts`). */
 interface AccessTokens {
-  verify(token: string): Promise<Record<string, unknown>>;
+  verify(
+    token: string,
+    options?: { allowImpersonation?: boolean }
+  ): Promise<Record<string, unknown>>;
 }
 interface Accounts {
   findBySubject(sub: string): Promise<{ blocked?: boolean | null } | null>;
@@ -38,7 +41,10 @@ export const readerOf = async (strapi: Core.Strapi, ctx: Context): Promise<Reade
   }
   let claims: Record<string, unknown>;
   try {
-    claims = await (strapi.plugin('sso').service('access-tokens') as AccessTokens).verify(token);
+    // Reading the docs as the person is what support acting as them (impersonation) is for.
+    claims = await (strapi.plugin('sso').service('access-tokens') as AccessTokens).verify(token, {
+      allowImpersonation: true,
+    });
   } catch {
     throw refused('Invalid or expired access token');
   }

@@ -21,6 +21,13 @@ export const syncSupportDesk = async (strapi: Core.Strapi) => {
   await strapi
     .plugin('support')
     .service('setup')
-    .sync({ 'support-lead': [`api::${MODERATE_REVIEWS.uid}`] });
+    .sync({
+      // Leads also decide on reviews, and may act as a patient or clinic owner (audited).
+      'support-lead': [
+        `api::${MODERATE_REVIEWS.uid}`,
+        'plugin::sso.impersonation.start',
+        'plugin::sso.impersonation.read',
+      ],
+    });
   await openMissingModerationTickets(strapi);
 };

@@ -1680,6 +1680,88 @@ export interface PluginSsoExternalIdentity extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginSsoImpersonation extends Struct.CollectionTypeSchema {
+  collectionName: 'sso_impersonations';
+  info: {
+    description: 'Staff acting as a patient or clinic owner: who, as whom, why and when. An audit record: never deleted, not even with the actor or the target';
+    displayName: 'Impersonation';
+    pluralName: 'impersonations';
+    singularName: 'impersonation';
+  };
+  options: {
+    draftAndPublish: false;
+    timestamps: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    actorAdminId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    actorEmail: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
+    actorSub: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    endedAt: Schema.Attribute.DateTime;
+    endedBy: Schema.Attribute.Enumeration<['actor', 'expiry', 'target-deleted']>;
+    expiresAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    ip: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    linkExpiresAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    linkHash: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    linkUsedAt: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::sso.impersonation'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    sessionUid: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    startedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    target: Schema.Attribute.Relation<'manyToOne', 'plugin::users-permissions.user'>;
+    targetEmail: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
+    targetName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    targetSub: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginSsoLoginEvent extends Struct.CollectionTypeSchema {
   collectionName: 'sso_login_events';
   info: {
@@ -3065,6 +3147,7 @@ declare module '@strapi/strapi' {
       'plugin::sso.department': PluginSsoDepartment;
       'plugin::sso.email-token': PluginSsoEmailToken;
       'plugin::sso.external-identity': PluginSsoExternalIdentity;
+      'plugin::sso.impersonation': PluginSsoImpersonation;
       'plugin::sso.login-event': PluginSsoLoginEvent;
       'plugin::sso.mail-request': PluginSsoMailRequest;
       'plugin::sso.oidc-record': PluginSsoOidcRecord;

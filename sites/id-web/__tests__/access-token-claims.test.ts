@@ -49,6 +49,7 @@ describe('accessTokenClaims', () => {
       roles: expect.arrayContaining(['clinic-owner']),
       permissions: expect.any(Array),
       clinics: [{ id: clinicId, role: 'owner' }],
+      actor: null,
     });
   });
 

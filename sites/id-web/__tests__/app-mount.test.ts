@@ -87,6 +87,7 @@ describe('an app that mounts the sign-in', () => {
       sub: person.documentId,
       name: 'Вера Читатель',
       email: person.email,
+      actor: null,
     });
   });
 

@@ -8,7 +8,7 @@ export { createIdWeb } from './create-id-web';
 export type { IdWeb } from './create-id-web';
 export type { IdWebOptions } from './options';
 export type { AuthContext, SessionLocals } from './lib/context';
-export type { Session, SessionUser } from './lib/session';
+export type { Session, SessionActor, SessionUser } from './lib/session';
 export type { SignedIn } from './lib/require-user';
 export type { SignInFailure, SignInProblem } from './lib/routes';
 export type { AccessTokenClaims } from './lib/access-token-claims';

@@ -10,6 +10,8 @@ export const registerScheduledJobs = (strapi: Core.Strapi) => {
       task: async () => {
         await pruneExpiredRecords(strapi);
         await getService(strapi, 'token-revocations').prune();
+        // The audit says when an impersonation ran out even if nobody reads it meanwhile.
+        await getService(strapi, 'impersonations').closeExpired();
       },
       options: { rule: '*/15 * * * *' },
     },

@@ -13,3 +13,11 @@ export type {
   LastDirectorySync,
   RunDirectorySync,
 } from './directory-sync';
+export type {
+  ActorClaim,
+  ImpersonationEnd,
+  ImpersonationRecord,
+  ListImpersonationsResponse,
+  StartImpersonationRequest,
+  StartImpersonationResponse,
+} from './impersonation';

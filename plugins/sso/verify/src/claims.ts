@@ -18,6 +18,15 @@ export interface StaffDepartment {
 }
 
 /**
+ * The real actor of a token issued while staff act as the person (`act`, RFC 8693 §4.1):
+ * `sub` is their own ID account's, or `admin:<id>` for an admin-panel user without one.
+ */
+export interface TokenActor {
+  sub: string;
+  email: string;
+}
+
+/**
  * A verified VixenHealth ID access token. For a client-credentials token `sub` equals `clientId`
  * and `roles`, `permissions` and `clinics` are usually empty.
  */
@@ -35,6 +44,11 @@ export interface VerifiedAccessToken {
   groups: string[];
   /** Staff only: their department (`department`); null for everyone else. */
   department: StaffDepartment | null;
+  /**
+   * Staff acting as `sub` (support's impersonation), or null when `sub` is acting themselves.
+   * Only ever set when the verification allowed it (`allowImpersonation`).
+   */
+  actor: TokenActor | null;
   /** When the token expires (`exp`). */
   expiresAt: Date;
   /** The whole verified claims set, for claims this module does not interpret. */
@@ -65,6 +79,7 @@ export function readClaims(payload: JWTPayload): VerifiedAccessToken {
     clinics: readClinics(payload),
     groups: readStrings(payload, 'groups'),
     department: readDepartment(payload),
+    actor: readActor(payload),
     expiresAt: new Date(readExpiry(payload) * 1000),
     payload,
   };
@@ -129,4 +144,13 @@ function readDepartment(payload: JWTPayload): StaffDepartment | null {
     throw malformed('department');
   }
   return { code, name, path: [...path] };
+}
+
+function readActor(payload: JWTPayload): TokenActor | null {
+  const { act } = payload;
+  if (act === undefined) return null;
+  if (typeof act !== 'object' || act === null || Array.isArray(act)) throw malformed('act');
+  const { sub, email } = act as Record<string, unknown>;
+  if (typeof sub !== 'string' || sub === '' || typeof email !== 'string') throw malformed('act');
+  return { sub, email };
 }

@@ -9,6 +9,8 @@
  * - `ERR_VH_TOKEN_SCOPE` (403): valid, but lacks a required scope.
  * - `ERR_VH_TOKEN_REVOKED` (401): signed by ID and unexpired, but revoked since (only with the
  *   `revocationListUri` option).
+ * - `ERR_VH_TOKEN_IMPERSONATED` (403): genuine, but issued while staff act as the person (`act`),
+ *   and this verification did not allow that (`allowImpersonation`).
  * - `ERR_VH_KEYS_UNAVAILABLE` (503): ID cannot be reached, and the token's key is not among those
  *   already known.
  */
@@ -18,6 +20,7 @@ export type AccessTokenErrorCode =
   | 'ERR_VH_TOKEN_CLAIM'
   | 'ERR_VH_TOKEN_SCOPE'
   | 'ERR_VH_TOKEN_REVOKED'
+  | 'ERR_VH_TOKEN_IMPERSONATED'
   | 'ERR_VH_KEYS_UNAVAILABLE';
 
 /** Options of {@link AccessTokenError}. */

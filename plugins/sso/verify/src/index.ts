@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 export { bearerToken } from './bearer';
-export type { ClinicMembership, StaffDepartment, VerifiedAccessToken } from './claims';
+export type { ClinicMembership, StaffDepartment, TokenActor, VerifiedAccessToken } from './claims';
 export { AccessTokenError } from './errors';
 export type { KeySet } from './key-set';
 export type { RevocationCheck } from './revocation-list';

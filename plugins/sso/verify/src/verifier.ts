@@ -19,6 +19,13 @@ const REQUIRED_CLAIMS = ['exp', 'iat', 'jti', 'sub', 'client_id'];
 export interface VerifyOptions {
   /** Scope this token must grant, on top of the verifier's `requiredScope`. */
   requiredScope?: string | readonly string[];
+  /**
+   * Accept tokens issued while staff act as the person (support's impersonation; `act` claim,
+   * exposed as `actor`). Default false: they are refused with `ERR_VH_TOKEN_IMPERSONATED`. Allow
+   * it only where seeing what the person sees is the point (their cabinet, their own data), never
+   * on staff routes or where an account is secured (password, email, second factor).
+   */
+  allowImpersonation?: boolean;
 }
 
 /** Verifies VixenHealth ID access tokens; made by {@link createAccessTokenVerifier}. */
@@ -97,6 +104,13 @@ export function createAccessTokenVerifier(
         throw new AccessTokenError('ERR_VH_TOKEN_REVOKED', 'The access token has been revoked.');
       }
       const accessToken = readClaims(decoded.payload);
+      if (accessToken.actor && verifyOptions.allowImpersonation !== true) {
+        throw new AccessTokenError(
+          'ERR_VH_TOKEN_IMPERSONATED',
+          'This access token was issued to staff acting as the person; it is not accepted here.',
+          { claim: 'act' }
+        );
+      }
       assertScope(accessToken.scope, requiredScope);
       return accessToken;
     },

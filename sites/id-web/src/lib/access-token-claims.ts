@@ -2,6 +2,7 @@ import {
   createAccessTokenVerifier,
   type AccessTokenVerifier,
   type ClinicMembership,
+  type TokenActor,
 } from '@vixenhealth/sso/verify';
 
 /** Who the access token is for and what they may do on the platform, verified. */
@@ -13,6 +14,8 @@ export interface AccessTokenClaims {
   permissions: string[];
   /** The clinics the person belongs to, and as what. */
   clinics: ClinicMembership[];
+  /** Staff acting as the person (support's impersonation), or null: show it on every page. */
+  actor: TokenActor | null;
 }
 
 /**
@@ -47,7 +50,10 @@ export const createClaimsReader = ({
   };
 
   return async (accessToken: string): Promise<AccessTokenClaims> => {
-    const { sub, roles, permissions, clinics } = await verifier().verify(accessToken);
-    return { sub, roles, permissions, clinics };
+    // The app's own pages show the person what is theirs: staff acting as them may see it too.
+    const { sub, roles, permissions, clinics, actor } = await verifier().verify(accessToken, {
+      allowImpersonation: true,
+    });
+    return { sub, roles, permissions, clinics, actor };
   };
 };

@@ -3,10 +3,22 @@ import { createHash } from 'node:crypto';
 import * as client from 'openid-client';
 
 import type { PendingSignIn } from './pending-sign-in';
-import type { Session } from './session';
+import type { Session, SessionActor } from './session';
 
 /** How long the tokens a refresh brought are remembered, for requests that still carry the old. */
 const REFRESH_REUSE_MS = 60_000;
+
+/**
+ * Staff acting as the person (`act`, RFC 8693): ID caps the ID token's `exp` at the end of the
+ * impersonation, so it says until when.
+ */
+const actorFrom = (claims: client.IDToken): SessionActor | null => {
+  const { act } = claims as { act?: unknown };
+  if (typeof act !== 'object' || act === null) return null;
+  const { sub, email } = act as Record<string, unknown>;
+  if (typeof sub !== 'string' || typeof email !== 'string') return null;
+  return { sub, email, until: claims.exp * 1000 };
+};
 
 /** An app's conversation with VixenHealth ID; made by {@link createIdClient}. */
 export interface IdClient {
@@ -67,6 +79,7 @@ const userFrom = async (config: client.Configuration, tokens: Tokens, previous?:
     sub: claims.sub,
     name: String(profile.name ?? profile.preferred_username ?? profile.email ?? ''),
     email: typeof profile.email === 'string' ? profile.email : null,
+    actor: actorFrom(claims),
   };
 };
 

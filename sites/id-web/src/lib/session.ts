@@ -14,6 +14,18 @@ export interface SessionUser {
   sub: string;
   name: string;
   email: string | null;
+  /**
+   * Staff acting as this person (support's impersonation, the ID token's `act`), and when that
+   * ends (ms since the epoch): every page shows it. Absent or null in the person's own session.
+   */
+  actor?: SessionActor | null;
+}
+
+/** Who really acts in an impersonated session, and until when. */
+export interface SessionActor {
+  sub: string;
+  email: string;
+  until: number;
 }
 
 /** A signed-in person and the tokens the app calls the CMS with on their behalf. */

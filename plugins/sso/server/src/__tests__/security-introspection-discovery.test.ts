@@ -103,9 +103,10 @@ describe('discovery advertises what is served', () => {
   it('every claim of a scope it lists appears in the ID token or at userinfo', async () => {
     // oidc-provider always lists the protocol's own claims: `auth_time` (served when `max_age`
     // asks for it) and `sid` (for front- and back-channel logout, which ID does not offer).
+    // `act` is served only while staff act as the person (see impersonation.test.ts).
     const claims = id.portal
       .serverMetadata()
-      .claims_supported!.filter((claim) => !['auth_time', 'sid'].includes(claim));
+      .claims_supported!.filter((claim) => !['auth_time', 'sid', 'act'].includes(claim));
     expect(claims).not.toContain('updated_at');
     expect(claims).not.toContain('phone_number');
     const tokens = await signIn(id.portal.serverMetadata().scopes_supported!.join(' '));

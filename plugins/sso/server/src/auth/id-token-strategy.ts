@@ -13,7 +13,16 @@ interface ServiceCredentials {
   permissions: string[];
 }
 
-type Credentials = ServiceCredentials | (Account & { kind?: undefined });
+/**
+ * A person's credentials; `readOnly` when staff act as them (impersonation) and asked for
+ * anything but a read.
+ */
+type PersonCredentials = Account & { kind?: undefined; readOnly?: boolean };
+
+type Credentials = ServiceCredentials | PersonCredentials;
+
+/** Staff acting as a person see what they see through the API, and change nothing. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Lets the CMS's Content API accept VixenHealth ID access tokens as bearer tokens: `sub` is the
@@ -30,6 +39,7 @@ export const createIdTokenStrategy = (strapi: Core.Strapi) => {
     name: 'vixenhealth-id',
 
     async authenticate(ctx: {
+      method: string;
       request: { header: Record<string, string | undefined> };
       state: Record<string, unknown>;
     }) {
@@ -40,7 +50,8 @@ export const createIdTokenStrategy = (strapi: Core.Strapi) => {
         return { authenticated: false };
       }
       try {
-        const payload = await tokens.verify(token);
+        // Impersonation tokens read as the person; `verify` below refuses them anything else.
+        const payload = await tokens.verify(token, { allowImpersonation: true });
         const sub = String(payload.sub);
         if (payload.sub === payload.client_id) {
           const credentials: ServiceCredentials = {
@@ -59,7 +70,10 @@ export const createIdTokenStrategy = (strapi: Core.Strapi) => {
         }
         // Where users-permissions' own routes (such as /api/users/me) look for the user.
         ctx.state.user = account;
-        return { authenticated: true, credentials: account };
+        const impersonated = payload.act !== undefined;
+        const credentials: PersonCredentials =
+          impersonated && !SAFE_METHODS.has(ctx.method) ? { ...account, readOnly: true } : account;
+        return { authenticated: true, credentials };
       } catch (error) {
         const message =
           error instanceof AccessTokenError && error.code === 'ERR_VH_TOKEN_REVOKED'
@@ -71,9 +85,13 @@ export const createIdTokenStrategy = (strapi: Core.Strapi) => {
 
     /** The route's actions must be granted to the user's role, as with users-permissions. */
     async verify(auth: { credentials: Credentials }, config: { scope?: string[] }) {
+      const { credentials } = auth;
+      if (credentials.kind !== 'service' && credentials.readOnly) {
+        // A PolicyError: the one 403 whose message Strapi passes on to the client.
+        throw new errors.PolicyError('Staff acting as this person may only read');
+      }
       const scopes = config.scope ?? [];
       if (scopes.length === 0) return;
-      const { credentials } = auth;
       if (credentials.kind === 'service') {
         if (scopes.some((scope) => credentials.permissions.includes(scope))) return;
         // A service may do whatever anyone may: read public content.

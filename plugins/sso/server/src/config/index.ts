@@ -46,6 +46,10 @@ export interface SsoConfig {
    * valid if ID moves to another subdomain.
    */
   webauthnRpId: string;
+  /** How long an impersonation lasts (minutes, 1–60): its session and tokens end then. */
+  impersonationMinutes: number;
+  /** Where a started impersonation sends the browser: the portal's sign-in, back to the cabinet. */
+  impersonationLandingUrl: string;
   /** Demo service client registered by the seed (development only). */
   demoClient?: { clientId: string; clientSecret: string };
 }
@@ -72,6 +76,8 @@ export default {
     adminPasswordSignIn: 'first-admin',
     adminRequireSecondFactor: true,
     webauthnRpId: '',
+    impersonationMinutes: 15,
+    impersonationLandingUrl: 'http://localhost:4321/auth/sign-in?returnTo=%2Fcabinet',
   } satisfies Partial<SsoConfig>,
 
   validator(config: SsoConfig) {
@@ -106,5 +112,13 @@ export default {
       throw new TypeError('sso: revocationPollMs (ID_REVOCATION_POLL_MS) must be 100–60000');
     }
     validateDirectorySyncConfig(directorySyncConfig(config.directorySync));
+    if (!(config.impersonationMinutes >= 1 && config.impersonationMinutes <= 60)) {
+      throw new TypeError('sso: impersonationMinutes (ID_IMPERSONATION_MINUTES) must be 1–60');
+    }
+    try {
+      new URL(config.impersonationLandingUrl);
+    } catch {
+      throw new TypeError('sso: impersonationLandingUrl must be an absolute URL');
+    }
   },
 };

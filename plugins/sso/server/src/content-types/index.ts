@@ -4,6 +4,7 @@ import credential from './credential/schema.json';
 import department from './department/schema.json';
 import emailToken from './email-token/schema.json';
 import externalIdentity from './external-identity/schema.json';
+import impersonation from './impersonation/schema.json';
 import loginEvent from './login-event/schema.json';
 import mailRequest from './mail-request/schema.json';
 import oidcRecord from './oidc-record/schema.json';
@@ -22,6 +23,7 @@ export default {
   department: { schema: department },
   'email-token': { schema: emailToken },
   'external-identity': { schema: externalIdentity },
+  impersonation: { schema: impersonation },
   'login-event': { schema: loginEvent },
   'mail-request': { schema: mailRequest },
   'oidc-record': { schema: oidcRecord },

@@ -9,6 +9,7 @@ export const CREDENTIAL = 'plugin::sso.credential' satisfies UID.ContentType;
 export const DEPARTMENT = 'plugin::sso.department' satisfies UID.ContentType;
 export const EMAIL_TOKEN = 'plugin::sso.email-token' satisfies UID.ContentType;
 export const EXTERNAL_IDENTITY = 'plugin::sso.external-identity' satisfies UID.ContentType;
+export const IMPERSONATION = 'plugin::sso.impersonation' satisfies UID.ContentType;
 export const LOGIN_EVENT = 'plugin::sso.login-event' satisfies UID.ContentType;
 export const MAIL_REQUEST = 'plugin::sso.mail-request' satisfies UID.ContentType;
 export const OIDC_RECORD = 'plugin::sso.oidc-record' satisfies UID.ContentType;

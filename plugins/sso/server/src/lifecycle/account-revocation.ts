@@ -2,6 +2,7 @@ import type { Core, Modules } from '@strapi/strapi';
 
 import { USER } from '../content-types/uids';
 import { revokeEverythingOf } from '../services/oidc-adapter';
+import { getService } from '../utils';
 
 /**
  * When a user is blocked (or deleted), every session, grant and refresh token of theirs is
@@ -16,6 +17,10 @@ export const registerAccountRevocation = (strapi: Core.Strapi) => {
     const revoke =
       (context.action === 'update' && params.data?.blocked === true) || context.action === 'delete';
     if (revoke && params.documentId) await revokeEverythingOf(strapi, params.documentId);
+    // Staff acting as a deleted person stop at once; the audit says why.
+    if (context.action === 'delete' && params.documentId) {
+      await getService(strapi, 'impersonations').endForTarget(params.documentId);
+    }
     return result;
   };
   strapi.documents.use(middleware);

@@ -3,6 +3,7 @@ import type { Context, Next } from 'koa';
 import type Provider from 'oidc-provider';
 
 import { createAccountRoutes } from './handlers/account';
+import { createImpersonationRoutes } from './handlers/impersonation';
 import { createInteractionRoutes } from './handlers/interactions';
 import { createSelfServiceRoutes } from './handlers/self-service';
 import { createUpstreamRoutes } from './handlers/upstream';
@@ -29,6 +30,7 @@ export const createIdRouter = (
     ...createUpstreamRoutes(strapi, base),
     ...createAccountRoutes(strapi, base),
     ...createPasskeyRoutes(strapi, base),
+    ...createImpersonationRoutes(strapi, base),
   ];
   const handlers = new WeakMap<Provider, ReturnType<Provider['callback']>>();
   const handlerOf = (provider: Provider) => {

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
+import { IMPERSONATION_ACTIONS, impersonationRoutes } from '../impersonation/admin-routes';
+
 /** Admin-panel permissions of ID; a Super Admin has them all, other roles when given. */
 export const ADMIN_ACTIONS = [
   {
@@ -14,6 +16,7 @@ export const ADMIN_ACTIONS = [
     uid: 'directory-sync.run',
     pluginName: 'sso',
   },
+  ...IMPERSONATION_ACTIONS,
 ];
 
 const canSyncDirectory = [
@@ -51,5 +54,6 @@ export default {
       handler: 'directory-sync.last',
       config: { policies: canSyncDirectory },
     },
+    ...impersonationRoutes,
   ],
 } satisfies Core.RouterInput;

@@ -61,11 +61,15 @@ const accessTokens = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * The claims of a genuine, unexpired and unrevoked access token.
+     * The claims of a genuine, unexpired and unrevoked access token. Tokens of staff acting as
+     * the person (`act`) only with `allowImpersonation`, as `@vixenhealth/sso/verify` has it.
      * @throws AccessTokenError whose `code` says why it was refused (`ERR_VH_TOKEN_REVOKED`, …).
      */
-    async verify(token: string): Promise<JWTPayload> {
-      return (await verifier.verify(token)).payload;
+    async verify(
+      token: string,
+      options: { allowImpersonation?: boolean } = {}
+    ): Promise<JWTPayload> {
+      return (await verifier.verify(token, options)).payload;
     },
   };
 };

@@ -6,6 +6,7 @@ import clients from './clients';
 import directorySync from './directory-sync';
 import emailLinks from './email-links';
 import externalIdentities from './external-identities';
+import impersonations from '../impersonation/impersonations';
 import loginHistory from './login-history';
 import mailThrottle from './mail-throttle';
 import mailer from './mailer';
@@ -24,6 +25,7 @@ export default {
   'directory-sync': directorySync,
   'email-links': emailLinks,
   'external-identities': externalIdentities,
+  impersonations,
   'login-history': loginHistory,
   'mail-throttle': mailThrottle,
   mailer,

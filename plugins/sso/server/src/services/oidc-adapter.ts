@@ -3,6 +3,7 @@ import type { Adapter, AdapterConstructor, AdapterPayload } from 'oidc-provider'
 
 import { OIDC_RECORD } from '../content-types/uids';
 import { getService } from '../utils';
+import { impersonationHooks } from '../impersonation/provider-hooks';
 import { createJwtRecords } from './jwt-records';
 
 interface RecordRow {
@@ -20,6 +21,7 @@ export const createOidcAdapter = (strapi: Core.Strapi): AdapterConstructor => {
   const records = () => strapi.db.query(OIDC_RECORD);
   const revocations = () => getService(strapi, 'token-revocations');
   const jwts = createJwtRecords(strapi);
+  const impersonation = impersonationHooks(strapi);
 
   const toPayload = (row: RecordRow | null): AdapterPayload | undefined => {
     if (!row) return undefined;
@@ -52,7 +54,12 @@ export const createOidcAdapter = (strapi: Core.Strapi): AdapterConstructor => {
       return `${this.model}:${id}`;
     }
 
-    async upsert(id: string, payload: AdapterPayload, expiresIn: number) {
+    async upsert(id: string, payload: AdapterPayload, rawExpiresIn: number) {
+      // oidc-provider extends a session on every save; an impersonated one ends on time anyway.
+      const expiresIn =
+        this.model === 'Session'
+          ? await impersonation.cappedSessionTtl(payload.uid, rawExpiresIn)
+          : rawExpiresIn;
       await upsertRecord({
         key: this.key(id),
         model: this.model,

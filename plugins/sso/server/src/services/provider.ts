@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 
+import { impersonationHooks } from '../impersonation/provider-hooks';
 import { endOwnGrantsOnSignOut } from '../lifecycle/sign-out';
 import { errorPage, pageContext, signedOutPage, signOutPage } from '../pages';
 import { serveRevocationList } from '../protocol/revocation-list';
@@ -23,6 +24,7 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
     const accounts = getService(strapi, 'accounts');
     const clients = getService(strapi, 'clients');
     const base = mountPath(config);
+    const impersonation = impersonationHooks(strapi);
 
     const wantsApi = (ctx: KoaContextWithOIDC) => {
       const scope = String(ctx.oidc.params?.scope ?? '');
@@ -42,8 +44,9 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
       // What discovery advertises is exactly what findAccount serves and clients may ask for.
       claims: {
         // `amr` (RFC 8176: pwd, hwk, swk, mfa, …): how the person signed in, in every ID token
-        // (oidc-provider serves a claim outside a scope only when the client asks for it).
-        openid: ['sub', 'amr'],
+        // (oidc-provider serves a claim outside a scope only when the client asks for it);
+        // `act` (RFC 8693) only in a session where staff act as the person (see impersonation/).
+        openid: ['sub', 'amr', 'act'],
         email: ['email', 'email_verified'],
         profile: ['name', 'preferred_username'],
       },
@@ -55,6 +58,8 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
       // ask for offline_access with prompt=consent, as OpenID Connect requires.
       issueRefreshToken: async (_ctx, client, code) => {
         if (!client.grantTypeAllowed('refresh_token')) return false;
+        // An impersonation ends at a set time: nothing may renew its tokens past it.
+        if (await impersonation.isImpersonated(code)) return false;
         if (code.scopes.has('offline_access')) return true;
         return (await clients.find(client.clientId))?.firstParty ?? false;
       },
@@ -62,7 +67,7 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
         AccessToken: config.accessTokenTtlSeconds,
         ClientCredentials: config.accessTokenTtlSeconds,
         AuthorizationCode: 60,
-        IdToken: 60 * 60,
+        IdToken: (ctx) => impersonation.idTokenTtl(ctx, 60 * 60),
         Interaction: 60 * 60,
         RefreshToken: 30 * DAY,
         Session: 14 * DAY,
@@ -112,12 +117,15 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
       },
       clientBasedCORS: (_ctx, origin, client) =>
         (client.redirectUris ?? []).some((uri) => new URL(uri).origin === origin),
-      findAccount: async (_ctx, sub) => {
+      findAccount: async (ctx, sub, token) => {
         const account = await accounts.findBySubject(sub);
         if (!account || account.blocked) return undefined;
+        // At the authorization endpoint the session is the browser's; later, the token's.
+        const actor = await impersonation.actorClaims(token ?? ctx.oidc?.session, ctx);
         return {
           accountId: sub,
           claims: async () => ({
+            ...actor,
             sub,
             email: account.email,
             email_verified: account.confirmed,
@@ -133,6 +141,7 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
             if ('grantId' in token && token.grantId) {
               jwt.payload.gid = grantReference(token.grantId);
             }
+            jwt.payload.exp = await impersonation.cappedExpiry(token, jwt.payload.exp);
             return jwt;
           },
         },
@@ -140,7 +149,11 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
       extraTokenClaims: async (_ctx, token) => {
         if (!('accountId' in token) || !token.accountId) return undefined;
         const account = await accounts.findBySubject(token.accountId);
-        return account ? { ...(await accounts.accessOf(account)) } : undefined;
+        if (!account) return undefined;
+        return {
+          ...(await accounts.accessOf(account)),
+          ...(await impersonation.actorClaims(token)),
+        };
       },
       loadExistingGrant: async (ctx) => {
         const grantId =

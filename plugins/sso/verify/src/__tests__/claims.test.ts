@@ -32,6 +32,9 @@ describe('readClaims', () => {
         { id: 'clinic-7', role: 'owner' },
         { id: 'clinic-9', role: 'administrator' },
       ],
+      groups: [],
+      department: null,
+      actor: null,
       expiresAt: new Date('2030-01-01T01:00:00Z'),
       payload: valid,
     });

@@ -62,6 +62,9 @@ describe('verify: accepted tokens', () => {
       roles: ['clinic-owner', 'patient'],
       permissions: ['account:manage', 'clinics:manage'],
       clinics: [{ id: 'clinic-7', role: 'owner' }],
+      groups: [],
+      department: null,
+      actor: null,
       expiresAt: EXPIRES_AT,
       payload: claims,
     });
@@ -333,5 +336,34 @@ describe('verify: keys and revocations the service holds itself', () => {
       check.verify(await signAccessToken(es256, userClaims(server.issuer)))
     ).resolves.toBeDefined();
     expect(asked).toEqual(['revoked-token', userClaims(server.issuer).jti]);
+  });
+});
+
+describe('verify: tokens of staff acting as the person (impersonation)', () => {
+  const act = { sub: 'admin:3', email: 'lead@vixenhealth.example' };
+
+  it('refuses them unless the call allows impersonation', async () => {
+    const token = await signAccessToken(es256, userClaims(server.issuer, { act }));
+
+    const error = await refusal(verifier().verify(token), 'ERR_VH_TOKEN_IMPERSONATED');
+    expect(error.claim).toBe('act');
+    const allowed = await verifier().verify(token, { allowImpersonation: true });
+    expect(allowed).toMatchObject({ sub: 'user-42', actor: act });
+  });
+
+  it('refuses a malformed act even when impersonation is allowed', async () => {
+    for (const bad of ['admin:3', { sub: '', email: 'x' }, { sub: 'admin:3' }, [act]]) {
+      const token = await signAccessToken(es256, userClaims(server.issuer, { act: bad }));
+      const error = await refusal(
+        verifier().verify(token, { allowImpersonation: true }),
+        'ERR_VH_TOKEN_CLAIM'
+      );
+      expect(error.claim).toBe('act');
+    }
+  });
+
+  it('says actor: null for the person’s own token', async () => {
+    const token = await signAccessToken(es256, userClaims(server.issuer));
+    await expect(verifier().verify(token)).resolves.toMatchObject({ actor: null });
   });
 });

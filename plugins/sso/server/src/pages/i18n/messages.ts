@@ -2,6 +2,7 @@ import account from './catalogs/account';
 import adminSignIn from './catalogs/admin-sign-in';
 import common from './catalogs/common';
 import consent from './catalogs/consent';
+import impersonation from './catalogs/impersonation';
 import passkeys from './catalogs/passkeys';
 import selfService from './catalogs/self-service';
 import signIn from './catalogs/sign-in';
@@ -17,6 +18,7 @@ const FEATURES = [
   adminSignIn,
   upstream,
   passkeys,
+  impersonation,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer Head, ...infer Rest]

@@ -33,6 +33,8 @@ export interface AccountOverview {
   remove: { errors: FieldErrors<DeleteField> };
   sessions: LiveSession[];
   history: HistoryEntry[];
+  /** The impersonation banner, while staff act as this person. */
+  banner?: SafeHtml;
 }
 
 const section = (id: string, title: string, body: SafeHtml) =>
@@ -238,6 +240,7 @@ export const accountPage = (page: PageContext, view: AccountOverview) =>
     locale: page.locale,
     nonce: page.nonce,
     title: t(page, 'account.title'),
+    banner: view.banner,
     account: {
       skipLabel: t(page, 'account.skip'),
       nav: html`<nav aria-label="${t(page, 'account.nav')}">

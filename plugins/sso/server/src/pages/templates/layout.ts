@@ -36,6 +36,9 @@ a.button { display: block; padding: 0.6rem 1.2rem; border: 1px solid #8a7f78; bo
 table { inline-size: 100%; border-collapse: collapse; font-size: 0.95rem; }
 th, td { padding: 0.4rem 0.5rem; text-align: start; border-block-end: 1px solid #e4ddd6; vertical-align: top; }
 td.agent { overflow-wrap: anywhere; }
+.impersonation { position: sticky; inset-block-start: 0; z-index: 1; display: flex; flex-wrap: wrap; align-items: center; justify-content: center; gap: 0.5rem; padding: 0.6rem 1rem; background: #7a1f5c; color: #fff; font-weight: 600; }
+.impersonation form { display: inline; }
+.impersonation button { margin: 0; padding: 0.25rem 0.8rem; background: #fff; color: #7a1f5c; }
 `;
 
 export interface LayoutOptions {
@@ -47,6 +50,8 @@ export interface LayoutOptions {
   scripts?: string[];
   /** Wider, for the account pages' tables, with a skip link and the account's sections. */
   account?: { skipLabel: string; nav?: SafeHtml };
+  /** Shown above everything while staff act as the signed-in person (impersonation). */
+  banner?: SafeHtml;
 }
 
 /**
@@ -67,6 +72,7 @@ export const layout = (options: LayoutOptions) =>
         ${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>`)}
       </head>
       <body>
+        ${options.banner ?? ''}
         ${
           options.account
             ? html`<a class="skip" href="#content">${options.account.skipLabel}</a>

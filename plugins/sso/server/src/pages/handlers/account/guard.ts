@@ -2,11 +2,14 @@ import type { Context } from 'koa';
 import type Provider from 'oidc-provider';
 
 import { getConfig } from '../../../utils';
+import { translate } from '../../i18n/messages';
+import { pageContext } from '../../request/page-context';
 import { refuseBadCsrf } from '../../request/refuse-bad-csrf';
 import { readForm } from '../../request/form';
+import { accountMessagePage } from '../../templates/account';
 import type { AccountFeature, SignedInFormHandler, SignedInHandler } from './feature';
 import { startSignIn } from './sign-in-request';
-import { signedInAccount } from './signed-in';
+import { signedInAccount, type SignedIn } from './signed-in';
 
 /** The signed-in account, or null after sending the browser to sign in (back to `returnTo`). */
 const accountOrSignIn = async (
@@ -26,12 +29,37 @@ const accountOrSignIn = async (
   return signedIn;
 };
 
+/**
+ * Staff acting as the person (impersonation) may look, never change how the account is secured:
+ * 403 with a page saying so. True when the request was answered so.
+ */
+const refuseImpersonation = (feature: AccountFeature, ctx: Context, signedIn: SignedIn) => {
+  if (!signedIn.impersonation) return false;
+  const page = pageContext(ctx, feature.paths.overview);
+  ctx.status = 403;
+  ctx.body = accountMessagePage(page, {
+    title: translate(page.locale, 'impersonation.refused.title'),
+    text: translate(page.locale, 'impersonation.refused.text'),
+    role: 'alert',
+    links: [{ href: feature.paths.overview, label: translate(page.locale, 'account.title') }],
+  });
+  return true;
+};
+
+/** Who may open a page: by default its owner only, never staff acting as them. */
+export interface PageAccess {
+  /** Read-only pages staff acting as the person may see too (with the banner). */
+  whileImpersonated?: boolean;
+}
+
 /** A page only the signed-in user sees; anyone else signs in first and comes back to it. */
 export const signedInPage =
-  (feature: AccountFeature, handle: SignedInHandler) =>
+  (feature: AccountFeature, handle: SignedInHandler, access: PageAccess = {}) =>
   async (ctx: Context, provider: Provider) => {
     const signedIn = await accountOrSignIn(feature, ctx, provider, ctx.url);
-    if (signedIn) await handle(ctx, provider, signedIn);
+    if (!signedIn) return;
+    if (!access.whileImpersonated && refuseImpersonation(feature, ctx, signedIn)) return;
+    await handle(ctx, provider, signedIn);
   };
 
 /**
@@ -46,5 +74,8 @@ export const signedInForm =
     if (!signedIn) return;
     const form = await readForm(ctx);
     if (refuseBadCsrf(ctx, feature.paths.overview, form)) return;
+    // Every account form changes the account (password, email, sessions, deletion, second
+    // factors): none is for staff acting as the person.
+    if (refuseImpersonation(feature, ctx, signedIn)) return;
     await handle(ctx, provider, signedIn, form);
   };

@@ -11,6 +11,7 @@ import {
   type PasswordField,
   type ProfileField,
 } from '../../templates/account';
+import { impersonationBanner } from '../../templates/impersonation-banner';
 import type { AccountFeature } from './feature';
 import { signedInPage } from './guard';
 import { readProfile } from './profile-store';
@@ -32,7 +33,7 @@ export interface OverviewState {
 export const renderOverview = async (
   feature: AccountFeature,
   ctx: Context,
-  { account, session }: SignedIn,
+  { account, session, impersonation }: SignedIn,
   state: OverviewState = {}
 ) => {
   const { strapi, paths } = feature;
@@ -60,6 +61,9 @@ export const renderOverview = async (
     remove: state.remove ?? { errors: {} },
     sessions,
     history,
+    banner: impersonation
+      ? impersonationBanner(page, impersonation, paths.impersonationEnd)
+      : undefined,
   });
 };
 
@@ -67,11 +71,15 @@ export const renderOverview = async (
 export const createOverviewRoute = (feature: AccountFeature): IdRoute => ({
   method: 'GET',
   path: /^\/account$/,
-  handle: signedInPage(feature, async (ctx, _provider, signedIn) => {
-    const key = `account.notice.${String(ctx.query.done ?? '')}`;
-    const locale = negotiateLocale(ctx.get('accept-language'));
-    await renderOverview(feature, ctx, signedIn, {
-      notice: hasMessage(key) ? translate(locale, key) : null,
-    });
-  }),
+  handle: signedInPage(
+    feature,
+    async (ctx, _provider, signedIn) => {
+      const key = `account.notice.${String(ctx.query.done ?? '')}`;
+      const locale = negotiateLocale(ctx.get('accept-language'));
+      await renderOverview(feature, ctx, signedIn, {
+        notice: hasMessage(key) ? translate(locale, key) : null,
+      });
+    },
+    { whileImpersonated: true }
+  ),
 });

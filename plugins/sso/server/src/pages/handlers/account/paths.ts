@@ -11,6 +11,8 @@ export const accountPaths = (base: string) => ({
   linkUpstream: `${base}/account/linked/start`,
   unlinkUpstream: `${base}/account/linked/unlink`,
   passkeys: `${base}/account/passkeys`,
+  /** Ends support's impersonation of this person (the banner's button). */
+  impersonationEnd: `${base}/account/impersonation/end`,
 });
 
 export type AccountPaths = ReturnType<typeof accountPaths>;

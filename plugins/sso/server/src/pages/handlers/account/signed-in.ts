@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type Provider from 'oidc-provider';
 
+import type { ActiveImpersonation } from '../../../impersonation/impersonations';
 import type { Account } from '../../../services/accounts';
 import { getService } from '../../../utils';
 
@@ -11,6 +12,8 @@ export type ProviderSession = Awaited<ReturnType<Provider['Session']['get']>>;
 export interface SignedIn {
   account: Account;
   session: ProviderSession;
+  /** Staff acting as this person (support's impersonation), or null in their own session. */
+  impersonation: ActiveImpersonation | null;
 }
 
 /** oidc-provider's cookie names are configuration, not part of its typed API. */
@@ -31,7 +34,11 @@ export const signedInAccount = async (
   if (!session.accountId) return null;
   const account = await getService(strapi, 'accounts').findBySubject(session.accountId);
   if (!account || account.blocked) return null;
-  return { account, session };
+  const impersonations = getService(strapi, 'impersonations');
+  const impersonation = await impersonations.activeForSession(session.uid);
+  // An impersonation that ended leaves no session behind, even one this read raced with.
+  if (!impersonation && (await impersonations.sessionDeadline(session.uid))) return null;
+  return { account, session, impersonation };
 };
 
 /** The grants this session holds, one per application signed in to with it. */
