@@ -25,6 +25,7 @@ export const registerScheduledJobs = (strapi: Core.Strapi) => {
       task: async () => {
         await getService(strapi, 'login-history').prune();
         await getService(strapi, 'email-links').prune();
+        await getService(strapi, 'remembered-devices').prune();
       },
       options: { rule: '43 3 * * *' },
     },

@@ -5,6 +5,8 @@ import emailToken from './email-token/schema.json';
 import loginEvent from './login-event/schema.json';
 import oidcRecord from './oidc-record/schema.json';
 import position from './position/schema.json';
+import rememberedDevice from './remembered-device/schema.json';
+import secondFactor from './second-factor/schema.json';
 import signingKey from './signing-key/schema.json';
 import staffGroup from './staff-group/schema.json';
 import staffMember from './staff-member/schema.json';
@@ -18,6 +20,8 @@ export default {
   'login-event': { schema: loginEvent },
   'oidc-record': { schema: oidcRecord },
   position: { schema: position },
+  'remembered-device': { schema: rememberedDevice },
+  'second-factor': { schema: secondFactor },
   'signing-key': { schema: signingKey },
   'staff-group': { schema: staffGroup },
   'staff-member': { schema: staffMember },

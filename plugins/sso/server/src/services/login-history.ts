@@ -7,6 +7,7 @@ import { getConfig } from '../utils';
 import {
   ACCOUNT_RULE,
   PAIR_RULE,
+  SECOND_FACTOR_RULE,
   SOURCE_RULE,
   failuresThatMatter,
   msToWait,
@@ -17,6 +18,10 @@ const RETENTION_MS = 365 * 24 * 60 * 60 * 1000;
 /** The one outcome of a wrong guess: the password was checked and did not match. */
 const FAILURE = 'bad-credentials';
 
+/** How a second step was attempted, as the history names it. */
+export type SecondFactorMethod = 'totp' | 'recovery-code';
+const SECOND_FACTOR_METHODS: SecondFactorMethod[] = ['totp', 'recovery-code'];
+
 export type LoginOutcome = 'success' | 'bad-credentials' | 'throttled' | 'blocked' | 'unverified';
 
 export interface LoginAttempt {
@@ -24,7 +29,8 @@ export interface LoginAttempt {
   email: string;
   userId: number | null;
   outcome: LoginOutcome;
-  method: 'password';
+  /** `password`, or the second step's `totp` / `recovery-code` (see `SECOND_FACTOR_METHODS`). */
+  method: 'password' | SecondFactorMethod;
   ip: string;
   userAgent: string;
 }
@@ -116,6 +122,24 @@ const loginHistory = ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         retryAfterSeconds: Math.ceil(refuseMs / 1000),
         holdMs: refuseMs > 0 ? 0 : msToWait(account, ACCOUNT_RULE, now),
+      };
+    },
+
+    /**
+     * Whether a second-factor code for the account signing in as `email` is checked now: its
+     * wrong codes from every address count (`SECOND_FACTOR_RULE`), and password successes do
+     * not end their run, since whoever types codes knows the password.
+     */
+    async decideSecondFactor(email: string, now = new Date()): Promise<ThrottleDecision> {
+      const recent = await failures(
+        { accountKey: accountKey(email), method: { $in: SECOND_FACTOR_METHODS } },
+        SECOND_FACTOR_RULE,
+        now,
+        { sinceSuccess: true }
+      );
+      return {
+        retryAfterSeconds: Math.ceil(msToWait(recent, SECOND_FACTOR_RULE, now) / 1000),
+        holdMs: 0,
       };
     },
 

@@ -4,6 +4,7 @@ import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'o
 import { endOwnGrantsOnSignOut } from '../lifecycle/sign-out';
 import { errorPage, pageContext, signedOutPage, signOutPage } from '../pages';
 import { serveRevocationList } from '../protocol/revocation-list';
+import { ACR_VALUES, AMR_VALUES } from '../second-factor/acr';
 import { getConfig, getService, mountPath } from '../utils';
 import { createOidcAdapter } from './oidc-adapter';
 import { grantReference } from './token-revocations';
@@ -46,6 +47,9 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
         profile: ['name', 'preferred_username'],
       },
       scopes: ['openid', 'offline_access', 'email', 'profile', API_SCOPE],
+      // How a sign-in was made (ID token `acr`, `amr`): a password alone, or with a second factor.
+      acrValues: ACR_VALUES,
+      discovery: { amr_values_supported: [...AMR_VALUES] },
       responseTypes: ['code'],
       pkce: { required: () => true },
       rotateRefreshToken: true,

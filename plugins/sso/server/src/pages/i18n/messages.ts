@@ -1,11 +1,12 @@
 import account from './catalogs/account';
 import common from './catalogs/common';
 import consent from './catalogs/consent';
+import secondFactor from './catalogs/second-factor';
 import selfService from './catalogs/self-service';
 import signIn from './catalogs/sign-in';
 
 /** Every feature's catalog; a feature's keys start with its name. */
-const FEATURES = [common, consent, signIn, selfService, account] as const;
+const FEATURES = [common, consent, signIn, selfService, account, secondFactor] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer Head, ...infer Rest]
   ? (Head extends { en: infer E } ? E : never) &

@@ -218,9 +218,14 @@ const deleteSection = (page: PageContext, view: AccountOverview) =>
       danger: true,
     })}`;
 
+const twoStepSection = (page: PageContext, view: AccountOverview) =>
+  html`<p>${t(page, 'second-factor.account.lead')}</p>
+    <p><a href="${view.paths.twoStep}" id="two-step-link">${t(page, 'second-factor.title')}</a></p>`;
+
 const SECTIONS = [
   ['profile', 'account.profile.title', profileSection],
   ['password', 'account.password.title', passwordSection],
+  ['two-step', 'second-factor.title', twoStepSection],
   ['sessions', 'account.sessions.title', sessionsSection],
   ['history', 'account.history.title', historySection],
   ['delete', 'account.delete.title', deleteSection],

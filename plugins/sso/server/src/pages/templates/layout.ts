@@ -33,6 +33,12 @@ a { color: #9a3412; }
 table { inline-size: 100%; border-collapse: collapse; font-size: 0.95rem; }
 th, td { padding: 0.4rem 0.5rem; text-align: start; border-block-end: 1px solid #e4ddd6; vertical-align: top; }
 td.agent { overflow-wrap: anywhere; }
+.qr svg { display: block; inline-size: 13rem; block-size: 13rem; margin-block: 1rem; }
+.key { font-family: ui-monospace, monospace; font-size: 1.05rem; overflow-wrap: anywhere; }
+.codes { columns: 2; padding-inline-start: 1.25rem; font-family: ui-monospace, monospace; font-size: 1.1rem; }
+label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; }
+label.check input { inline-size: auto; }
+details { margin-block: 0.75rem; }
 `;
 
 export interface LayoutOptions {

@@ -1,11 +1,18 @@
 import type { Core } from '@strapi/strapi';
 
-import { CREDENTIAL, EMAIL_TOKEN, LOGIN_EVENT, USER } from '../../../content-types/uids';
+import {
+  CREDENTIAL,
+  EMAIL_TOKEN,
+  LOGIN_EVENT,
+  REMEMBERED_DEVICE,
+  SECOND_FACTOR,
+  USER,
+} from '../../../content-types/uids';
 import type { Account } from '../../../services/accounts';
 import { revokeEverythingOf } from '../../../services/oidc-adapter';
 
 /** ID's records that point at a user and would otherwise outlive them. */
-const OWNED_BY_USER = [LOGIN_EVENT, EMAIL_TOKEN, CREDENTIAL];
+const OWNED_BY_USER = [LOGIN_EVENT, EMAIL_TOKEN, CREDENTIAL, SECOND_FACTOR, REMEMBERED_DEVICE];
 
 /**
  * Deletes an account for real, in one transaction: its sessions, grants and tokens, sign-in

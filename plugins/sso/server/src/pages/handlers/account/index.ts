@@ -9,6 +9,7 @@ import { createPasswordRoute } from './password';
 import { accountPaths } from './paths';
 import { createProfileRoute } from './profile';
 import { createSignOutEverywhereRoute } from './sign-out-everywhere';
+import { createTwoStepRoutes } from './two-step';
 
 export { registerAccountClient } from './client';
 
@@ -25,5 +26,6 @@ export const createAccountRoutes = (strapi: Core.Strapi, base: string): IdRoute[
     createPasswordRoute(feature),
     createSignOutEverywhereRoute(feature),
     createDeletionRoute(feature),
+    ...createTwoStepRoutes(feature),
   ];
 };

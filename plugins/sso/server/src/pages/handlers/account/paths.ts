@@ -7,6 +7,10 @@ export const accountPaths = (base: string) => ({
   password: `${base}/account/password`,
   signOutEverywhere: `${base}/account/sign-out-everywhere`,
   remove: `${base}/account/delete`,
+  twoStep: `${base}/account/two-step`,
+  twoStepStart: `${base}/account/two-step/start`,
+  twoStepConfirm: `${base}/account/two-step/confirm`,
+  twoStepRemove: `${base}/account/two-step/remove`,
 });
 
 export type AccountPaths = ReturnType<typeof accountPaths>;
