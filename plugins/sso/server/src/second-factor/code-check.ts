@@ -29,7 +29,7 @@ export const checkSecondFactorCode = async (
 ): Promise<CodeCheck> => {
   const history = getService(strapi, 'login-history');
   const method: SecondFactorMethod = looksLikeTotpCode(attempt.code) ? 'totp' : 'recovery-code';
-  const record = (outcome: 'success' | 'bad-credentials' | 'throttled') =>
+  const record = (outcome: 'success' | 'bad-code' | 'throttled') =>
     history.record({
       email: attempt.account.email,
       userId: attempt.account.id,
@@ -50,10 +50,10 @@ export const checkSecondFactorCode = async (
       await record('success');
       return { ok: true, method };
     }
-    await record('bad-credentials');
+    await record('bad-code');
     return { ok: false, reason: check.reason === 'replayed' ? 'replayed' : 'wrong' };
   }
   const spent = await getService(strapi, 'recovery-codes').use(attempt.account.id, attempt.code);
-  await record(spent ? 'success' : 'bad-credentials');
+  await record(spent ? 'success' : 'bad-code');
   return spent ? { ok: true, method } : { ok: false, reason: 'wrong' };
 };

@@ -22,7 +22,14 @@ const FAILURE = 'bad-credentials';
 export type SecondFactorMethod = 'totp' | 'recovery-code';
 const SECOND_FACTOR_METHODS: SecondFactorMethod[] = ['totp', 'recovery-code'];
 
-export type LoginOutcome = 'success' | 'bad-credentials' | 'throttled' | 'blocked' | 'unverified';
+export type LoginOutcome =
+  | 'success'
+  | 'bad-credentials'
+  /** A wrong (or replayed) second-factor code: kept apart, so it never throttles passwords. */
+  | 'bad-code'
+  | 'throttled'
+  | 'blocked'
+  | 'unverified';
 
 export interface LoginAttempt {
   /** The email as typed; the history keeps only a keyed hash of it (see `accountKey`). */
@@ -68,12 +75,12 @@ const loginHistory = ({ strapi }: { strapi: Core.Strapi }) => {
     where: Record<string, unknown>,
     rule: ThrottleRule,
     now: Date,
-    { sinceSuccess }: { sinceSuccess: boolean }
+    { sinceSuccess, failure = FAILURE }: { sinceSuccess: boolean; failure?: LoginOutcome }
   ): Promise<Date[]> => {
     const rows: { outcome: string; occurredAt: string }[] = await events().findMany({
       where: {
         ...where,
-        outcome: { $in: sinceSuccess ? [FAILURE, 'success'] : [FAILURE] },
+        outcome: { $in: sinceSuccess ? [failure, 'success'] : [failure] },
         occurredAt: { $gte: new Date(now.getTime() - rule.windowMs) },
       },
       select: ['outcome', 'occurredAt'],
@@ -135,7 +142,7 @@ const loginHistory = ({ strapi }: { strapi: Core.Strapi }) => {
         { accountKey: accountKey(email), method: { $in: SECOND_FACTOR_METHODS } },
         SECOND_FACTOR_RULE,
         now,
-        { sinceSuccess: true }
+        { sinceSuccess: true, failure: 'bad-code' }
       );
       return {
         retryAfterSeconds: Math.ceil(msToWait(recent, SECOND_FACTOR_RULE, now) / 1000),

@@ -54,7 +54,7 @@ export const ACCOUNT_RULE: ThrottleRule = {
  */
 export const SECOND_FACTOR_RULE: ThrottleRule = {
   windowMs: 60 * 60 * 1000,
-  freeFailures: 5,
+  freeFailures: 4,
   firstDelayMs: 30 * 1000,
   maxDelayMs: 15 * 60 * 1000,
 };
