@@ -56,11 +56,12 @@ export const signInThroughForm = async (
   if (waitsForCode && options.secondFactorCode !== undefined) {
     const step = readForm(answer.text, /\/second-step$/);
     answer = await browser.request(new URL(step.action, start.url).href, {
-      form: {
-        ...step.fields,
-        code: options.secondFactorCode,
-        ...(options.rememberDevice ? { remember: 'yes' } : {}),
-      },
+      // The checkbox is sent only when ticked, as a browser does.
+      form: Object.fromEntries(
+        Object.entries({ ...step.fields, code: options.secondFactorCode }).filter(
+          ([name]) => name !== 'remember' || options.rememberDevice
+        )
+      ),
     });
   }
   if (!answer.location) {

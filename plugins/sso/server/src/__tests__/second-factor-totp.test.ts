@@ -59,8 +59,9 @@ const mainText = (html: string | undefined) =>
 
 /** Submits the second-step form shown on `page` (in `browser`) with `code`. */
 const submitCode = (browser: Browser, page: { text: string }, code: string) => {
-  const form = readForm(page.text, /\/second-step$/);
-  return browser.request(new URL(form.action, issuer).href, { form: { ...form.fields, code } });
+  const { remember: _unticked, ...fields } = readForm(page.text, /\/second-step$/).fields;
+  const action = readForm(page.text, /\/second-step$/).action;
+  return browser.request(new URL(action, issuer).href, { form: { ...fields, code } });
 };
 
 /** Signs in with the password only, stopping at the second step. */

@@ -103,9 +103,13 @@ const totp = ({ strapi }: { strapi: Core.Strapi }) => {
       if (step === null) return { ok: false, reason: 'wrong' };
       const now = new Date(nowMs);
       await strapi.db.transaction(async () => {
-        await rows().deleteMany({
-          where: { user: { id: userId }, kind: 'totp', id: { $ne: row.id } },
+        // By id: Strapi's delete through a relation join cannot also name `id` (ambiguous).
+        const replaced: { id: number }[] = await rows().findMany({
+          where: { user: { id: userId }, kind: 'totp' },
+          select: ['id'],
         });
+        const others = replaced.map(({ id }) => id).filter((id) => id !== row.id);
+        if (others.length > 0) await rows().deleteMany({ where: { id: { $in: others } } });
         await rows().update({
           where: { id: row.id },
           data: { confirmedAt: now, lastUsedStep: step, lastUsedAt: now },

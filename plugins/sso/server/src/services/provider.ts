@@ -42,7 +42,8 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
       },
       // What discovery advertises is exactly what findAccount serves and clients may ask for.
       claims: {
-        openid: ['sub'],
+        // `acr` and `amr` (how the person signed in) come from the session, in every ID token.
+        openid: ['sub', 'acr', 'amr'],
         email: ['email', 'email_verified'],
         profile: ['name', 'preferred_username'],
       },
