@@ -21,7 +21,10 @@ export const totpCode = (secret: string, atMs: number) =>
  */
 export const controlTotpClock = (cms: TestCms, startMs = Date.UTC(2026, 0, 5, 9, 0, 0)) => {
   const clock = { now: startMs };
-  cms.strapi.plugin('sso').service('totp').useClock(() => clock.now);
+  cms.strapi
+    .plugin('sso')
+    .service('totp')
+    .useClock(() => clock.now);
   return clock;
 };
 

@@ -6,7 +6,7 @@ export const ACR_MULTI_FACTOR = 'urn:vixenhealth:acr:mfa';
 export const ACR_VALUES = [ACR_PASSWORD, ACR_MULTI_FACTOR];
 
 /** Every `amr` value (RFC 8176) ID may put in an ID token; discovery lists them. */
-export const AMR_VALUES =  ['pwd', 'otp', 'mfa', 'hwk', 'swk', 'fed', 'user'] as const;
+export const AMR_VALUES = ['pwd', 'otp', 'mfa', 'hwk', 'swk', 'fed', 'user'] as const;
 
 /** The methods that make a sign-in multi-factor on their own: not a password alone. */
 const SECOND_FACTORS: readonly string[] = ['otp', 'hwk', 'swk', 'mfa'];

@@ -30,13 +30,14 @@ const recoveryCodes = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Spends `code` if it is one of the account's unused codes. */
     async use(userId: number, code: string, now = new Date()): Promise<boolean> {
       if (!looksLikeRecoveryCode(code)) return false;
+      const row: { id: number } | null = await rows().findOne({
+        where: { user: { id: userId }, kind: 'recovery', secret: hash(code) },
+        select: ['id'],
+      });
+      if (!row) return false;
+      // By id, and only while unused: of two requests with one code, one updates the row.
       const { count } = await rows().updateMany({
-        where: {
-          user: { id: userId },
-          kind: 'recovery',
-          secret: hash(code),
-          lastUsedAt: { $null: true },
-        },
+        where: { id: row.id, lastUsedAt: { $null: true } },
         data: { lastUsedAt: now },
       });
       return count === 1;

@@ -12,9 +12,7 @@ interface TotpRow {
 }
 
 /** Why a code was not accepted; the caller turns it into a message. */
-export type TotpCheck =
-  | { ok: true }
-  | { ok: false; reason: 'wrong' | 'replayed' | 'not-enrolled' };
+export type TotpCheck = { ok: true } | { ok: false; reason: 'wrong' | 'replayed' | 'not-enrolled' };
 
 /**
  * The authenticator app of an account (RFC 6238): enrolment, then codes checked against it.

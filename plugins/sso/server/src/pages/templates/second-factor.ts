@@ -19,7 +19,10 @@ const frame = (page: PageContext, where: Frame, title: string, body: SafeHtml) =
     body,
   });
 
-const codeInput = (page: PageContext, options: { id: string; label: string; error?: string | null }) =>
+const codeInput = (
+  page: PageContext,
+  options: { id: string; label: string; error?: string | null }
+) =>
   html`<label for="${options.id}">${options.label}</label>
     <input
       id="${options.id}"
@@ -78,7 +81,13 @@ const grouped = (secret: string) => secret.replace(/(.{4})(?=.)/g, '$1 ');
 export const enrolmentPage = (
   page: PageContext,
   where: Frame,
-  options: { action: string; enrolment: Enrolment; lead?: string; error?: string | null; back?: string }
+  options: {
+    action: string;
+    enrolment: Enrolment;
+    lead?: string;
+    error?: string | null;
+    back?: string;
+  }
 ) =>
   frame(
     page,
@@ -92,8 +101,14 @@ export const enrolmentPage = (
       </div>
       <details>
         <summary>${t(page, 'second-factor.enrol.manual')}</summary>
-        <p>${t(page, 'second-factor.enrol.key')}: <span class="key" id="totp-key">${grouped(options.enrolment.secret)}</span></p>
-        <p>${t(page, 'second-factor.enrol.uri')}: <a class="key" href="${options.enrolment.uri}">${options.enrolment.uri}</a></p>
+        <p>
+          ${t(page, 'second-factor.enrol.key')}:
+          <span class="key" id="totp-key">${grouped(options.enrolment.secret)}</span>
+        </p>
+        <p>
+          ${t(page, 'second-factor.enrol.uri')}:
+          <a class="key" href="${options.enrolment.uri}">${options.enrolment.uri}</a>
+        </p>
       </details>
       ${errorBox(options.error)}
       <form method="post" action="${options.action}" novalidate>
@@ -126,7 +141,9 @@ export const recoveryCodesPage = (
               <input type="hidden" name="csrf" value="${page.csrfToken}" />
               <button type="submit">${t(page, 'second-factor.codes.continue')}</button>
             </form>`
-          : html`<p><a href="${options.next.href}">${t(page, 'second-factor.codes.continue')}</a></p>`
+          : html`<p>
+              <a href="${options.next.href}">${t(page, 'second-factor.codes.continue')}</a>
+            </p>`
       }`
   );
 
@@ -160,8 +177,12 @@ export const twoStepAccountPage = (
       ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}
       ${
         options.enrolledAt
-          ? html`<p id="two-step-state">${around(t(page, 'second-factor.account.on', { date: MARK }), options.enrolledAt)}</p>
-              <p>${t(page, 'second-factor.account.recovery-left', { count: options.recoveryLeft })}</p>
+          ? html`<p id="two-step-state">
+                ${around(t(page, 'second-factor.account.on', { date: MARK }), options.enrolledAt)}
+              </p>
+              <p>
+                ${t(page, 'second-factor.account.recovery-left', { count: options.recoveryLeft })}
+              </p>
               <h2>${t(page, 'second-factor.account.remove.title')}</h2>
               <p>${t(page, 'second-factor.account.remove.lead')}</p>
               ${
@@ -175,13 +196,30 @@ export const twoStepAccountPage = (
               }
               <form method="post" action="${options.removeAction}" novalidate>
                 <input type="hidden" name="csrf" value="${page.csrfToken}" />
-                <label for="remove-password">${t(page, 'second-factor.account.remove.password')}</label>
-                <input id="remove-password" name="password" type="password" autocomplete="current-password" required
-                  ${errors.password ? html`aria-invalid="true"` : ''} />
+                <label for="remove-password"
+                  >${t(page, 'second-factor.account.remove.password')}</label
+                >
+                <input
+                  id="remove-password"
+                  name="password"
+                  type="password"
+                  autocomplete="current-password"
+                  required
+                  ${errors.password ? html`aria-invalid="true"` : ''}
+                />
                 <label for="remove-code">${t(page, 'second-factor.account.remove.code')}</label>
-                <input id="remove-code" name="code" type="text" autocomplete="one-time-code" maxlength="32" required
-                  ${errors.code ? html`aria-invalid="true"` : ''} />
-                <button type="submit" class="danger">${t(page, 'second-factor.account.remove.submit')}</button>
+                <input
+                  id="remove-code"
+                  name="code"
+                  type="text"
+                  autocomplete="one-time-code"
+                  maxlength="32"
+                  required
+                  ${errors.code ? html`aria-invalid="true"` : ''}
+                />
+                <button type="submit" class="danger">
+                  ${t(page, 'second-factor.account.remove.submit')}
+                </button>
               </form>`
           : html`<p id="two-step-state">${t(page, 'second-factor.account.off')}</p>
               <form method="post" action="${options.startAction}">

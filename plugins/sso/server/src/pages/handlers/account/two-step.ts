@@ -38,12 +38,16 @@ const renderTwoStep = async (
   const enrolledAt = await totp.enrolledAt(account.id);
   const pending = enrolledAt ? null : await totp.pendingEnrolment(account.id, account.email);
   if (pending) {
-    ctx.body = enrolmentPage(page, { account: true }, {
-      action: paths.twoStepConfirm,
-      enrolment: await enrolmentView(pending),
-      error: state.error,
-      back: paths.overview,
-    });
+    ctx.body = enrolmentPage(
+      page,
+      { account: true },
+      {
+        action: paths.twoStepConfirm,
+        enrolment: await enrolmentView(pending),
+        error: state.error,
+        back: paths.overview,
+      }
+    );
     return;
   }
   ctx.body = twoStepAccountPage(page, {
@@ -110,10 +114,14 @@ export const createTwoStepRoutes = (feature: AccountFeature): IdRoute[] => [
         });
       }
       const codes = await getService(strapi, 'recovery-codes').issue(signedIn.account.id);
-      ctx.body = recoveryCodesPage(pageContext(ctx, paths.overview), { account: true }, {
-        codes,
-        next: { href: paths.twoStep },
-      });
+      ctx.body = recoveryCodesPage(
+        pageContext(ctx, paths.overview),
+        { account: true },
+        {
+          codes,
+          next: { href: paths.twoStep },
+        }
+      );
     }),
   },
   {

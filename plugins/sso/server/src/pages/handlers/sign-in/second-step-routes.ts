@@ -36,11 +36,7 @@ const UID = '([A-Za-z0-9_-]{1,64})';
  */
 export const createSecondStepRoutes = (strapi: Core.Strapi, base: string): IdRoute[] => {
   /** The pending step at `stage` of this browser's interaction, or a 400 naming what is wrong. */
-  const pendingAt = async (
-    ctx: Context,
-    provider: Provider,
-    stage: PendingSecondStep['stage']
-  ) => {
+  const pendingAt = async (ctx: Context, provider: Provider, stage: PendingSecondStep['stage']) => {
     const details = await provider.interactionDetails(ctx.req, ctx.res);
     const form = await readForm(ctx);
     if (refuseBadCsrf(ctx, base, form)) return null;
@@ -108,10 +104,7 @@ export const createSecondStepRoutes = (strapi: Core.Strapi, base: string): IdRou
         const render = (error: string, status: number) =>
           renderSecondStep(strapi, ctx, base, details.uid, pending, account, { error, status });
         if (!code(form)) return render(translate(locale, 'second-factor.error.missing'), 400);
-        const confirmed = await getService(strapi, 'totp').confirmEnrolment(
-          account.id,
-          code(form)
-        );
+        const confirmed = await getService(strapi, 'totp').confirmEnrolment(account.id, code(form));
         if (!confirmed.ok) {
           const failures = pending.failures + 1;
           if (failures >= MAX_CODE_FAILURES_PER_SIGN_IN) {

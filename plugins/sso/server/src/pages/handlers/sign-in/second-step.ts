@@ -50,22 +50,30 @@ export const renderSecondStep = async (
     return;
   }
   if (pending.stage === 'enrolled') {
-    ctx.body = recoveryCodesPage(page, { account: false }, {
-      codes: options.codes ?? [],
-      next: { action: paths.proceed },
-    });
+    ctx.body = recoveryCodesPage(
+      page,
+      { account: false },
+      {
+        codes: options.codes ?? [],
+        next: { action: paths.proceed },
+      }
+    );
     return;
   }
   const totp = getService(strapi, 'totp');
   const enrolment =
     (await totp.pendingEnrolment(account.id, account.email)) ??
     (await totp.startEnrolment(account.id, account.email));
-  ctx.body = enrolmentPage(page, { account: false }, {
-    action: paths.enrol,
-    enrolment: await enrolmentView(enrolment),
-    lead: translate(page.locale, 'second-factor.enrol.required'),
-    error: options.error,
-  });
+  ctx.body = enrolmentPage(
+    page,
+    { account: false },
+    {
+      action: paths.enrol,
+      enrolment: await enrolmentView(enrolment),
+      lead: translate(page.locale, 'second-factor.enrol.required'),
+      error: options.error,
+    }
+  );
 };
 
 /**
