@@ -76,7 +76,12 @@ export const cmsEnv = (dataDir, url, clinics, docPages = 0, totp = { users: 0, s
  *   accounts with an authenticator app (see bench-totp-users.mjs)
  * @returns {Promise<Cms>}
  */
-export const startCms = async ({ clinics = 0, docPages = 0, totpUsers = 0, totpSecret = '' } = {}) => {
+export const startCms = async ({
+  clinics = 0,
+  docPages = 0,
+  totpUsers = 0,
+  totpSecret = '',
+} = {}) => {
   await compileCms();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vh-bench-'));
   const removeData = () => rmSync(dataDir, { recursive: true, force: true });

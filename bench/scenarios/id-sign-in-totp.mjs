@@ -44,7 +44,12 @@ export default async ({ url, options }) => {
   const issuer = `${url}/id`;
   /** @type {{ accounts: number, password: string, secret: string }} */
   const { accounts, password, secret } = options;
-  const app = new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
+  const app = new TOTP({
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    secret: Secret.fromBase32(secret),
+  });
   let next = Math.floor((Date.now() / 1000) * ACCOUNTS_PER_SECOND);
 
   return async (step) => {

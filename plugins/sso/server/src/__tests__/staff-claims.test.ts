@@ -3,11 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
 import { accessTokenOf, registerPerson } from '@vixenhealth/tooling/testing/people';
-import {
-  controlTotpClock,
-  enrolTotp,
-  totpCode,
-} from '@vixenhealth/tooling/testing/second-factor';
+import { controlTotpClock, enrolTotp, totpCode } from '@vixenhealth/tooling/testing/second-factor';
 import {
   addStaffMember,
   createDepartment,

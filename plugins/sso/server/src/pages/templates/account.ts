@@ -220,7 +220,9 @@ const deleteSection = (page: PageContext, view: AccountOverview) =>
 
 const twoStepSection = (page: PageContext, view: AccountOverview) =>
   html`<p>${t(page, 'second-factor.account.lead')}</p>
-    <p><a href="${view.paths.twoStep}" id="two-step-link">${t(page, 'second-factor.title')}</a></p>`;
+    <p>
+      <a href="${view.paths.twoStep}" id="two-step-link">${t(page, 'second-factor.title')}</a>
+    </p>`;
 
 const SECTIONS = [
   ['profile', 'account.profile.title', profileSection],
