@@ -70,7 +70,8 @@ export const cmsEnv = (dataDir, url, clinics, docPages = 0, totp = { users: 0, s
 /**
  * Starts the real CMS on a fresh SQLite database seeded with the demo data, in a child process,
  * listening on a free port of 127.0.0.1.
- * @param {{ clinics?: number, docPages?: number }} [options] `clinics`: published clinics added
+ * @param {{ clinics?: number, docPages?: number, totpUsers?: number, totpSecret?: string }} [options]
+ *   `clinics`: published clinics added
  *   to the demo data, each with doctors, pages and services (see bench-clinics.mjs); `docPages`:
  *   published public doc pages added to it (see bench-doc-pages.mjs); `totpUsers`, `totpSecret`:
  *   accounts with an authenticator app (see bench-totp-users.mjs)
