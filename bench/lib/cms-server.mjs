@@ -4,6 +4,7 @@
 // listens on.
 import { seedBenchClinics } from './bench-clinics.mjs';
 import { seedBenchDocPages } from './bench-doc-pages.mjs';
+import { seedBenchTotpUsers } from './bench-totp-users.mjs';
 import { reportToParent } from './child.mjs';
 import { loadCms } from './load-cms.mjs';
 
@@ -11,9 +12,16 @@ await reportToParent(async () => {
   const port = Number(process.argv[2]);
   // Runs the bootstrap too: on the empty database it seeds the demo data.
   const strapi = await loadCms();
-  // A case's own content (cms-target.mjs sets BENCH_CLINICS, BENCH_DOC_PAGES), before anyone reads.
+  // A case's own content (cms-target.mjs sets BENCH_CLINICS, BENCH_DOC_PAGES, BENCH_TOTP_USERS),
+  // before anyone reads.
   await seedBenchClinics(strapi, Number(process.env.BENCH_CLINICS ?? 0));
   await seedBenchDocPages(strapi, Number(process.env.BENCH_DOC_PAGES ?? 0));
+  await seedBenchTotpUsers(
+    strapi,
+    Number(process.env.BENCH_TOTP_USERS ?? 0),
+    String(process.env.BENCH_TOTP_SECRET ?? ''),
+    String(process.env.DEMO_USER_PASSWORD ?? '')
+  );
   // listen() takes a callback and returns no promise.
   await new Promise((resolve) => strapi.server.listen(port, '127.0.0.1', () => resolve(undefined)));
   return { port };

@@ -30,9 +30,11 @@ export const compileCms = onceChild(new URL('./cms-compile.mjs', import.meta.url
  * @param {string} url
  * @param {number} clinics the case's own content besides the demo data: clinics, and
  * @param {number} [docPages] public doc pages
+ * @param {{ users: number, secret: string }} [totp] accounts with an authenticator app, and its
+ *   secret (see bench-totp-users.mjs)
  * @returns {NodeJS.ProcessEnv}
  */
-export const cmsEnv = (dataDir, url, clinics, docPages = 0) => ({
+export const cmsEnv = (dataDir, url, clinics, docPages = 0, totp = { users: 0, secret: '' }) => ({
   ...process.env,
   ...isolatedCmsEnv({
     adminEmail: 'bench-admin@vixenhealth.local',
@@ -48,6 +50,8 @@ export const cmsEnv = (dataDir, url, clinics, docPages = 0) => ({
   ID_ISSUER: `${url}/id`,
   BENCH_CLINICS: String(clinics),
   BENCH_DOC_PAGES: String(docPages),
+  BENCH_TOTP_USERS: String(totp.users),
+  BENCH_TOTP_SECRET: totp.secret,
 });
 
 /**
@@ -66,12 +70,19 @@ export const cmsEnv = (dataDir, url, clinics, docPages = 0) => ({
 /**
  * Starts the real CMS on a fresh SQLite database seeded with the demo data, in a child process,
  * listening on a free port of 127.0.0.1.
- * @param {{ clinics?: number, docPages?: number }} [options] `clinics`: published clinics added
+ * @param {{ clinics?: number, docPages?: number, totpUsers?: number, totpSecret?: string }} [options]
+ *   `clinics`: published clinics added
  *   to the demo data, each with doctors, pages and services (see bench-clinics.mjs); `docPages`:
- *   published public doc pages added to it (see bench-doc-pages.mjs)
+ *   published public doc pages added to it (see bench-doc-pages.mjs); `totpUsers`, `totpSecret`:
+ *   accounts with an authenticator app (see bench-totp-users.mjs)
  * @returns {Promise<Cms>}
  */
-export const startCms = async ({ clinics = 0, docPages = 0 } = {}) => {
+export const startCms = async ({
+  clinics = 0,
+  docPages = 0,
+  totpUsers = 0,
+  totpSecret = '',
+} = {}) => {
   await compileCms();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vh-bench-'));
   const removeData = () => rmSync(dataDir, { recursive: true, force: true });
@@ -87,13 +98,13 @@ export const startCms = async ({ clinics = 0, docPages = 0 } = {}) => {
   try {
     const port = await freeLoopbackPort();
     const url = `http://127.0.0.1:${port}`;
-    const env = cmsEnv(dataDir, url, clinics, docPages);
+    const env = cmsEnv(dataDir, url, clinics, docPages, { users: totpUsers, secret: totpSecret });
     server = await startChild(new URL('./cms-server.mjs', import.meta.url), {
       label: 'CMS',
       args: [String(port)],
       env,
       // Booting includes migrations and seeding the demo data, and the case's content.
-      timeoutMs: 180_000 + clinics * 2_000 + docPages * 200,
+      timeoutMs: 180_000 + clinics * 2_000 + docPages * 200 + totpUsers * 50,
     });
     await waitForHttp(`${url}/_health`, { timeoutMs: 30_000 });
     const secrets = {

@@ -18,9 +18,10 @@ export interface Person {
 /** Signs in through ID's real form and redeems the code: the API access token. */
 export const accessTokenOf = async (
   id: IdTest,
-  credentials: { email: string; password: string }
+  credentials: { email: string; password: string },
+  options: { secondFactorCode?: string } = {}
 ) => {
-  const flow = await signInThroughForm(id.portal, credentials);
+  const flow = await signInThroughForm(id.portal, credentials, options);
   if (!flow.callback) throw new Error(`Sign-in failed: ${flow.signInPage?.status}`);
   const tokens = await client.authorizationCodeGrant(id.portal, flow.callback, {
     pkceCodeVerifier: flow.verifier,

@@ -22,7 +22,15 @@ export const discover = (issuer: string, clientId: string, secret?: string) =>
 export const signInThroughForm = async (
   config: client.Configuration,
   credentials: { email: string; password: string },
-  options: { scope?: string; browser?: Browser; redirectUri?: string } = {}
+  options: {
+    scope?: string;
+    browser?: Browser;
+    redirectUri?: string;
+    /** Typed into the second step when ID asks for one (a code from the app, or a recovery code). */
+    secondFactorCode?: string;
+    /** Ticks "remember this device" on the second step. */
+    rememberDevice?: boolean;
+  } = {}
 ) => {
   const browser = options.browser ?? new Browser();
   const redirectUri = options.redirectUri ?? PORTAL_CALLBACK;
@@ -43,10 +51,23 @@ export const signInThroughForm = async (
   const submitted = await browser.request(new URL(form.action, start.url).href, {
     form: { ...form.fields, email: credentials.email, password: credentials.password },
   });
-  if (!submitted.location) {
-    return { callback: null, verifier, state, browser, signInPage: submitted };
+  let answer = submitted;
+  const waitsForCode = !answer.location && /\/second-step"/.test(answer.text);
+  if (waitsForCode && options.secondFactorCode !== undefined) {
+    const step = readForm(answer.text, /\/second-step$/);
+    answer = await browser.request(new URL(step.action, start.url).href, {
+      // The checkbox is sent only when ticked, as a browser does.
+      form: Object.fromEntries(
+        Object.entries({ ...step.fields, code: options.secondFactorCode }).filter(
+          ([name]) => name !== 'remember' || options.rememberDevice
+        )
+      ),
+    });
   }
-  const end = await browser.follow(submitted.location, isCallback);
+  if (!answer.location) {
+    return { callback: null, verifier, state, browser, signInPage: answer };
+  }
+  const end = await browser.follow(answer.location, isCallback);
   return {
     callback: end.page ? null : new URL(end.url),
     verifier,

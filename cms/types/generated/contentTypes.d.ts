@@ -1804,7 +1804,15 @@ export interface PluginSsoLoginEvent extends Struct.CollectionTypeSchema {
       }>;
     occurredAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
     outcome: Schema.Attribute.Enumeration<
-      ['success', 'bad-credentials', 'throttled', 'blocked', 'unverified', 'upstream-refused']
+      [
+        'success',
+        'bad-credentials',
+        'bad-code',
+        'throttled',
+        'blocked',
+        'unverified',
+        'upstream-refused',
+      ]
     > &
       Schema.Attribute.Required;
     publishedAt: Schema.Attribute.DateTime;
@@ -2066,6 +2074,87 @@ export interface PluginSsoPosition extends Struct.CollectionTypeSchema {
       }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSsoRememberedDevice extends Struct.CollectionTypeSchema {
+  collectionName: 'sso_remembered_devices';
+  info: {
+    description: 'A browser that passed the second step and may skip it for 30 days (its cookie kept only as a hash)';
+    displayName: 'ID remembered device';
+    pluralName: 'remembered-devices';
+    singularName: 'remembered-device';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    expiresAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::sso.remembered-device'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    tokenHash: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    user: Schema.Attribute.Relation<'manyToOne', 'plugin::users-permissions.user'>;
+  };
+}
+
+export interface PluginSsoSecondFactor extends Struct.CollectionTypeSchema {
+  collectionName: 'sso_second_factors';
+  info: {
+    description: 'An authenticator app (TOTP, its secret sealed) or one recovery code (hashed) of a user';
+    displayName: 'ID second factor';
+    pluralName: 'second-factors';
+    singularName: 'second-factor';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    confirmedAt: Schema.Attribute.DateTime;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    kind: Schema.Attribute.Enumeration<['totp', 'recovery']> & Schema.Attribute.Required;
+    label: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    lastUsedAt: Schema.Attribute.DateTime;
+    lastUsedStep: Schema.Attribute.Integer;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::sso.second-factor'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    secret: Schema.Attribute.Text & Schema.Attribute.Required & Schema.Attribute.Private;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    user: Schema.Attribute.Relation<'manyToOne', 'plugin::users-permissions.user'>;
   };
 }
 
@@ -3154,6 +3243,8 @@ declare module '@strapi/strapi' {
       'plugin::sso.passkey': PluginSsoPasskey;
       'plugin::sso.passkey-challenge': PluginSsoPasskeyChallenge;
       'plugin::sso.position': PluginSsoPosition;
+      'plugin::sso.remembered-device': PluginSsoRememberedDevice;
+      'plugin::sso.second-factor': PluginSsoSecondFactor;
       'plugin::sso.signing-key': PluginSsoSigningKey;
       'plugin::sso.staff-group': PluginSsoStaffGroup;
       'plugin::sso.staff-member': PluginSsoStaffMember;

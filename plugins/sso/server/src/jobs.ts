@@ -33,6 +33,7 @@ export const registerScheduledJobs = (strapi: Core.Strapi) => {
         await getService(strapi, 'login-history').prune();
         await getService(strapi, 'email-links').prune();
         await getService(strapi, 'mail-throttle').prune();
+        await getService(strapi, 'remembered-devices').prune();
       },
       options: { rule: '43 3 * * *' },
     },

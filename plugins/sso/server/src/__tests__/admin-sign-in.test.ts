@@ -6,6 +6,7 @@ import { launchChromium } from '@vixenhealth/tooling/testing/chromium';
 import { signInAtId } from '@vixenhealth/tooling/testing/id-browser';
 import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
 import { registerPerson } from '@vixenhealth/tooling/testing/people';
+import { controlTotpClock, enrolTotp, totpCode } from '@vixenhealth/tooling/testing/second-factor';
 import {
   addStaffMember,
   createStaffGroup,
@@ -17,14 +18,13 @@ import ssoConfig from '../config';
 
 let id: IdTest;
 let chromium: Chromium | undefined;
+let clock: { now: number };
 
 beforeAll(async () => {
-  // The default of ADMIN_PASSWORD_SIGN_IN (the harness turns it on for other tests). A second
-  // factor is not required here: TOTP lands separately; one test turns the requirement on.
-  id = await startIdTest({
-    adminPanel: true,
-    env: { ADMIN_PASSWORD_SIGN_IN: 'first-admin', ID_ADMIN_REQUIRE_SECOND_FACTOR: 'false' },
-  });
+  // The defaults: password sign-in for the first admin only (the harness turns it on for other
+  // tests), and a second factor required of staff.
+  id = await startIdTest({ adminPanel: true, env: { ADMIN_PASSWORD_SIGN_IN: 'first-admin' } });
+  clock = controlTotpClock(id.cms);
 });
 afterAll(async () => {
   await chromium?.close();
@@ -47,17 +47,27 @@ const cookieSet = (headers: Headers, name: string) => {
  * Clicks "Sign in with VixenHealth ID", signs in at ID's real form, and returns what the
  * callback answered (a redirect into the panel with the session's cookies, or a refusal page).
  */
-const signInToAdminPanel = async (person: { email: string; password: string }) => {
+const signInToAdminPanel = async (
+  person: StaffPerson,
+  { beforeCallback }: { beforeCallback?: () => Promise<void> } = {}
+) => {
   const browser = new Browser('en');
   const start = await browser.request(startUrl());
   expect(start.status).toBe(303);
   const atId = await browser.follow(start.location!, () => false);
   const form = readForm(atId.page!.text, /\/login$/);
-  const submitted = await browser.request(new URL(form.action, atId.url).href, {
+  let submitted = await browser.request(new URL(form.action, atId.url).href, {
     form: { ...form.fields, email: person.email, password: person.password },
   });
+  if (person.secondFactorCode) {
+    const step = readForm(submitted.text, /\/second-step$/);
+    submitted = await browser.request(new URL(step.action, atId.url).href, {
+      form: { ...step.fields, code: person.secondFactorCode() },
+    });
+  }
   expect(submitted.location).toBeTruthy();
   const back = await browser.follow(submitted.location!, (url) => url.startsWith(callbackUrl()));
+  await beforeCallback?.();
   const answer = await browser.request(back.url);
   return {
     ...answer,
@@ -69,15 +79,30 @@ const signInToAdminPanel = async (person: { email: string; password: string }) =
 const adminUserByEmail = (email: string) =>
   id.cms.strapi.db.query('admin::user').findOne({ where: { email }, populate: ['roles'] });
 
-/** A new ID account that is staff in a group giving `adminRoles`. */
+/** Who signs in, and (staff) the code their authenticator app shows at the next time step. */
+interface StaffPerson {
+  email: string;
+  password: string;
+  secondFactorCode?: () => string;
+}
+
+const staffGroupWith = (adminRoles: string[]) =>
+  createStaffGroup(id.cms, { code: `group-${Math.random().toString(36).slice(2, 8)}`, adminRoles });
+
+/**
+ * A new ID account that is staff in a group giving `adminRoles`, with an authenticator app as
+ * staff must have: each sign-in moves the clock on a step, so no code is ever used twice.
+ */
 const staffWith = async (adminRoles: string[], fullName = 'Анна Петровна Кузнецова') => {
-  const group = await createStaffGroup(id.cms, {
-    code: `group-${Math.random().toString(36).slice(2, 8)}`,
-    adminRoles,
-  });
-  const person = await registerPerson(id, fullName);
-  const member = await addStaffMember(id.cms, person.id, { groupIds: [group.id] });
-  return { person, group, member };
+  const group = await staffGroupWith(adminRoles);
+  const account = await registerPerson(id, fullName);
+  const member = await addStaffMember(id.cms, account.id, { groupIds: [group.id] });
+  const { secret } = await enrolTotp(id.cms, account, clock.now);
+  const secondFactorCode = () => {
+    clock.now += 30_000;
+    return totpCode(secret, clock.now);
+  };
+  return { person: { ...account, secondFactorCode }, group, member };
 };
 
 /** Polls until `check` holds (directory changes apply at once; the job is the minute's bound). */
@@ -144,18 +169,19 @@ describe('GET /admin/auth/vixenhealth-id/callback', () => {
     expect(await adminUserByEmail(person.email)).toBeNull();
   });
 
-  it('refuses staff who signed in without a second factor while one is required', async () => {
-    const { person } = await staffWith(['strapi-editor']);
-    id.cms.strapi.config.set('plugin::sso.adminRequireSecondFactor', true);
-    try {
-      const answer = await signInToAdminPanel(person);
-      expect(answer.status).toBe(403);
-      expect(answer.text).toContain('requires a second factor');
-      expect(answer.refreshToken).toBeNull();
-      expect(await adminUserByEmail(person.email)).toBeNull();
-    } finally {
-      id.cms.strapi.config.set('plugin::sso.adminRequireSecondFactor', false);
-    }
+  it('refuses staff whose sign-in used no second factor', async () => {
+    // Not staff yet when they signed in at ID (a password alone), staff when they come back.
+    const person = await registerPerson(id);
+    const group = await staffGroupWith(['strapi-editor']);
+    const answer = await signInToAdminPanel(person, {
+      beforeCallback: async () => {
+        await addStaffMember(id.cms, person.id, { groupIds: [group.id] });
+      },
+    });
+    expect(answer.status).toBe(403);
+    expect(answer.text).toContain('requires a second factor');
+    expect(answer.refreshToken).toBeNull();
+    expect(await adminUserByEmail(person.email)).toBeNull();
   });
 
   it("gives an editor a normal admin session with the editor's permissions, ended by leaving the group", async () => {
@@ -314,7 +340,7 @@ describe('POST /admin/login with ADMIN_PASSWORD_SIGN_IN at its default (first-ad
 });
 
 describe('the admin login page in a browser', () => {
-  it('signs a staff editor in through ID, shows what an editor may use, and signs them out when they leave the group', async () => {
+  it('signs a staff editor in through ID with an authenticator code, shows what an editor may use, and signs them out when they leave the group', async () => {
     const { person, member } = await staffWith(['strapi-editor'], 'Ольга Смирнова');
     const base = id.cms.baseUrl;
     chromium = await launchChromium();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
 import { accessTokenOf, registerPerson } from '@vixenhealth/tooling/testing/people';
+import { controlTotpClock, enrolTotp, totpCode } from '@vixenhealth/tooling/testing/second-factor';
 import {
   addStaffMember,
   createDepartment,
@@ -38,7 +39,13 @@ describe("a staff member's access tokens", () => {
       groupIds: [agents.id, readers.id],
     });
 
-    const token = await accessTokenOf(id, person);
+    // Staff sign in with a second factor (see second-factor-totp.test.ts).
+    const clock = controlTotpClock(id.cms);
+    const { secret } = await enrolTotp(id.cms, person, clock.now);
+    clock.now += 30_000;
+    const token = await accessTokenOf(id, person, {
+      secondFactorCode: totpCode(secret, clock.now),
+    });
     expect(decodeJwt(token)).toMatchObject({
       roles: ['patient', 'staff', 'support-agent'],
       groups: ['docs-readers', 'support-agents'],
@@ -54,7 +61,10 @@ describe("a staff member's access tokens", () => {
 
     // Leaving staff takes the claims away from the next token.
     await updateStaffMember(id.cms, member.id, { active: false });
-    const after = decodeJwt(await accessTokenOf(id, person));
+    clock.now += 30_000;
+    const after = decodeJwt(
+      await accessTokenOf(id, person, { secondFactorCode: totpCode(secret, clock.now) })
+    );
     expect(after.roles).toEqual(['patient']);
     expect(after).not.toHaveProperty('groups');
     expect(after).not.toHaveProperty('department');

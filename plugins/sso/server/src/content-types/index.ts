@@ -11,6 +11,8 @@ import oidcRecord from './oidc-record/schema.json';
 import passkey from './passkey/schema.json';
 import passkeyChallenge from './passkey-challenge/schema.json';
 import position from './position/schema.json';
+import rememberedDevice from './remembered-device/schema.json';
+import secondFactor from './second-factor/schema.json';
 import signingKey from './signing-key/schema.json';
 import staffGroup from './staff-group/schema.json';
 import staffMember from './staff-member/schema.json';
@@ -30,6 +32,8 @@ export default {
   passkey: { schema: passkey },
   'passkey-challenge': { schema: passkeyChallenge },
   position: { schema: position },
+  'remembered-device': { schema: rememberedDevice },
+  'second-factor': { schema: secondFactor },
   'signing-key': { schema: signingKey },
   'staff-group': { schema: staffGroup },
   'staff-member': { schema: staffMember },

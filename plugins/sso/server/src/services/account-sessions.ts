@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { LOGIN_EVENT, OIDC_RECORD, USER } from '../content-types/uids';
 import type { LoginEventPage, StaffLoginEvent } from '../../../shared/contracts';
+import { getService } from '../utils';
 import { revokeEverythingOf, revokeGrantsOf } from './oidc-adapter';
 
 /** One live browser session of an account, as oidc-provider keeps it. */
@@ -70,9 +71,14 @@ const accountSessions = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Ends every session, grant and token of `accountId` ("sign out everywhere"). */
+    /**
+     * Ends every session, grant and token of `accountId`, and forgets its remembered browsers
+     * ("sign out everywhere").
+     */
     async endAll(accountId: string) {
       await revokeEverythingOf(strapi, accountId);
+      // Remembered browsers would skip the second step of the next sign-in: forgotten too.
+      await getService(strapi, 'remembered-devices').forgetAll({ documentId: accountId });
     },
 
     /**

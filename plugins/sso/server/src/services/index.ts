@@ -11,10 +11,13 @@ import loginHistory from './login-history';
 import mailThrottle from './mail-throttle';
 import mailer from './mailer';
 import provider from './provider';
+import recoveryCodes from '../second-factor/recovery';
+import rememberedDevices from '../second-factor/remembered-devices';
 import sealedBox from './sealed-box';
 import signingKeys from './signing-keys';
 import staffDirectory from './staff-directory';
 import tokenRevocations from './token-revocations';
+import totp from '../second-factor/totp';
 
 export default {
   'access-tokens': accessTokens,
@@ -30,8 +33,11 @@ export default {
   'mail-throttle': mailThrottle,
   mailer,
   provider,
+  'recovery-codes': recoveryCodes,
+  'remembered-devices': rememberedDevices,
   'sealed-box': sealedBox,
   'signing-keys': signingKeys,
   'staff-directory': staffDirectory,
   'token-revocations': tokenRevocations,
+  totp,
 };

@@ -7,6 +7,7 @@ import { getConfig } from '../utils';
 import {
   ACCOUNT_RULE,
   PAIR_RULE,
+  SECOND_FACTOR_RULE,
   SOURCE_RULE,
   failuresThatMatter,
   msToWait,
@@ -17,9 +18,15 @@ const RETENTION_MS = 365 * 24 * 60 * 60 * 1000;
 /** The one outcome of a wrong guess: the password was checked and did not match. */
 const FAILURE = 'bad-credentials';
 
+/** How a second step was attempted, as the history names it. */
+export type SecondFactorMethod = 'totp' | 'recovery-code';
+const SECOND_FACTOR_METHODS: SecondFactorMethod[] = ['totp', 'recovery-code'];
+
 export type LoginOutcome =
   | 'success'
   | 'bad-credentials'
+  /** A wrong (or replayed) second-factor code: kept apart, so it never throttles passwords. */
+  | 'bad-code'
   | 'throttled'
   | 'blocked'
   | 'unverified'
@@ -32,10 +39,11 @@ export interface LoginAttempt {
   userId: number | null;
   outcome: LoginOutcome;
   /**
-   * `password`; `passkey`, a WebAuthn assertion, throttled and counted like a password; or
-   * `fed:<provider>` for an upstream provider (Google, Yandex ID, VK ID, …).
+   * `password`; `passkey`, a WebAuthn assertion, throttled and counted like a password; the
+   * second step's `totp` / `recovery-code` (see `SECOND_FACTOR_METHODS`); or `fed:<provider>`
+   * for an upstream provider (Google, Yandex ID, VK ID, …).
    */
-  method: 'password' | 'passkey' | `fed:${string}`;
+  method: 'password' | 'passkey' | SecondFactorMethod | `fed:${string}`;
   ip: string;
   userAgent: string;
 }
@@ -73,12 +81,12 @@ const loginHistory = ({ strapi }: { strapi: Core.Strapi }) => {
     where: Record<string, unknown>,
     rule: ThrottleRule,
     now: Date,
-    { sinceSuccess }: { sinceSuccess: boolean }
+    { sinceSuccess, failure = FAILURE }: { sinceSuccess: boolean; failure?: LoginOutcome }
   ): Promise<Date[]> => {
     const rows: { outcome: string; occurredAt: string }[] = await events().findMany({
       where: {
         ...where,
-        outcome: { $in: sinceSuccess ? [FAILURE, 'success'] : [FAILURE] },
+        outcome: { $in: sinceSuccess ? [failure, 'success'] : [failure] },
         occurredAt: { $gte: new Date(now.getTime() - rule.windowMs) },
       },
       select: ['outcome', 'occurredAt'],
@@ -127,6 +135,24 @@ const loginHistory = ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         retryAfterSeconds: Math.ceil(refuseMs / 1000),
         holdMs: refuseMs > 0 ? 0 : msToWait(account, ACCOUNT_RULE, now),
+      };
+    },
+
+    /**
+     * Whether a second-factor code for the account signing in as `email` is checked now: its
+     * wrong codes from every address count (`SECOND_FACTOR_RULE`), and password successes do
+     * not end their run, since whoever types codes knows the password.
+     */
+    async decideSecondFactor(email: string, now = new Date()): Promise<ThrottleDecision> {
+      const recent = await failures(
+        { accountKey: accountKey(email), method: { $in: SECOND_FACTOR_METHODS } },
+        SECOND_FACTOR_RULE,
+        now,
+        { sinceSuccess: true, failure: 'bad-code' }
+      );
+      return {
+        retryAfterSeconds: Math.ceil(msToWait(recent, SECOND_FACTOR_RULE, now) / 1000),
+        holdMs: 0,
       };
     },
 

@@ -5,6 +5,7 @@ import { impersonationHooks } from '../impersonation/provider-hooks';
 import { endOwnGrantsOnSignOut } from '../lifecycle/sign-out';
 import { errorPage, pageContext, signedOutPage, signOutPage } from '../pages';
 import { serveRevocationList } from '../protocol/revocation-list';
+import { ACR_VALUES, AMR_VALUES } from '../second-factor/acr';
 import { getConfig, getService, mountPath } from '../utils';
 import { createOidcAdapter } from './oidc-adapter';
 import { grantReference } from './token-revocations';
@@ -43,14 +44,18 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
       },
       // What discovery advertises is exactly what findAccount serves and clients may ask for.
       claims: {
-        // `amr` (RFC 8176: pwd, hwk, swk, mfa, …): how the person signed in, in every ID token
-        // (oidc-provider serves a claim outside a scope only when the client asks for it);
-        // `act` (RFC 8693) only in a session where staff act as the person (see impersonation/).
-        openid: ['sub', 'amr', 'act'],
+        // `acr` and `amr` (RFC 8176: pwd, otp, hwk, swk, mfa, fed, …): how the person signed in,
+        // from the session, in every ID token (oidc-provider serves a claim outside a scope only
+        // when the client asks for it); `act` (RFC 8693) only in a session where staff act as
+        // the person (see impersonation/).
+        openid: ['sub', 'acr', 'amr', 'act'],
         email: ['email', 'email_verified'],
         profile: ['name', 'preferred_username'],
       },
       scopes: ['openid', 'offline_access', 'email', 'profile', API_SCOPE],
+      // How a sign-in was made (ID token `acr`, `amr`): a password alone, or with a second factor.
+      acrValues: ACR_VALUES,
+      discovery: { amr_values_supported: [...AMR_VALUES] },
       responseTypes: ['code'],
       pkce: { required: () => true },
       rotateRefreshToken: true,

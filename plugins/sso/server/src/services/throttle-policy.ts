@@ -67,6 +67,18 @@ export const MAIL_SOURCE_RULE: ThrottleRule = {
   maxDelayMs: 60 * 60 * 1000,
 };
 
+/**
+ * Wrong second-factor codes on one account, from every address together: whoever types them
+ * already knows the password, so a code of six digits must not be guessable by spreading
+ * attempts over addresses. Refuses until the wait is over (429); a correct code ends the run.
+ */
+export const SECOND_FACTOR_RULE: ThrottleRule = {
+  windowMs: 60 * 60 * 1000,
+  freeFailures: 4,
+  firstDelayMs: 30 * 1000,
+  maxDelayMs: 15 * 60 * 1000,
+};
+
 /** The number of newest failures that decide a rule's wait: more cannot make it longer. */
 export const failuresThatMatter = (rule: ThrottleRule) =>
   rule.freeFailures + Math.ceil(Math.log2(rule.maxDelayMs / rule.firstDelayMs)) + 1;

@@ -15,6 +15,9 @@ import { passkeySignInOptions } from './passkeys/sign-in-options';
 import { completeSignIn } from './sign-in/complete-sign-in';
 import { finishInteraction } from './sign-in/finish-interaction';
 import { upstreamButtons } from './upstream';
+import { pendingSecondStep } from './sign-in/pending-second-step';
+import { renderSecondStep } from './sign-in/second-step';
+import { createSecondStepRoutes } from './sign-in/second-step-routes';
 
 /**
  * The screens oidc-provider hands over to us during an authorization: sign in, then consent
@@ -58,11 +61,19 @@ export const createInteractionRoutes = (strapi: Core.Strapi, base: string): IdRo
 
   const UID = '([A-Za-z0-9_-]{1,64})';
   return [
+    ...createSecondStepRoutes(strapi, base),
     {
       method: 'GET',
       path: new RegExp(`^/interaction/${UID}$`),
       handle: async (ctx, provider) => {
         const details = await provider.interactionDetails(ctx.req, ctx.res);
+        const pending = details.prompt.name === 'login' ? pendingSecondStep(details) : null;
+        const waiting = pending
+          ? await getService(strapi, 'accounts').findBySubject(pending.accountId)
+          : null;
+        if (pending && waiting && !waiting.blocked) {
+          return renderSecondStep(strapi, ctx, base, details.uid, pending, waiting);
+        }
         if (details.prompt.name === 'login') return renderSignIn(ctx, provider, details);
         const page = pageContext(ctx, `${base}/interaction/${details.uid}`);
         const urls = paths(details.uid);

@@ -4,6 +4,7 @@ import common from './catalogs/common';
 import consent from './catalogs/consent';
 import impersonation from './catalogs/impersonation';
 import passkeys from './catalogs/passkeys';
+import secondFactor from './catalogs/second-factor';
 import selfService from './catalogs/self-service';
 import signIn from './catalogs/sign-in';
 import upstream from './catalogs/upstream';
@@ -15,6 +16,7 @@ const FEATURES = [
   signIn,
   selfService,
   account,
+  secondFactor,
   adminSignIn,
   upstream,
   passkeys,

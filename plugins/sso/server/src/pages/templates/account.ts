@@ -225,10 +225,17 @@ const linkedSection = (page: PageContext, view: AccountOverview) =>
     <a id="linked-accounts" href="${view.paths.linked}">${t(page, 'account.linked.open')}</a>
   </p>`;
 
+const twoStepSection = (page: PageContext, view: AccountOverview) =>
+  html`<p>${t(page, 'second-factor.account.lead')}</p>
+    <p>
+      <a href="${view.paths.twoStep}" id="two-step-link">${t(page, 'second-factor.title')}</a>
+    </p>`;
+
 const SECTIONS = [
   ['profile', 'account.profile.title', profileSection],
   ['password', 'account.password.title', passwordSection],
   ['linked', 'account.linked.title', linkedSection],
+  ['two-step', 'second-factor.title', twoStepSection],
   ['sessions', 'account.sessions.title', sessionsSection],
   ['history', 'account.history.title', historySection],
   ['delete', 'account.delete.title', deleteSection],

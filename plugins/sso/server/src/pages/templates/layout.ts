@@ -39,6 +39,12 @@ td.agent { overflow-wrap: anywhere; }
 .impersonation { position: sticky; inset-block-start: 0; z-index: 1; display: flex; flex-wrap: wrap; align-items: center; justify-content: center; gap: 0.5rem; padding: 0.6rem 1rem; background: #7a1f5c; color: #fff; font-weight: 600; }
 .impersonation form { display: inline; }
 .impersonation button { margin: 0; padding: 0.25rem 0.8rem; background: #fff; color: #7a1f5c; }
+.qr svg { display: block; inline-size: 13rem; block-size: 13rem; margin-block: 1rem; }
+.key { font-family: ui-monospace, monospace; font-size: 1.05rem; overflow-wrap: anywhere; }
+.codes { columns: 2; padding-inline-start: 1.25rem; font-family: ui-monospace, monospace; font-size: 1.1rem; }
+label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; }
+label.check input { inline-size: auto; }
+details { margin-block: 0.75rem; }
 `;
 
 export interface LayoutOptions {

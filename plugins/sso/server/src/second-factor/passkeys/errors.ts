@@ -7,6 +7,7 @@ export type PasskeyErrorCode =
   | 'ERR_PASSKEY_BLOCKED'
   | 'ERR_PASSKEY_CSRF'
   | 'ERR_PASSKEY_SIGNED_OUT'
+  | 'ERR_PASSKEY_IMPERSONATED'
   | 'ERR_PASSKEY_INTERACTION';
 
 /** Why, in words the pages translate (`passkeys.error.<reason>`). */
@@ -17,6 +18,7 @@ export type PasskeyErrorReason =
   | 'failed'
   | 'throttled'
   | 'blocked'
+  | 'impersonated'
   | 'label-missing'
   | 'label-too-long';
 

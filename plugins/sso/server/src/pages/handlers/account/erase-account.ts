@@ -6,13 +6,23 @@ import {
   EXTERNAL_IDENTITY,
   LOGIN_EVENT,
   PASSKEY,
+  REMEMBERED_DEVICE,
+  SECOND_FACTOR,
   USER,
 } from '../../../content-types/uids';
 import type { Account } from '../../../services/accounts';
 import { revokeEverythingOf } from '../../../services/oidc-adapter';
 
 /** ID's records that point at a user and would otherwise outlive them. */
-const OWNED_BY_USER = [LOGIN_EVENT, EMAIL_TOKEN, CREDENTIAL, EXTERNAL_IDENTITY, PASSKEY];
+const OWNED_BY_USER = [
+  LOGIN_EVENT,
+  EMAIL_TOKEN,
+  CREDENTIAL,
+  EXTERNAL_IDENTITY,
+  PASSKEY,
+  SECOND_FACTOR,
+  REMEMBERED_DEVICE,
+];
 
 /**
  * Deletes an account for real, in one transaction: its sessions, grants and tokens, sign-in

@@ -10,6 +10,7 @@ import { createPasswordRoute } from './password';
 import { accountPaths } from './paths';
 import { createProfileRoute } from './profile';
 import { createSignOutEverywhereRoute } from './sign-out-everywhere';
+import { createTwoStepRoutes } from './two-step';
 
 export { registerAccountClient } from './client';
 
@@ -27,5 +28,6 @@ export const createAccountRoutes = (strapi: Core.Strapi, base: string): IdRoute[
     createSignOutEverywhereRoute(feature),
     createDeletionRoute(feature),
     ...createLinkedRoutes(feature),
+    ...createTwoStepRoutes(feature),
   ];
 };

@@ -13,6 +13,10 @@ export const accountPaths = (base: string) => ({
   passkeys: `${base}/account/passkeys`,
   /** Ends support's impersonation of this person (the banner's button). */
   impersonationEnd: `${base}/account/impersonation/end`,
+  twoStep: `${base}/account/two-step`,
+  twoStepStart: `${base}/account/two-step/start`,
+  twoStepConfirm: `${base}/account/two-step/confirm`,
+  twoStepRemove: `${base}/account/two-step/remove`,
 });
 
 export type AccountPaths = ReturnType<typeof accountPaths>;

@@ -66,6 +66,10 @@ export const createPasskeyAccountRoutes = (feature: AccountFeature): IdRoute[] =
   ) => {
     const signedIn = await signedInAccount(strapi, provider, ctx);
     if (!signedIn) throw new PasskeyError(401, 'ERR_PASSKEY_SIGNED_OUT', 'expired');
+    // Staff acting as the person never add a way into their account (see account/guard.ts).
+    if (signedIn.impersonation) {
+      throw new PasskeyError(403, 'ERR_PASSKEY_IMPERSONATED', 'impersonated');
+    }
     return signedIn;
   };
 

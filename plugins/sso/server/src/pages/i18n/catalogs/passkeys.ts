@@ -44,6 +44,8 @@ export default {
       'This passkey is not registered with VixenHealth ID (it may have been removed). Sign in with your password or another passkey.',
     'passkeys.error.throttled': 'Too many attempts. Try again in {seconds} seconds.',
     'passkeys.error.blocked': 'This account is blocked. Contact VixenHealth support.',
+    'passkeys.error.impersonated':
+      'Staff acting as this person cannot change how the account signs in.',
     'passkeys.error.bad-request': 'The request is malformed: field “{field}”.',
     'passkeys.sign-in.or': 'or',
     'passkeys.sign-in.submit': 'Sign in with a passkey',
@@ -91,6 +93,8 @@ export default {
       'Этот ключ доступа не зарегистрирован в VixenHealth ID (возможно, его удалили). Войдите по паролю или другим ключом.',
     'passkeys.error.throttled': 'Слишком много попыток. Попробуйте через {seconds} с.',
     'passkeys.error.blocked': 'Аккаунт заблокирован. Обратитесь в поддержку VixenHealth.',
+    'passkeys.error.impersonated':
+      'Сотрудник, действующий от имени человека, не может менять способы входа.',
     'passkeys.error.bad-request': 'Неверный запрос: поле «{field}».',
     'passkeys.sign-in.or': 'или',
     'passkeys.sign-in.submit': 'Войти с ключом доступа',
