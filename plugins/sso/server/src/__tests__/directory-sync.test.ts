@@ -358,7 +358,8 @@ describe('the scheduled directory sync', () => {
     const spec = id.cms.strapi.cron.jobs.find(
       (job: { name: string | null }) => job.name === 'ssoDirectorySync'
     );
-    expect(spec?.options).toEqual({ rule: '0 * * * *' });
+    if (!spec) throw new Error('ssoDirectorySync is not scheduled');
+    expect(spec.options).toEqual({ rule: '0 * * * *' });
     const service = id.cms.strapi.plugin('sso').service('directory-sync');
     // A dry run first, so the report the schedule leaves is told apart.
     await sync(true);
