@@ -20,7 +20,9 @@ import type { LoginEventPage, StaffLoginEvent } from '../../../shared/contracts'
 
 const OUTCOMES: Record<string, { label: string; danger: boolean }> = {
   success: { label: 'Успешно', danger: false },
-  'bad-credentials': { label: 'Неверный пароль', danger: true },
+  'bad-credentials': { label: 'Неверный пароль или ключ', danger: true },
+  'bad-code': { label: 'Неверный код', danger: true },
+  'upstream-refused': { label: 'Отказ внешнего входа', danger: true },
   throttled: { label: 'Задержан', danger: true },
   blocked: { label: 'Заблокирован', danger: true },
   unverified: { label: 'Email не подтверждён', danger: false },
