@@ -4,7 +4,12 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startIdTest, type IdTest } from '@vixenhealth/tooling/testing/id-test';
-import { accessTokenOf } from '@vixenhealth/tooling/testing/people';
+import {
+  accessTokenOf,
+  createAdminRole,
+  createAdminUser,
+} from '@vixenhealth/tooling/testing/people';
+import { controlTotpClock, enrolTotp, totpCode } from '@vixenhealth/tooling/testing/second-factor';
 import { signInThroughForm } from '@vixenhealth/tooling/testing/relying-party';
 import {
   SLAPD_SUFFIX,
@@ -29,10 +34,12 @@ const GLEB_PASSWORD = 'Gleb-existing-password-1';
 let slapd: Slapd;
 let id: IdTest;
 let glebAccountId: number;
+let clock: { now: number };
 
 beforeAll(async () => {
   slapd = await startSlapd();
   id = await startIdTest({ env: slapd.env });
+  clock = controlTotpClock(id.cms);
   // Gleb had an ID account before the company's directory was synced: it is linked, not doubled.
   const accounts = id.cms.strapi.plugin('sso').service('accounts');
   const account = await accounts.register(GLEB, GLEB_PASSWORD);
@@ -90,31 +97,29 @@ const passwordFor = async (email: string) => {
   return { email, password };
 };
 
-const adminToken = async (permissions: string[]) => {
-  const roles = id.cms.strapi.service('admin::role');
-  const tag = randomBytes(4).toString('hex');
-  const role = await roles.create({ name: `Directory ${tag}`, description: 'Tests' });
-  if (permissions.length > 0) {
-    await roles.assignPermissions(
-      role.id,
-      permissions.map((action) => ({ action }))
-    );
+const totpSecrets = new Map<string, string>();
+
+/**
+ * The code of the person's authenticator app at the next time step. Staff must sign in with a
+ * second factor: the app is set up for them on first use.
+ */
+const nextCode = async (email: string) => {
+  let secret = totpSecrets.get(email);
+  if (!secret) {
+    const user = await id.cms.strapi.db.query(USER).findOne({ where: { email } });
+    secret = (await enrolTotp(id.cms, user, clock.now)).secret;
+    totpSecrets.set(email, secret);
   }
-  const email = `directory-${tag}@test.vixenhealth.local`;
-  const password = 'Directory-admin-password-1';
-  await id.cms.strapi.service('admin::user').create({
-    email,
-    firstname: 'Directory',
-    lastname: 'Admin',
-    password,
-    isActive: true,
-    registrationToken: null,
-    roles: [role.id],
-  });
-  const login = await id.cms.request('/admin/login', { method: 'POST', body: { email, password } });
-  expect(login.status).toBe(200);
-  return login.body.data.token as string;
+  clock.now += 30_000;
+  return totpCode(secret, clock.now);
 };
+
+/** A staff member's access token, signed in with password and app code. */
+const staffTokenOf = async (credentials: { email: string; password: string }) =>
+  accessTokenOf(id, credentials, { secondFactorCode: await nextCode(credentials.email) });
+
+const adminToken = async (permissions: string[]) =>
+  (await createAdminUser(id.cms, await createAdminRole(id.cms, permissions))).token;
 
 describe('POST /sso/directory-sync { dryRun: true }', () => {
   it('reports what a sync would change and writes nothing', async () => {
@@ -232,15 +237,15 @@ describe('POST /sso/directory-sync { dryRun: false }', () => {
       position: { title: 'Директор' },
       user: { fullName: 'Глеб Павлов' },
     });
-    expect(
-      (await accessTokenOf(id, { email: GLEB, password: GLEB_PASSWORD })).length
-    ).toBeGreaterThan(0);
+    expect((await staffTokenOf({ email: GLEB, password: GLEB_PASSWORD })).length).toBeGreaterThan(
+      0
+    );
 
     expect(await db.query(USER).count({ where: { email: 'vera.smirnova@vixenhealth.test' } })).toBe(
       0
     );
 
-    const token = decodeJwt(await accessTokenOf(id, await passwordFor(anna.user.email)));
+    const token = decodeJwt(await staffTokenOf(await passwordFor(anna.user.email)));
     expect(token).toMatchObject({
       roles: expect.arrayContaining(['staff']),
       groups: ['support-agents'],
@@ -293,7 +298,7 @@ describe('POST /sso/directory-sync { dryRun: false }', () => {
       { entity: 'member', action: 'update', key: GLEB, fields: ['groups'] },
     ]);
     const anna = await memberOf('anna.kuznetsova@vixenhealth.test');
-    const token = decodeJwt(await accessTokenOf(id, await passwordFor(anna.user.email)));
+    const token = decodeJwt(await staffTokenOf(await passwordFor(anna.user.email)));
     expect(token).toMatchObject({
       roles: expect.arrayContaining(['staff', 'docs-editor']),
       groups: ['engineers'],
@@ -307,7 +312,7 @@ describe('POST /sso/directory-sync { dryRun: false }', () => {
 
   it('blocks a person disabled in the directory: their tokens are revoked and they lose staff', async () => {
     const boris = await passwordFor('boris.orlov@vixenhealth.test');
-    const before = decodeJwt(await accessTokenOf(id, boris));
+    const before = decodeJwt(await staffTokenOf(boris));
     expect(before.roles).toContain('staff');
 
     slapd.change(
@@ -327,7 +332,9 @@ describe('POST /sso/directory-sync { dryRun: false }', () => {
     // The token already issued is on the revocation list, and no new one is issued.
     const revoked = await id.cms.request('/id/revocations');
     expect(revoked.body.revoked).toContainEqual(expect.objectContaining({ gid: before.gid }));
-    const signIn = await signInThroughForm(id.portal, boris);
+    const signIn = await signInThroughForm(id.portal, boris, {
+      secondFactorCode: await nextCode(boris.email),
+    });
     expect(signIn.callback).toBeNull();
 
     // Unlocked again: sync reactivates what it deactivated.
@@ -339,7 +346,7 @@ describe('POST /sso/directory-sync { dryRun: false }', () => {
       { entity: 'member', action: 'reactivate', key: boris.email, fields: ['active'] },
       { entity: 'account', action: 'unblock', key: boris.email },
     ]);
-    expect(decodeJwt(await accessTokenOf(id, boris)).roles).toContain('staff');
+    expect(decodeJwt(await staffTokenOf(boris)).roles).toContain('staff');
   });
 
   it('blocks a person gone from the directory', async () => {

@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
-
 import type { UpstreamSettings } from './config';
 import { callbackParameter, postForm } from './http';
+import { oauthAuthorizationUrl } from './oauth-authorization';
 import { UpstreamError, text, type Upstream } from './profile';
-
-const challenge = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
 
 /**
  * VK ID (`id.vk.com`): OAuth 2.1 with PKCE S256. The callback brings `code`, `state` and a
@@ -19,17 +16,10 @@ export const vkUpstream = (settings: UpstreamSettings): Upstream => {
     id: settings.id,
     label: settings.label,
     async authorizationUrl(flow) {
-      const url = new URL(`${base}/authorize`);
-      url.search = new URLSearchParams({
-        response_type: 'code',
-        client_id: settings.clientId,
-        redirect_uri: flow.redirectUri,
-        state: flow.state,
-        code_challenge: challenge(flow.codeVerifier),
-        code_challenge_method: 's256',
+      return oauthAuthorizationUrl(`${base}/authorize`, settings.clientId, flow, {
         scope: 'email',
-      }).toString();
-      return url;
+        challengeMethod: 's256',
+      });
     },
     async profile(callback, flow) {
       const code = callbackParameter(callback, 'code');

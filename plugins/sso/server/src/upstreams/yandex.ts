@@ -1,9 +1,7 @@
 import type { UpstreamSettings } from './config';
 import { callbackParameter, fetchJson, postForm } from './http';
+import { oauthAuthorizationUrl } from './oauth-authorization';
 import { UpstreamError, text, type Upstream } from './profile';
-import { createHash } from 'node:crypto';
-
-const challenge = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
 
 /**
  * Yandex ID: OAuth 2.0, not OpenID Connect. `oauth.yandex.ru/authorize` (with PKCE S256), the
@@ -19,17 +17,9 @@ export const yandexUpstream = (settings: UpstreamSettings): Upstream => {
     id: settings.id,
     label: settings.label,
     async authorizationUrl(flow) {
-      const url = new URL(`${oauth}/authorize`);
-      url.search = new URLSearchParams({
-        response_type: 'code',
-        client_id: settings.clientId,
-        redirect_uri: flow.redirectUri,
-        state: flow.state,
-        code_challenge: challenge(flow.codeVerifier),
-        code_challenge_method: 'S256',
+      return oauthAuthorizationUrl(`${oauth}/authorize`, settings.clientId, flow, {
         scope: 'login:email login:info',
-      }).toString();
-      return url;
+      });
     },
     async profile(callback, flow) {
       const code = callbackParameter(callback, 'code');

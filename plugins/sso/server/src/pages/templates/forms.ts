@@ -59,12 +59,19 @@ export const formPage = (
 /** A page that only tells something. */
 export const messagePage = (
   page: Omit<PageContext, 'csrfToken'>,
-  options: { title: string; text: string; role?: 'status' | 'alert' }
+  options: {
+    title: string;
+    text: string;
+    role?: 'status' | 'alert';
+    /** Where to go from here, when somewhere else than the site. */
+    link?: { href: string; text: string };
+  }
 ) =>
   layout({
     locale: page.locale,
     nonce: page.nonce,
     title: options.title,
     body: html`<h1>${options.title}</h1>
-      <p role="${options.role ?? 'status'}">${options.text}</p>`,
+      <p role="${options.role ?? 'status'}">${options.text}</p>
+      ${options.link ? html`<p><a href="${options.link.href}">${options.link.text}</a></p>` : ''}`,
   });
