@@ -8,13 +8,13 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 
 import { ImapFlow } from 'imapflow';
 import path from 'node:path';
 
 import { freeLoopbackPort } from '../lib/free-port.mjs';
+import { waitForPort } from './wait-for-port';
 
 export interface DovecotMessage {
   uid: number;
@@ -75,7 +75,7 @@ export const startDovecot = async (): Promise<Dovecot> => {
   const server = spawn('/usr/sbin/dovecot', ['-F', '-c', path.join(root, 'dovecot.conf')], {
     stdio: 'ignore',
   });
-  await waitForPort(port);
+  await waitForPort(port, 'Dovecot');
 
   const client = async () => {
     const imap = new ImapFlow({
@@ -137,17 +137,4 @@ const systemUser = (name: string) => {
   if (!line) throw new Error(`No system user ${name}: install dovecot-imapd.`);
   const [, , uid, gid] = line.split(':');
   return { uid: Number(uid), gid: Number(gid) };
-};
-
-const waitForPort = async (port: number) => {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => (socket.destroy(), resolve(true)));
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Dovecot did not listen on 127.0.0.1:${port}`);
 };

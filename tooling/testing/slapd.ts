@@ -1,10 +1,10 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { freeLoopbackPort } from '../lib/free-port.mjs';
+import { waitForPort } from './wait-for-port';
 
 export const SLAPD_SUFFIX = 'dc=vixenhealth,dc=test';
 const ROOT_DN = `cn=admin,${SLAPD_SUFFIX}`;
@@ -176,7 +176,7 @@ export const startSlapd = async (): Promise<Slapd> => {
     stdio: 'ignore',
   });
   const exited = new Promise((resolve) => server.once('exit', resolve));
-  await waitForPort(port);
+  await waitForPort(port, 'slapd');
   ldapClientTool('ldapadd', url, SEED(hash(SLAPD_SYNC_ACCOUNT.password)));
 
   return {
@@ -197,17 +197,4 @@ export const startSlapd = async (): Promise<Slapd> => {
       rmSync(root, { recursive: true, force: true });
     },
   };
-};
-
-const waitForPort = async (port: number) => {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => (socket.destroy(), resolve(true)));
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`slapd did not listen on 127.0.0.1:${port}`);
 };
