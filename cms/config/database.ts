@@ -1,6 +1,8 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 
+import { setUpSqliteConnection } from '../database/sqlite-connection';
+
 /** The CMS workspace folder (config is compiled to `dist/config`). */
 const cmsDir = path.resolve(__dirname, '..', '..');
 
@@ -40,19 +42,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
         // path.resolve keeps an absolute DATABASE_FILENAME as it is.
         connection: { filename: path.resolve(cmsDir, env('DATABASE_FILENAME', '.tmp/data.db')) },
         useNullAsDefault: true,
-        pool: {
-          // Write-ahead logging: a commit appends to the log instead of rewriting pages with an
-          // fsync each, which better-sqlite3 would otherwise wait for on the event loop.
-          afterCreate: (
-            connection: unknown,
-            done: (error?: Error, connection?: unknown) => void
-          ) => {
-            const db = connection as { pragma(statement: string): unknown };
-            db.pragma('journal_mode = WAL');
-            db.pragma('synchronous = NORMAL');
-            done(undefined, connection);
-          },
-        },
+        pool: { afterCreate: setUpSqliteConnection },
         acquireConnectionTimeout,
       },
     };
