@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from 'oidc-provider';
 
 import { getService } from '../utils';
+import { oncePerRequest } from '../utils/per-request';
 
 /** What oidc-provider hands our hooks: a code, token or session, maybe bound to a session. */
 interface SessionBound {
@@ -18,6 +19,8 @@ const sessionUidOf = (token: unknown) =>
  */
 export const impersonationHooks = (strapi: Core.Strapi) => {
   const service = () => getService(strapi, 'impersonations');
+  const readDeadline = oncePerRequest(strapi, (uid) => service().sessionDeadline(uid));
+  const deadlineOf = async (uid: string | undefined) => (uid ? readDeadline(uid) : null);
   /**
    * The end of the impersonation a request issues tokens for, noted when its account is read:
    * oidc-provider asks for an ID token's lifetime synchronously, after that.
@@ -32,7 +35,7 @@ export const impersonationHooks = (strapi: Core.Strapi) => {
      */
     async actorClaims(token: unknown, request?: object, now = new Date()) {
       const uid = sessionUidOf(token);
-      const deadline = await service().sessionDeadline(uid);
+      const deadline = await deadlineOf(uid);
       if (!deadline) return {};
       const active = await service().activeForSession(uid, now);
       if (!active || deadline <= now) throw new errors.InvalidGrant('impersonation ended');
@@ -49,19 +52,19 @@ export const impersonationHooks = (strapi: Core.Strapi) => {
 
     /** Whether refresh tokens may be issued: never in an impersonated session. */
     async isImpersonated(token: unknown) {
-      return (await service().sessionDeadline(sessionUidOf(token))) !== null;
+      return (await deadlineOf(sessionUidOf(token))) !== null;
     },
 
     /** A JWT's `exp`, moved back to the end of the impersonation it was issued in. */
     async cappedExpiry(token: unknown, exp: unknown) {
-      const deadline = await service().sessionDeadline(sessionUidOf(token));
+      const deadline = await deadlineOf(sessionUidOf(token));
       if (!deadline || typeof exp !== 'number') return exp;
       return Math.min(exp, Math.floor(deadline.getTime() / 1000));
     },
 
     /** A session record's lifetime (seconds), cut to the end of its impersonation. */
     async cappedSessionTtl(sessionUid: string | undefined, expiresIn: number, now = Date.now()) {
-      const deadline = await service().sessionDeadline(sessionUid);
+      const deadline = await deadlineOf(sessionUid);
       if (!deadline) return expiresIn;
       return Math.max(1, Math.min(expiresIn, Math.floor((deadline.getTime() - now) / 1000)));
     },

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 
 import { REMEMBERED_DEVICE } from '../content-types/uids';
+import { ownedBy } from '../utils/owned-by';
 
 /** How long a browser may skip the second step after passing it with "remember this device". */
 export const REMEMBER_DEVICE_DAYS = 30;
@@ -31,7 +32,11 @@ const rememberedDevices = ({ strapi }: { strapi: Core.Strapi }) => {
     async recognises(userId: number, token: string | undefined, now = new Date()) {
       if (!token || token.length > 100) return false;
       const row = await rows().findOne({
-        where: { tokenHash: hashOf(token), user: { id: userId }, expiresAt: { $gt: now } },
+        where: {
+          ...(await ownedBy(strapi, REMEMBERED_DEVICE, userId)),
+          tokenHash: hashOf(token),
+          expiresAt: { $gt: now },
+        },
         select: ['id'],
       });
       return row !== null;

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { SECOND_FACTOR } from '../content-types/uids';
 import { getService } from '../utils';
+import { ownedBy } from '../utils/owned-by';
 import { matchingStep, newTotpSecret, totpUri } from './totp-codes';
 
 interface TotpRow {
@@ -24,17 +25,19 @@ const totp = ({ strapi }: { strapi: Core.Strapi }) => {
   const box = () => getService(strapi, 'sealed-box');
   let clock = () => Date.now();
 
-  const confirmedRow = async (userId: number): Promise<TotpRow | null> =>
+  /** The user's latest app, confirmed (`$notNull`) or still being enrolled (`$null`). */
+  const latestRow = async (userId: number, confirmed: '$null' | '$notNull') =>
     rows().findOne({
-      where: { user: { id: userId }, kind: 'totp', confirmedAt: { $notNull: true } },
+      where: {
+        ...(await ownedBy(strapi, SECOND_FACTOR, userId)),
+        kind: 'totp',
+        confirmedAt: { [confirmed]: true },
+      },
       orderBy: { id: 'desc' },
-    });
+    }) as Promise<TotpRow | null>;
 
-  const pendingRow = async (userId: number): Promise<TotpRow | null> =>
-    rows().findOne({
-      where: { user: { id: userId }, kind: 'totp', confirmedAt: { $null: true } },
-      orderBy: { id: 'desc' },
-    });
+  const confirmedRow = (userId: number) => latestRow(userId, '$notNull');
+  const pendingRow = (userId: number) => latestRow(userId, '$null');
 
   /**
    * Stores `step` as the row's last used one unless it already is that or later: one

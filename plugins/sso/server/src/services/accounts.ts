@@ -7,6 +7,7 @@ import { CREDENTIAL, USER, USER_ROLE } from '../content-types/uids';
 import { DECOY_HASH, hashPassword, needsRehash, verifyPassword } from '../passwords/hash';
 import { passwordProblem } from '../passwords/policy';
 import { getService } from '../utils';
+import { ownedBy } from '../utils/owned-by';
 import type { LoginOutcome } from './login-history';
 import { platformAccess, type ClinicMembership, type PlatformAccess } from './platform-access';
 
@@ -56,7 +57,7 @@ const accounts = ({ strapi }: { strapi: Core.Strapi }) => {
   const credentialOf = async (
     userId: number
   ): Promise<{ id: number; passwordHash: string } | null> =>
-    strapi.db.query(CREDENTIAL).findOne({ where: { user: userId } });
+    strapi.db.query(CREDENTIAL).findOne({ where: await ownedBy(strapi, CREDENTIAL, userId) });
 
   const clinicsOf = async (userId: number): Promise<ClinicMembership[]> => {
     const query = strapi.db.query(CLINIC);

@@ -6,11 +6,11 @@ import { getService } from '../utils';
 import { impersonationHooks } from '../impersonation/provider-hooks';
 import { createJwtRecords } from './jwt-records';
 
+/** A record's row as the table holds it: JSON text and epoch milliseconds on SQLite. */
 interface RecordRow {
-  id: number;
-  payload: AdapterPayload;
-  expiresAt: string | null;
-  consumedAt: string | null;
+  payload: AdapterPayload | string;
+  expires_at: number | string | Date | null;
+  consumed_at: number | string | Date | null;
 }
 
 /**
@@ -23,13 +23,35 @@ export const createOidcAdapter = (strapi: Core.Strapi): AdapterConstructor => {
   const jwts = createJwtRecords(strapi);
   const impersonation = impersonationHooks(strapi);
 
-  const toPayload = (row: RecordRow | null): AdapterPayload | undefined => {
+  /**
+   * The table itself, through knex, for every read and write of the provider: a sign-in reads
+   * and writes a dozen records, and Strapi's query engine (relations, lifecycles, field
+   * conversions) has nothing to do for this one flat table but would double each query's cost.
+   */
+  const { tableName, attributes } = strapi.db.metadata.get(OIDC_RECORD);
+  const table = () => strapi.db.getConnection(tableName);
+  const column = (name: string) => (attributes[name] as { columnName?: string }).columnName ?? name;
+
+  const toPayload = (row: RecordRow | undefined): AdapterPayload | undefined => {
     if (!row) return undefined;
-    if (row.expiresAt && new Date(row.expiresAt).getTime() <= Date.now()) return undefined;
-    return row.consumedAt
-      ? { ...row.payload, consumed: Math.floor(new Date(row.consumedAt).getTime() / 1000) }
-      : row.payload;
+    if (row.expires_at !== null && new Date(row.expires_at).getTime() <= Date.now()) {
+      return undefined;
+    }
+    const payload: AdapterPayload =
+      typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload;
+    return row.consumed_at === null
+      ? payload
+      : { ...payload, consumed: Math.floor(new Date(row.consumed_at).getTime() / 1000) };
   };
+
+  const findRecord = async (where: Record<string, string>) =>
+    toPayload(
+      await table()
+        .where(
+          Object.fromEntries(Object.entries(where).map(([name, value]) => [column(name), value]))
+        )
+        .first(column('payload'), column('expiresAt'), column('consumedAt'))
+    );
 
   /**
    * One statement, `INSERT … ON CONFLICT (key) DO UPDATE`, on the unique index of `key`: every
@@ -37,14 +59,10 @@ export const createOidcAdapter = (strapi: Core.Strapi): AdapterConstructor => {
    * insert in a transaction, for each new one. `consumedAt` is kept, as oidc-provider expects.
    */
   const upsertRecord = async (record: Record<string, unknown>) => {
-    const { tableName, attributes } = strapi.db.metadata.get(OIDC_RECORD);
     const row = Object.fromEntries(
-      Object.entries(record).map(([name, value]) => [
-        (attributes[name] as { columnName?: string }).columnName ?? name,
-        value,
-      ])
+      Object.entries(record).map(([name, value]) => [column(name), value])
     );
-    await strapi.db.connection(tableName).insert(row).onConflict('key').merge();
+    await table().insert(row).onConflict(column('key')).merge();
   };
 
   return class DatabaseAdapter implements Adapter {
@@ -78,27 +96,26 @@ export const createOidcAdapter = (strapi: Core.Strapi): AdapterConstructor => {
         return client ? (client.metadata as AdapterPayload) : undefined;
       }
       if (jwts.isJwtLookup(this.model, id)) return jwts.find(this.model, id);
-      return toPayload(await records().findOne({ where: { key: this.key(id) } }));
+      return findRecord({ key: this.key(id) });
     }
 
     async findByUid(uid: string) {
-      return toPayload(await records().findOne({ where: { model: this.model, uid } }));
+      return findRecord({ model: this.model, uid });
     }
 
     async findByUserCode(userCode: string) {
-      return toPayload(await records().findOne({ where: { model: this.model, userCode } }));
+      return findRecord({ model: this.model, userCode });
     }
 
     async consume(id: string) {
-      await records().updateMany({
-        where: { key: this.key(id) },
-        data: { consumedAt: new Date() },
-      });
+      await table()
+        .where(column('key'), this.key(id))
+        .update({ [column('consumedAt')]: new Date() });
     }
 
     async destroy(id: string) {
       if (await jwts.destroy(this.model, id)) return;
-      await records().deleteMany({ where: { key: this.key(id) } });
+      await table().where(column('key'), this.key(id)).delete();
     }
 
     async revokeByGrantId(grantId: string) {

@@ -7,6 +7,7 @@ import { errorPage, pageContext, signedOutPage, signOutPage } from '../pages';
 import { serveRevocationList } from '../protocol/revocation-list';
 import { ACR_VALUES, AMR_VALUES } from '../second-factor/acr';
 import { getConfig, getService, mountPath } from '../utils';
+import { oncePerRequest } from '../utils/per-request';
 import { createOidcAdapter } from './oidc-adapter';
 import { grantReference } from './token-revocations';
 
@@ -26,6 +27,7 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
     const clients = getService(strapi, 'clients');
     const base = mountPath(config);
     const impersonation = impersonationHooks(strapi);
+    const accountOf = oncePerRequest(strapi, (sub) => accounts.findBySubject(sub));
 
     const wantsApi = (ctx: KoaContextWithOIDC) => {
       const scope = String(ctx.oidc.params?.scope ?? '');
@@ -123,7 +125,7 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
       clientBasedCORS: (_ctx, origin, client) =>
         (client.redirectUris ?? []).some((uri) => new URL(uri).origin === origin),
       findAccount: async (ctx, sub, token) => {
-        const account = await accounts.findBySubject(sub);
+        const account = await accountOf(sub);
         if (!account || account.blocked) return undefined;
         // At the authorization endpoint the session is the browser's; later, the token's.
         const actor = await impersonation.actorClaims(token ?? ctx.oidc?.session, ctx);
@@ -153,7 +155,7 @@ const provider = ({ strapi }: { strapi: Core.Strapi }) => ({
       },
       extraTokenClaims: async (_ctx, token) => {
         if (!('accountId' in token) || !token.accountId) return undefined;
-        const account = await accounts.findBySubject(token.accountId);
+        const account = await accountOf(token.accountId);
         if (!account) return undefined;
         return {
           ...(await accounts.accessOf(account)),

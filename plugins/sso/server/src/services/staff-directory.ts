@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import type { StaffAccess, StaffDepartment } from '../../../shared/contracts/staff';
 import { DEPARTMENT, STAFF_MEMBER } from '../content-types/uids';
+import { ownedBy } from '../utils/owned-by';
 
 interface DepartmentRow {
   id: number;
@@ -56,7 +57,7 @@ const staffDirectory = ({ strapi }: { strapi: Core.Strapi }) => {
     /** What an account's staff membership gives it, or null when it is not active staff. */
     async accessOf(userId: number): Promise<StaffAccess | null> {
       const member: MemberRow | null = await strapi.db.query(STAFF_MEMBER).findOne({
-        where: { user: { id: userId } },
+        where: await ownedBy(strapi, STAFF_MEMBER, userId),
         populate: { department: { populate: ['parent'] }, position: true, groups: true },
       });
       if (!member?.active) return null;

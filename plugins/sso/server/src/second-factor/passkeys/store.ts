@@ -4,6 +4,7 @@ import type { CredentialDeviceType, WebAuthnCredential } from '@simplewebauthn/s
 type Transports = NonNullable<WebAuthnCredential['transports']>;
 
 import { PASSKEY } from '../../content-types/uids';
+import { ownedBy } from '../../utils/owned-by';
 
 /** A registered passkey as its owner sees it (no key material). */
 export interface PasskeySummary {
@@ -104,7 +105,7 @@ export const passkeyStore = (strapi: Core.Strapi) => {
     },
 
     async countFor(userId: number) {
-      return rows().count({ where: { user: { id: userId } } });
+      return rows().count({ where: await ownedBy(strapi, PASSKEY, userId) });
     },
   };
 };
