@@ -1,11 +1,18 @@
 import type { Core, UID } from '@strapi/strapi';
 
 /** The link table of a relation, as Strapi's database metadata describes it. */
-interface LinkTable {
+export interface LinkTable {
   name: string;
   joinColumn: { name: string };
   inverseJoinColumn: { name: string };
 }
+
+/** The link table of the relation `user` of `uid` (every per-user record has one). */
+export const userLinkOf = (strapi: Core.Strapi, uid: UID.Schema): LinkTable => {
+  const relation = strapi.db.metadata.get(uid).attributes.user as { joinTable?: LinkTable };
+  if (!relation.joinTable) throw new TypeError(`${uid} has no "user" relation with a link table`);
+  return relation.joinTable;
+};
 
 /**
  * A `where` that selects the rows of `uid` belonging to the user `userId` (its relation
@@ -24,9 +31,7 @@ export const ownedBy = async (
   userId: number
 ): Promise<Record<string, unknown>> => {
   if (strapi.db.inTransaction()) return { user: { id: userId } };
-  const relation = strapi.db.metadata.get(uid).attributes.user as { joinTable?: LinkTable };
-  if (!relation.joinTable) throw new TypeError(`${uid} has no "user" relation with a link table`);
-  const { name, joinColumn, inverseJoinColumn } = relation.joinTable;
+  const { name, joinColumn, inverseJoinColumn } = userLinkOf(strapi, uid);
   const rows: Record<string, number>[] = await strapi.db
     .getConnection(name)
     .where(inverseJoinColumn.name, userId)
