@@ -1,3 +1,5 @@
+import { withDeadline } from './deadline.mjs';
+
 /**
  * @typedef {object} BrowserOptions
  * @property {Record<string, string>} [headers] sent with every request, e.g. the
@@ -54,15 +56,31 @@ export class Browser {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(init.form).toString();
     }
-    const { dispatcher, timeoutMs } = this.#options;
+    const method = init.method ?? (body ? 'POST' : 'GET');
+    const { timeoutMs } = this.#options;
+    return timeoutMs === undefined
+      ? this.#send(url, method, headers, body)
+      : withDeadline(timeoutMs, (signal) => this.#send(url, method, headers, body, signal));
+  }
+
+  /**
+   * @param {string} url
+   * @param {string} method
+   * @param {Record<string, string>} headers
+   * @param {string | undefined} body
+   * @param {AbortSignal} [signal] bounds the whole answer, its body included
+   * @returns {Promise<Page>}
+   */
+  async #send(url, method, headers, body, signal) {
+    const { dispatcher } = this.#options;
     const response = await fetch(
       url,
       /** @type {RequestInit} */ ({
-        method: init.method ?? (body ? 'POST' : 'GET'),
+        method,
         headers,
         body,
         redirect: 'manual',
-        ...(timeoutMs === undefined ? {} : { signal: AbortSignal.timeout(timeoutMs) }),
+        ...(signal ? { signal } : {}),
         ...(dispatcher ? { dispatcher } : {}),
       })
     );

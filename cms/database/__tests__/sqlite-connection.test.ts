@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import knex, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -60,7 +59,8 @@ describe('the SQLite connection of the CMS', () => {
   it('keeps the write-ahead log on', async () => {
     const connection = await db.client.acquireConnection();
     try {
-      expect((connection as Database.Database).pragma('synchronous', { simple: true })).toBe(1);
+      const sqlite = connection as { pragma(name: string, options: { simple: true }): unknown };
+      expect(sqlite.pragma('synchronous', { simple: true })).toBe(1);
     } finally {
       await db.client.releaseConnection(connection);
     }
