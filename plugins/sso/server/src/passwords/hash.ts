@@ -3,7 +3,7 @@ import { scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 
 /**
  * Argon2id with OWASP's first recommended setting (19 MiB, 2 passes, 1 lane): memory-hard, and
- * about 12 ms on our machines, which leaves sign-in room for its latency budget on 2 cores.
+ * about 18 ms of one core on our machines (bench/README.md, the ID cases).
  * The parameters are stored with each hash (PHC string format), so they can be raised later and
  * old hashes upgraded at sign-in.
  */
