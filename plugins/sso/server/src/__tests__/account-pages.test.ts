@@ -323,6 +323,9 @@ describe('changing the password', () => {
     const other = await signedInBrowser(user);
     const browser = await signedInBrowser(user);
     expect(await sessionsOf(user)).toBe(3);
+    const devices = cms.strapi.plugin('sso').service('remembered-devices');
+    const remembered = await devices.remember(user.id);
+    expect(await devices.recognises(user.id, remembered.token)).toBe(true);
 
     const newPassword = 'A-much-better-password-2';
     const answer = await submitForm(browser, /\/account\/password$/, {
@@ -346,6 +349,7 @@ describe('changing the password', () => {
     expect(isSignInRedirect(await other.request(`${issuer}/account`))).toBe(true);
     expect(await canSignIn(user.email, user.password)).toBe(false);
     expect(await canSignIn(user.email, newPassword)).toBe(true);
+    expect(await devices.recognises(user.id, remembered.token)).toBe(false);
   });
 });
 

@@ -122,6 +122,9 @@ describe('forgot password', () => {
   const email = 'owner@demo.vixenhealth.local';
 
   it('mails a one-hour link that sets a new password and signs out everywhere', async () => {
+    const devices = cms.strapi.plugin('sso').service('remembered-devices');
+    const owner = await cms.strapi.db.query(USER).findOne({ where: { email } });
+    const remembered = await devices.remember(owner.id);
     const old = await signInThroughForm(portal, { email, password: 'Demo-user-password-1' });
     const tokens = await client.authorizationCodeGrant(portal, old.callback!, {
       pkceCodeVerifier: old.verifier,
@@ -150,6 +153,7 @@ describe('forgot password', () => {
       error: 'invalid_grant',
     });
     expect((await browser.request(link)).status).toBe(400);
+    expect(await devices.recognises(owner.id, remembered.token)).toBe(false);
   });
 
   it('answers the same for an unknown email, and sends nothing', async () => {

@@ -49,6 +49,8 @@ export const createPasswordRoute = (feature: AccountFeature): IdRoute => ({
       id: session.jti,
       grantIds: grantIdsOf(session),
     });
+    // A browser remembered under the old password must pass the second step again.
+    await getService(strapi, 'remembered-devices').forgetAll({ id: account.id });
     ctx.status = 303;
     ctx.redirect(`${paths.overview}?done=password`);
   }),

@@ -2,7 +2,6 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
 import { passwordProblem } from '../../../passwords/policy';
-import { revokeEverythingOf } from '../../../services/oidc-adapter';
 import { getConfig, getService } from '../../../utils';
 import { refuseBadCsrf } from '../../request/refuse-bad-csrf';
 import { readForm } from '../../request/form';
@@ -140,8 +139,9 @@ export const createPasswordResetRoutes = (strapi: Core.Strapi, base: string): Id
         const account = await accounts.findByEmail(link.email);
         if (!account || account.id !== link.userId) return invalidLink(ctx);
         await accounts.setPassword(account, password);
-        // Whoever knew the old password is signed out; the mailbox proved the address.
-        await revokeEverythingOf(strapi, account.documentId);
+        // Whoever knew the old password is signed out, and no browser skips the second step
+        // any more; the mailbox proved the address.
+        await getService(strapi, 'account-sessions').endAll(account.documentId);
         await accounts.confirmEmail(account.id, account.email);
         afterResponse(strapi, ctx, 'password-changed mail', () =>
           sendPasswordChangedMail(strapi, account, locale)
