@@ -5,6 +5,7 @@ import type { Core } from '@strapi/strapi';
 import { LOGIN_EVENT } from '../content-types/uids';
 import { getConfig } from '../utils';
 import { userLinkOf } from '../utils/owned-by';
+import { plainTable } from '../utils/plain-table';
 import {
   ACCOUNT_RULE,
   PAIR_RULE,
@@ -67,33 +68,25 @@ const loginHistory = ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * Writes one attempt: the event, and its link to the account when there is one, in one
    * transaction. Every attempt is written, a flood of wrong passwords included, so through
-   * knex: Strapi's create would add its relation bookkeeping and a read back, five statements
-   * where two do.
+   * knex (see plainTable): Strapi's create would add its relation bookkeeping and a read back,
+   * five statements where two do.
    */
   const writeEvent = async (values: Record<string, unknown>, userId: number | null) => {
-    const { tableName, attributes } = strapi.db.metadata.get(LOGIN_EVENT);
-    const column = (name: string) =>
-      (attributes[name] as { columnName?: string }).columnName ?? name;
-    const { documentId } = attributes as { documentId?: { default: () => string } };
+    const table = plainTable(strapi, LOGIN_EVENT);
+    const { documentId } = table.attributes as { documentId?: { default: () => string } };
     const now = new Date();
-    const row = Object.fromEntries(
-      Object.entries({
-        ...values,
-        ...(documentId && { documentId: documentId.default() }),
-        ...Object.fromEntries(
-          ['createdAt', 'updatedAt', 'publishedAt']
-            .filter((name) => name in attributes)
-            .map((name) => [name, now])
-        ),
-      }).map(([name, value]) => [column(name), value])
-    );
+    const row = table.row({
+      ...values,
+      ...(documentId && { documentId: documentId.default() }),
+      ...Object.fromEntries(
+        ['createdAt', 'updatedAt', 'publishedAt']
+          .filter((name) => name in table.attributes)
+          .map((name) => [name, now])
+      ),
+    });
     const link = userLinkOf(strapi, LOGIN_EVENT);
     await strapi.db.transaction(async ({ trx }) => {
-      const [{ id }] = await strapi.db
-        .getConnection(tableName)
-        .transacting(trx)
-        .insert(row)
-        .returning('id');
+      const [{ id }] = await table.query().transacting(trx).insert(row).returning('id');
       if (userId === null) return;
       await strapi.db
         .getConnection(link.name)

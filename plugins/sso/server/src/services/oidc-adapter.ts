@@ -3,6 +3,7 @@ import type { Adapter, AdapterConstructor, AdapterPayload } from 'oidc-provider'
 
 import { OIDC_RECORD } from '../content-types/uids';
 import { getService } from '../utils';
+import { plainTable } from '../utils/plain-table';
 import { impersonationHooks } from '../impersonation/provider-hooks';
 import { createJwtRecords } from './jwt-records';
 
@@ -23,14 +24,9 @@ export const createOidcAdapter = (strapi: Core.Strapi): AdapterConstructor => {
   const jwts = createJwtRecords(strapi);
   const impersonation = impersonationHooks(strapi);
 
-  /**
-   * The table itself, through knex, for every read and write of the provider: a sign-in reads
-   * and writes a dozen records, and Strapi's query engine (relations, lifecycles, field
-   * conversions) has nothing to do for this one flat table but would double each query's cost.
-   */
-  const { tableName, attributes } = strapi.db.metadata.get(OIDC_RECORD);
-  const table = () => strapi.db.getConnection(tableName);
-  const column = (name: string) => (attributes[name] as { columnName?: string }).columnName ?? name;
+  // Every read and write of the provider goes to the table itself: a sign-in reads and writes
+  // a dozen records.
+  const { query: table, column, row: byColumn } = plainTable(strapi, OIDC_RECORD);
 
   const toPayload = (row: RecordRow | undefined): AdapterPayload | undefined => {
     if (!row) return undefined;
@@ -47,9 +43,7 @@ export const createOidcAdapter = (strapi: Core.Strapi): AdapterConstructor => {
   const findRecord = async (where: Record<string, string>) =>
     toPayload(
       await table()
-        .where(
-          Object.fromEntries(Object.entries(where).map(([name, value]) => [column(name), value]))
-        )
+        .where(byColumn(where))
         .first(column('payload'), column('expiresAt'), column('consumedAt'))
     );
 
@@ -59,10 +53,7 @@ export const createOidcAdapter = (strapi: Core.Strapi): AdapterConstructor => {
    * insert in a transaction, for each new one. `consumedAt` is kept, as oidc-provider expects.
    */
   const upsertRecord = async (record: Record<string, unknown>) => {
-    const row = Object.fromEntries(
-      Object.entries(record).map(([name, value]) => [column(name), value])
-    );
-    await table().insert(row).onConflict(column('key')).merge();
+    await table().insert(byColumn(record)).onConflict(column('key')).merge();
   };
 
   return class DatabaseAdapter implements Adapter {
