@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 
 const config: Core.Config.Middlewares = [
   'strapi::logger',
+  // Anonymous public reads answered from the cache (cms/src/public-cache) skip everything below.
+  'global::public-cache',
   'strapi::errors',
   'strapi::security',
   'strapi::cors',

@@ -11,6 +11,7 @@ import { registerDocsRebuildNotice } from './docs/rebuild-notice';
 import { ensureDocReaderRoles } from './docs/reader-roles';
 import { keepClinicSitesClientCurrent, registerPlatformClients } from './identity/platform-clients';
 import { requireSignIn } from './identity/require-sign-in';
+import { closePublicCache, registerPublicCache } from './public-cache/public-cache';
 import { syncPublicPermissions } from './public-content/public-permissions';
 import { placeAllAttachments } from './reviews/attachment-placement';
 import { registerModeratorRole } from './reviews/moderator-role';
@@ -33,6 +34,7 @@ let siteDeploys: ReturnType<typeof registerSiteDeploys> = null;
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentRules(strapi);
+    registerPublicCache(strapi);
     // After the rules: a domain is compared once they have normalised it.
     registerDomainVerification(strapi);
     registerClinicContentDeletion(strapi);
@@ -78,5 +80,8 @@ export default {
     await placeAllAttachments(strapi);
     // 9. Clinic owners and administrators may read their clinics' visit dashboards.
     await syncMetricsPermissions(strapi);
+  },
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await closePublicCache(strapi);
   },
 };

@@ -26,4 +26,6 @@ export const isolatedCmsEnv = ({ adminEmail, adminPassword, demoUserPassword }) 
   DEMO_USER_PASSWORD: demoUserPassword,
   SITES_BASE_DOMAIN: 'localhost',
   STRAPI_TELEMETRY_DISABLED: 'true',
+  // A developer's Redis would be shared with every other test; a test that wants it says so.
+  REDIS_URL: '',
 });

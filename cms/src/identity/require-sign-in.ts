@@ -3,6 +3,7 @@ import type { Context, Next } from 'koa';
 import { cabinetRoutes } from '../api/cabinet/routes/cabinet';
 import { reviewRoutes } from '../api/review/routes/review';
 import type { DeclaredRoute, DeclaredRoutes } from '../routes/declared-route';
+import { contentApiPathPattern } from '../routes/route-pattern';
 
 interface SignedInArea {
   /** Everything under it needs a signed-in person, except the public routes declared there. */
@@ -11,21 +12,14 @@ interface SignedInArea {
   routes: { method: string; path: RegExp; access: DeclaredRoute['access'] }[];
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** `/reviews/:id` as the request paths it answers: `/api/reviews/<anything but a slash>`. */
-const pathPattern = (path: string) =>
-  new RegExp(
-    `^/api${path
-      .split('/')
-      .map((segment) => (segment.startsWith(':') ? '[^/]+' : escapeRegExp(segment)))
-      .join('/')}/?$`
-  );
-
 /** One routes file's area: the first segment all its paths share (`/api/reviews`). */
 const areaOf = ({ routes }: DeclaredRoutes): SignedInArea => ({
   prefix: `/api/${routes[0].path.split('/')[1]}`,
-  routes: routes.map(({ method, path, access }) => ({ method, path: pathPattern(path), access })),
+  routes: routes.map(({ method, path, access }) => ({
+    method,
+    path: contentApiPathPattern(path),
+    access,
+  })),
 });
 
 const AREAS = [reviewRoutes, cabinetRoutes].map(areaOf);

@@ -1,0 +1,98 @@
+import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
+
+import { isCurrent, type AnswerStore, type Lookup } from './answer-store';
+import { cacheKey } from './cache-key';
+import { cacheableRoutes } from './cacheable-routes';
+import { readPublicCacheConfig, type PublicCacheConfig } from './config';
+import { etagOf, replayableHeaders, sendPublicAnswer } from './http-caching';
+import { purgeOnWrite } from './invalidation';
+import { memoryAnswerStore } from './memory-store';
+import { redisAnswerStore } from './redis-store';
+
+/** Answers bigger than this are sent, not kept: a cache of a few huge answers helps nobody. */
+const MAX_CACHED_BYTES = 2 * 1024 * 1024;
+
+const caches = new WeakMap<Core.Strapi, PublicCache>();
+
+export interface PublicCache {
+  config: PublicCacheConfig;
+  middleware: (ctx: Context, next: Next) => Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The response cache of the public Content API: anonymous GETs of public reads are answered from
+ * memory (or Redis, shared by every node) until a write to a content type they depend on purges
+ * them. Nothing personal is cached: a request with credentials always reaches the controllers.
+ */
+const createPublicCache = (strapi: Core.Strapi): PublicCache => {
+  const config = readPublicCacheConfig();
+  const routes = cacheableRoutes(strapi);
+  const store: AnswerStore = config.redisUrl
+    ? redisAnswerStore(config.redisUrl, config.redisPrefix)
+    : memoryAnswerStore(config.maxEntries);
+  if (config.enabled) purgeOnWrite(strapi, store, routes.watchedTypes());
+
+  /** A store that fails (Redis down) costs speed, never an answer. */
+  const tolerant = async <T>(what: string, action: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await action();
+    } catch (error) {
+      strapi.log.warn(`Public cache: ${what} failed: ${(error as Error).message}`);
+      return undefined;
+    }
+  };
+
+  const middleware = async (ctx: Context, next: Next) => {
+    const tags =
+      config.enabled && (ctx.method === 'GET' || ctx.method === 'HEAD')
+        ? routes.tagsOf(ctx.path)
+        : undefined;
+    if (!tags || ctx.get('authorization')) return next();
+
+    const key = cacheKey('public', {
+      path: ctx.path,
+      querystring: ctx.querystring,
+      origin: ctx.get('origin'),
+    });
+    const found: Lookup | undefined = await tolerant('lookup', () => store.lookup(key, tags));
+    if (found?.answer && isCurrent(found.answer, found.versions)) {
+      sendPublicAnswer(ctx, found.answer, config, 'HIT');
+      return;
+    }
+
+    await next();
+    if (ctx.status !== 200 || !ctx.body || typeof ctx.body !== 'object') return;
+    if (ctx.response.get('set-cookie')) return;
+    const body = Buffer.from(JSON.stringify(ctx.body));
+    const answer = {
+      body,
+      etag: etagOf(body),
+      headers: replayableHeaders(ctx),
+      versions: found?.versions ?? [],
+    };
+    if (found && body.length <= MAX_CACHED_BYTES) {
+      await tolerant('save', () => store.save(key, answer));
+    }
+    sendPublicAnswer(ctx, answer, config, 'MISS');
+  };
+
+  return { config, middleware, close: () => store.close() };
+};
+
+/** Creates the cache and its invalidation once, at register; the middleware picks it up. */
+export const registerPublicCache = (strapi: Core.Strapi) => {
+  caches.set(strapi, createPublicCache(strapi));
+};
+
+export const publicCacheOf = (strapi: Core.Strapi): PublicCache => {
+  const cache = caches.get(strapi);
+  if (!cache) throw new Error('The public cache is used before registerPublicCache ran');
+  return cache;
+};
+
+export const closePublicCache = async (strapi: Core.Strapi) => {
+  await caches.get(strapi)?.close();
+  caches.delete(strapi);
+};
