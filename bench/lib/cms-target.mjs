@@ -70,8 +70,8 @@ export const cmsEnv = (dataDir, url, clinics, docPages = 0, totp = { users: 0, s
 /**
  * Starts the real CMS on a fresh SQLite database seeded with the demo data, in a child process,
  * listening on a free port of 127.0.0.1.
- * @param {{ clinics?: number, docPages?: number, totpUsers?: number, totpSecret?: string }} [options]
- *   `clinics`: published clinics added
+ * @param {{ clinics?: number, docPages?: number, totpUsers?: number, totpSecret?: string, env?: Record<string, string> }} [options]
+ *   `env`: settings that differ for the case (e.g. `PUBLIC_CACHE: 'off'`); `clinics`: published clinics added
  *   to the demo data, each with doctors, pages and services (see bench-clinics.mjs); `docPages`:
  *   published public doc pages added to it (see bench-doc-pages.mjs); `totpUsers`, `totpSecret`:
  *   accounts with an authenticator app (see bench-totp-users.mjs)
@@ -82,6 +82,7 @@ export const startCms = async ({
   docPages = 0,
   totpUsers = 0,
   totpSecret = '',
+  env: caseEnv = {},
 } = {}) => {
   await compileCms();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vh-bench-'));
@@ -98,7 +99,10 @@ export const startCms = async ({
   try {
     const port = await freeLoopbackPort();
     const url = `http://127.0.0.1:${port}`;
-    const env = cmsEnv(dataDir, url, clinics, docPages, { users: totpUsers, secret: totpSecret });
+    const env = {
+      ...cmsEnv(dataDir, url, clinics, docPages, { users: totpUsers, secret: totpSecret }),
+      ...caseEnv,
+    };
     server = await startChild(new URL('./cms-server.mjs', import.meta.url), {
       label: 'CMS',
       args: [String(port)],
