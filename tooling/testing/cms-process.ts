@@ -32,6 +32,58 @@ const knexOf = (database: TestDatabase): Knex => {
       });
 };
 
+/** One `strapi start` child on `database`, with `env` over the test defaults, on a free port. */
+const spawnCms = async (
+  database: TestDatabase,
+  shared: Record<string, string>,
+  env: Record<string, string>
+) => {
+  const port = await freeLoopbackPort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [STRAPI_CLI, 'start'], {
+    cwd: CMS_DIR,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      ...shared,
+      DEMO_DATA: 'false',
+      // As in strapi-harness.ts: tests may sign any admin in with a password.
+      ADMIN_PASSWORD_SIGN_IN: 'on',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ID_ISSUER: `${baseUrl}/id`,
+      ...database.env,
+      ...env,
+    },
+  });
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? code))
+  );
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+  };
+  try {
+    await waitForHttp(`${baseUrl}/_health`, {
+      timeoutMs: 90_000,
+      isAlive: () => child.exitCode === null && child.signalCode === null,
+    });
+  } catch (error) {
+    await kill();
+    throw error;
+  }
+  return { child, baseUrl, exited, kill };
+};
+
+const testSecrets = () =>
+  isolatedCmsEnv({
+    adminEmail: 'admin@test.vixenhealth.local',
+    adminPassword: 'Test-admin-password-1',
+    demoUserPassword: 'Demo-user-password-1',
+  });
+
 /**
  * Runs the built CMS as the platform does (`strapi start` in `cms/`), in a child process on a
  * database of its own, for tests that must kill it (`kill -9`) or signal it (SIGTERM) and then
@@ -46,58 +98,61 @@ const knexOf = (database: TestDatabase): Knex => {
  */
 export const startCmsProcess = async (env: Record<string, string> = {}): Promise<CmsProcess> => {
   const database = await createTestDatabase();
-  const port = await freeLoopbackPort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [STRAPI_CLI, 'start'], {
-    cwd: CMS_DIR,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      ...isolatedCmsEnv({
-        adminEmail: 'admin@test.vixenhealth.local',
-        adminPassword: 'Test-admin-password-1',
-        demoUserPassword: 'Demo-user-password-1',
-      }),
-      DEMO_DATA: 'false',
-      // As in strapi-harness.ts: tests may sign any admin in with a password.
-      ADMIN_PASSWORD_SIGN_IN: 'on',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      ID_ISSUER: `${baseUrl}/id`,
-      ...database.env,
-      ...env,
-    },
-  });
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
-    child.once('exit', (code, signal) => resolve(signal ?? code))
-  );
   const opened: Knex[] = [];
-  const cleanup = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await exited;
-    await Promise.all(opened.map((db) => db.destroy()));
-    await database.drop();
-  };
+  let node: Awaited<ReturnType<typeof spawnCms>>;
   try {
-    await waitForHttp(`${baseUrl}/_health`, {
-      timeoutMs: 90_000,
-      isAlive: () => child.exitCode === null && child.signalCode === null,
-    });
+    node = await spawnCms(database, testSecrets(), env);
   } catch (error) {
-    await cleanup();
+    await database.drop();
     throw error;
   }
   return {
-    child,
-    baseUrl,
-    exited,
+    child: node.child,
+    baseUrl: node.baseUrl,
+    exited: node.exited,
     openDatabase() {
       const db = knexOf(database);
       opened.push(db);
       return db;
     },
-    cleanup,
+    async cleanup() {
+      await node.kill();
+      await Promise.all(opened.map((db) => db.destroy()));
+      await database.drop();
+    },
   };
+};
+
+/** Several CMS nodes of one platform: one database, the same secrets, each its own port. */
+export interface CmsCluster {
+  nodes: { child: ChildProcess; baseUrl: string; exited: Promise<unknown> }[];
+  cleanup(): Promise<void>;
+}
+
+/**
+ * Starts `count` CMS processes on one fresh database, one after the other (the first creates
+ * the tables), sharing their secrets as a platform's nodes do. `env` is given to every node
+ * (e.g. `REDIS_URL`); `perNode(i)` adds what differs.
+ */
+export const startCmsCluster = async (
+  count: number,
+  env: Record<string, string> = {},
+  perNode: (index: number) => Record<string, string> = () => ({})
+): Promise<CmsCluster> => {
+  const database = await createTestDatabase();
+  const shared = testSecrets();
+  const nodes: Awaited<ReturnType<typeof spawnCms>>[] = [];
+  const cleanup = async () => {
+    await Promise.all(nodes.map((node) => node.kill()));
+    await database.drop();
+  };
+  try {
+    for (let index = 0; index < count; index += 1) {
+      nodes.push(await spawnCms(database, shared, { ...env, ...perNode(index) }));
+    }
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+  return { nodes, cleanup };
 };
