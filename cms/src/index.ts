@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { registerAdminActions } from './admin-access/admin-actions';
 import { ensureFirstAdmin } from './admin-access/first-admin';
 import { ADMIN_API_PERMISSIONS, registerAdminApi } from './admin-api';
+import { runCronJobsOnce } from './cluster/cron-once';
 import { registerClinicContentDeletion } from './content-lifecycle/delete-clinic-content';
 import { registerClinicMetricsDeletion } from './content-lifecycle/delete-clinic-metrics';
 import { isEmptyDatabase, seedDemoData } from './demo/seed';
@@ -33,6 +34,8 @@ let siteDeploys: ReturnType<typeof registerSiteDeploys> = null;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // First: every cron job added from here on (plugins add theirs at bootstrap) runs once.
+    runCronJobsOnce(strapi);
     registerContentRules(strapi);
     registerPublicCache(strapi);
     // After the rules: a domain is compared once they have normalised it.
