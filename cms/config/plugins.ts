@@ -71,6 +71,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       mailDomain: env('SUPPORT_MAIL_DOMAIN', 'support.vixenhealth.local'),
       mailFrom: env('SUPPORT_MAIL_FROM', 'VixenHealth Support <support@vixenhealth.local>'),
       workIntervalMs: env.int('SUPPORT_WORK_INTERVAL_MS', 15_000),
+      redisUrl: env('REDIS_URL', ''),
+      redisPrefix: env('REDIS_PREFIX', 'vh:'),
     },
   },
   telephony: {

@@ -13,6 +13,10 @@ export interface SupportConfig {
   mailFrom: string;
   /** How often queued replies are retried, and tickets checked for return and SLA. */
   workIntervalMs: number;
+  /** Redis shared by the CMS nodes, so a Support page hears every node's events; '' for one node. */
+  redisUrl: string;
+  /** Keeps platforms sharing one Redis apart. */
+  redisPrefix: string;
 }
 
 export default {
@@ -22,6 +26,8 @@ export default {
     mailDomain: 'support.vixenhealth.local',
     mailFrom: 'VixenHealth Support <support@vixenhealth.local>',
     workIntervalMs: 15_000,
+    redisUrl: '',
+    redisPrefix: 'vh:',
   } satisfies SupportConfig,
 
   validator(config: SupportConfig) {
