@@ -32,6 +32,19 @@ const knexOf = (database: TestDatabase): Knex => {
       });
 };
 
+/** Connections to a test database from the outside, all closed together. */
+const databaseOpener = (database: TestDatabase) => {
+  const opened: Knex[] = [];
+  return {
+    open() {
+      const db = knexOf(database);
+      opened.push(db);
+      return db;
+    },
+    closeAll: () => Promise.all(opened.map((db) => db.destroy())),
+  };
+};
+
 /** One `strapi start` child on `database`, with `env` over the test defaults, on a free port. */
 const spawnCms = async (
   database: TestDatabase,
@@ -98,7 +111,7 @@ const testSecrets = () =>
  */
 export const startCmsProcess = async (env: Record<string, string> = {}): Promise<CmsProcess> => {
   const database = await createTestDatabase();
-  const opened: Knex[] = [];
+  const connections = databaseOpener(database);
   let node: Awaited<ReturnType<typeof spawnCms>>;
   try {
     node = await spawnCms(database, testSecrets(), env);
@@ -110,14 +123,10 @@ export const startCmsProcess = async (env: Record<string, string> = {}): Promise
     child: node.child,
     baseUrl: node.baseUrl,
     exited: node.exited,
-    openDatabase() {
-      const db = knexOf(database);
-      opened.push(db);
-      return db;
-    },
+    openDatabase: connections.open,
     async cleanup() {
       await node.kill();
-      await Promise.all(opened.map((db) => db.destroy()));
+      await connections.closeAll();
       await database.drop();
     },
   };
@@ -126,6 +135,8 @@ export const startCmsProcess = async (env: Record<string, string> = {}): Promise
 /** Several CMS nodes of one platform: one database, the same secrets, each its own port. */
 export interface CmsCluster {
   nodes: { child: ChildProcess; baseUrl: string; exited: Promise<unknown> }[];
+  /** Opens the nodes' database from the outside. */
+  openDatabase(): Knex;
   cleanup(): Promise<void>;
 }
 
@@ -142,8 +153,10 @@ export const startCmsCluster = async (
   const database = await createTestDatabase();
   const shared = testSecrets();
   const nodes: Awaited<ReturnType<typeof spawnCms>>[] = [];
+  const connections = databaseOpener(database);
   const cleanup = async () => {
     await Promise.all(nodes.map((node) => node.kill()));
+    await connections.closeAll();
     await database.drop();
   };
   try {
@@ -154,5 +167,9 @@ export const startCmsCluster = async (
     await cleanup();
     throw error;
   }
-  return { nodes, cleanup };
+  return {
+    nodes,
+    openDatabase: connections.open,
+    cleanup,
+  };
 };

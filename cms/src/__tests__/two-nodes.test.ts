@@ -79,4 +79,20 @@ describe.runIf(onPostgres)('two CMS nodes on one PostgreSQL and one Redis', () =
     while (!seen.names.includes(name) && Date.now() < deadline) seen = await clinicsAt(nodeB);
     expect(seen.names).toContain(name);
   });
+
+  it('run each firing of a cron job on one node only, though both fire it', async () => {
+    // ID's admin-access safety net fires every 30 s on each node's clock.
+    const db = cluster.openDatabase();
+    const claimed = () =>
+      db('vh_cron_claims').where({ name: 'ssoSyncAdminAccess' }).select('node', 'attempts');
+    const deadline = Date.now() + 45_000;
+    let firings = await claimed().catch(() => []);
+    while (!firings.some((firing) => firing.attempts >= 2) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      firings = await claimed().catch(() => []);
+    }
+    // Both nodes tried the firings (the latest may wait for its second try); one node ran each.
+    expect(firings.some((firing) => firing.attempts === 2)).toBe(true);
+    for (const firing of firings) expect(firing.attempts).toBeLessThanOrEqual(2);
+  }, 60_000);
 });
