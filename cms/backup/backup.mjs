@@ -15,6 +15,10 @@ import { backupFileName, planRotation } from './rotation.mjs';
  * @typedef {import('./rotation.mjs').RotationPlan} RotationPlan
  */
 
+/** The temporary names `createBackup` writes under. */
+const LEFTOVER = /^\.(vixenhealth-.*\.partial|work-.*)$/;
+const LEFTOVER_AGE_MS = 24 * 60 * 60 * 1000;
+
 /**
  * Makes one backup file in `settings.backupDir`: a consistent copy of the database taken while
  * the CMS runs, and the uploads and static deploys, compressed and encrypted as one stream. It is
@@ -77,16 +81,27 @@ export const createBackup = async ({ settings, key, now = new Date(), signal }) 
 };
 
 /**
- * Deletes the backups in `backupDir` that the rotation policy no longer keeps.
+ * Deletes the backups in `backupDir` that the rotation policy no longer keeps, and the temporary
+ * files of backups that were killed before they could clean up, once a day old.
  * @param {Pick<BackupSettings, 'backupDir' | 'keep'>} settings
+ * @param {{ now?: Date }} [options]
  * @returns {Promise<RotationPlan>}
  * @example
  * ```js
  * const { remove } = await rotateBackups(backupSettings(process.env));
  * ```
  */
-export const rotateBackups = async ({ backupDir, keep }) => {
-  const plan = planRotation(await readdir(backupDir), keep);
+export const rotateBackups = async ({ backupDir, keep }, { now = new Date() } = {}) => {
+  const names = await readdir(backupDir);
+  const plan = planRotation(names, keep);
   for (const name of plan.remove) await rm(path.join(backupDir, name), { force: true });
+  // What a backup killed outright (SIGKILL, power loss) left behind, once it is a day old.
+  for (const name of names.filter((name) => LEFTOVER.test(name))) {
+    const file = path.join(backupDir, name);
+    const stats = await stat(file).catch(() => null);
+    if (stats && now.getTime() - stats.mtimeMs > LEFTOVER_AGE_MS) {
+      await rm(file, { recursive: true, force: true });
+    }
+  }
   return plan;
 };

@@ -1,5 +1,10 @@
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
+import { rotateBackups } from '../backup.mjs';
 import { backupFileName, backupTime, planRotation } from '../rotation.mjs';
 import { nextRunAt, parseBackupTime } from '../schedule.mjs';
 
@@ -131,6 +136,35 @@ describe('planRotation', () => {
     const plan = planRotation(daily('2026-12-01', '2026-12-07'), NONE);
     expect(days(plan.keep.map(({ name }) => name))).toEqual(['2026-12-07']);
     expect(plan.remove).toHaveLength(6);
+  });
+});
+
+describe('rotateBackups', () => {
+  it('deletes what the plan removes, and leftovers of killed backups once a day old', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'vixenhealth-rotation-'));
+    try {
+      const names = daily('2026-12-01', '2026-12-07');
+      const leftovers = ['.vixenhealth-20261206T033000Z.backup.41.partial', '.work-aB3dEf'];
+      for (const name of [
+        ...names,
+        'notes.txt',
+        '.vixenhealth-20261207T033000Z.backup.42.partial',
+      ]) {
+        await writeFile(path.join(dir, name), name);
+      }
+      await writeFile(path.join(dir, leftovers[0]), 'cut short');
+      await mkdir(path.join(dir, leftovers[1]));
+      const dayAgo = new Date(Date.now() - 25 * 60 * 60 * 1000);
+      for (const name of leftovers) await utimes(path.join(dir, name), dayAgo, dayAgo);
+
+      const plan = await rotateBackups({ backupDir: dir, keep: { ...NONE, daily: 3 } });
+      expect(days(plan.remove)).toEqual(['2026-12-04', '2026-12-03', '2026-12-02', '2026-12-01']);
+      expect((await readdir(dir)).sort()).toEqual(
+        ['.vixenhealth-20261207T033000Z.backup.42.partial', 'notes.txt', ...names.slice(4)].sort()
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
