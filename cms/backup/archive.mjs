@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { lstat, readdir, readlink } from 'node:fs/promises';
+import { lstat, open, readdir, readlink } from 'node:fs/promises';
 import path from 'node:path';
 
 import { BackupError } from './errors.mjs';
@@ -38,14 +37,15 @@ const headerOf = (entry) => {
 };
 
 /**
- * The bytes of `file`, exactly `size` of them.
- * @param {string} file @param {number} size
+ * The first `size` bytes of an open file, all of them.
+ * @param {import('node:fs/promises').FileHandle} handle @param {string} file @param {number} size
  * @returns {AsyncGenerator<Buffer>}
  */
-async function* contentOf(file, size) {
+async function* contentOf(handle, file, size) {
   let read = 0;
   if (size > 0) {
-    for await (const chunk of createReadStream(file, { start: 0, end: size - 1 })) {
+    const stream = handle.createReadStream({ start: 0, end: size - 1, autoClose: false });
+    for await (const chunk of stream) {
       read += chunk.length;
       yield chunk;
     }
@@ -109,20 +109,38 @@ export async function* writeArchive({ createdAt, database, folders }) {
     database: database.client,
     folders: names,
   });
-  const { size } = await lstat(database.file);
-  yield headerOf({ kind: 'database', client: database.client, size });
-  yield* contentOf(database.file, size);
+  const copy = await open(database.file, 'r');
+  try {
+    const { size } = await copy.stat();
+    yield headerOf({ kind: 'database', client: database.client, size });
+    yield* contentOf(copy, database.file, size);
+  } finally {
+    await copy.close();
+  }
   entries += 2;
   for (const name of names) {
     for await (const found of walk(/** @type {string} */ (folders[name]), name)) {
-      entries++;
       if (found.kind !== 'file') {
+        entries++;
         yield headerOf(found);
         continue;
       }
       const { source, ...entry } = found;
-      yield headerOf(entry);
-      yield* contentOf(source, entry.size);
+      // Opened before its header is written: a file deleted since the listing (an upload removed
+      // in the CMS meanwhile) is left out, and one deleted while it is read is read to the end.
+      const handle = await open(source, 'r').catch((error) => {
+        if (error.code === 'ENOENT') return null;
+        throw error;
+      });
+      if (!handle) continue;
+      try {
+        entry.size = (await handle.stat()).size;
+        entries++;
+        yield headerOf(entry);
+        yield* contentOf(handle, source, entry.size);
+      } finally {
+        await handle.close();
+      }
     }
   }
   yield headerOf({ kind: 'end', entries });
