@@ -33,4 +33,5 @@ export const SECRET_GENERATORS = {
   METRICS_TOKEN: () => token(32),
   TELEPHONY_ENCRYPTION_KEY: () => randomBytes(32).toString('base64'),
   GRAFANA_ADMIN_PASSWORD: password,
+  BACKUP_ENCRYPTION_KEY: () => randomBytes(32).toString('base64'),
 };
