@@ -12,6 +12,13 @@ const WRITES = [
 ] as const;
 
 /**
+ * Purges the answers that depend on `uid`, now or, inside a transaction, once it commits. For
+ * code that writes a content type's table without Strapi's query engine (a compare-and-set
+ * moderation decision): its lifecycles never run.
+ */
+export type PurgeAfterCommit = (uid: string) => Promise<void>;
+
+/**
  * Purges the answers that depend on a content type whenever a row of it is written through
  * Strapi (publish, unpublish, delete, a moderation decision, a clinic's suspension all are).
  * Inside a transaction the purge waits for the commit: purged earlier, a reader could cache the
@@ -21,15 +28,14 @@ export const purgeOnWrite = (
   strapi: Core.Strapi,
   store: AnswerStore,
   watched: ReadonlySet<string>
-) => {
+): PurgeAfterCommit => {
   const purge = (uid: string) => {
     store.bump([uid]).catch((error: unknown) => {
       strapi.log.error(`Public cache: could not purge ${uid}: ${(error as Error).message}`);
     });
   };
 
-  const onWrite = async (event: { model: { uid: string } }) => {
-    const { uid } = event.model;
+  const purgeAfterCommit = async (uid: string) => {
     if (!watched.has(uid)) return;
     if (!strapi.db.inTransaction()) {
       purge(uid);
@@ -41,5 +47,7 @@ export const purgeOnWrite = (
     });
   };
 
+  const onWrite = (event: { model: { uid: string } }) => purgeAfterCommit(event.model.uid);
   strapi.db.lifecycles.subscribe(Object.fromEntries(WRITES.map((name) => [name, onWrite])));
+  return purgeAfterCommit;
 };

@@ -18,6 +18,8 @@ const caches = new WeakMap<Core.Strapi, PublicCache>();
 export interface PublicCache {
   config: PublicCacheConfig;
   middleware: (ctx: Context, next: Next) => Promise<void>;
+  /** Purges answers that depend on `uids` (after the running transaction commits). */
+  contentChanged(uids: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,7 +34,7 @@ const createPublicCache = (strapi: Core.Strapi): PublicCache => {
   const store: AnswerStore = config.redisUrl
     ? redisAnswerStore(config.redisUrl, config.redisPrefix)
     : memoryAnswerStore(config.maxEntries);
-  if (config.enabled) purgeOnWrite(strapi, store, routes.watchedTypes());
+  const purge = purgeOnWrite(strapi, store, routes.watchedTypes());
 
   /** A store that fails (Redis down) costs speed, never an answer. */
   const tolerant = async <T>(what: string, action: () => Promise<T>): Promise<T | undefined> => {
@@ -78,7 +80,14 @@ const createPublicCache = (strapi: Core.Strapi): PublicCache => {
     sendPublicAnswer(ctx, answer, config, 'MISS');
   };
 
-  return { config, middleware, close: () => store.close() };
+  return {
+    config,
+    middleware,
+    contentChanged: async (uids) => {
+      for (const uid of uids) await purge(uid);
+    },
+    close: () => store.close(),
+  };
 };
 
 /** Creates the cache and its invalidation once, at register; the middleware picks it up. */
@@ -91,6 +100,13 @@ export const publicCacheOf = (strapi: Core.Strapi): PublicCache => {
   if (!cache) throw new Error('The public cache is used before registerPublicCache ran');
   return cache;
 };
+
+/**
+ * Tells the public cache that rows of `uids` were written without Strapi's query engine (raw
+ * knex), whose lifecycles would have told it. Call it inside the transaction that writes them.
+ */
+export const publicContentChanged = (strapi: Core.Strapi, ...uids: string[]) =>
+  publicCacheOf(strapi).contentChanged(uids);
 
 export const closePublicCache = async (strapi: Core.Strapi) => {
   await caches.get(strapi)?.close();

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import { REPLY, REVIEW } from '../content-types/uids';
+import { RATING_SUMMARY, REPLY, REVIEW } from '../content-types/uids';
+import { publicContentChanged } from '../public-cache/public-cache';
 import {
   REVIEW_DECIDED,
   type ModerationDecision,
@@ -100,6 +101,8 @@ export const decide = async (
       if (subjectType === 'review' && entry.visibility === 'public') {
         await recountRatingSummary(strapi, trx, entry.targetKey);
       }
+      // Written with knex above: Strapi's lifecycles, which purge the public cache, never ran.
+      await publicContentChanged(strapi, uid, RATING_SUMMARY);
       if (subjectType === 'review') {
         await placeAttachments(
           entry.id,
