@@ -1,16 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 
 import { RATING_SUMMARY, REVIEW, UPLOAD_FILE } from '../content-types/uids';
-
-interface Attribute {
-  type: string;
-  target?: string;
-  component?: string;
-  components?: string[];
-  private?: boolean;
-}
-
-type Schema = { attributes: Record<string, Attribute> } | undefined;
+import { schemaOf } from '../public-content/restrict-populate';
 
 /** What a type's answers are computed from besides its relations: reviews' rating summaries. */
 const ALSO_READS: Readonly<Record<string, readonly string[]>> = {
@@ -27,7 +18,7 @@ export const answerTags = (strapi: Core.Strapi, uid: UID.ContentType): string[] 
   const found = new Set<string>();
   const visitedComponents = new Set<string>();
 
-  const visit = (schema: Schema) => {
+  const visit = (schema: ReturnType<typeof schemaOf>) => {
     for (const attribute of Object.values(schema?.attributes ?? {})) {
       if (attribute.private) continue;
       if (attribute.type === 'relation' && attribute.target) addType(attribute.target);
@@ -44,12 +35,12 @@ export const answerTags = (strapi: Core.Strapi, uid: UID.ContentType): string[] 
     found.add(type);
     for (const also of ALSO_READS[type] ?? []) addType(also);
     // A file's own relations (folders, the entries using it) never change what the API shows.
-    if (type !== UPLOAD_FILE) visit(strapi.contentTypes[type as UID.ContentType] as Schema);
+    if (type !== UPLOAD_FILE) visit(schemaOf(strapi, type));
   };
   const addComponent = (component: string) => {
     if (visitedComponents.has(component)) return;
     visitedComponents.add(component);
-    visit(strapi.components[component as UID.Component] as Schema);
+    visit(schemaOf(strapi, component));
   };
 
   addType(uid);

@@ -4,7 +4,8 @@ import { withVisibility } from './visibility-rules';
 
 type PopulateObject = Record<string, unknown>;
 
-interface Attribute {
+/** What the read rules need of a content type's or component's attribute. */
+export interface SchemaAttribute {
   type: string;
   target?: string;
   component?: string;
@@ -32,9 +33,10 @@ const fromPaths = (paths: string[]): PopulateObject => {
   return tree;
 };
 
-const schemaOf = (strapi: Core.Strapi, uid: string) =>
+/** The attributes of a content type or a component, by uid. */
+export const schemaOf = (strapi: Core.Strapi, uid: string) =>
   (strapi.contentTypes[uid as UID.ContentType] ?? strapi.components[uid as UID.Component]) as
-    { attributes: Record<string, Attribute> } | undefined;
+    { attributes: Record<string, SchemaAttribute> } | undefined;
 
 /**
  * Rewrites a Content API `populate` so that related entries obey the same visibility rules as
@@ -70,7 +72,11 @@ export const restrictPopulate = (strapi: Core.Strapi, uid: string, populate: unk
   );
 };
 
-const restrictAttribute = (strapi: Core.Strapi, attribute: Attribute, value: unknown): unknown => {
+const restrictAttribute = (
+  strapi: Core.Strapi,
+  attribute: SchemaAttribute,
+  value: unknown
+): unknown => {
   if (value === false) return value;
   const options: PopulateObject =
     value && typeof value === 'object' ? { ...(value as PopulateObject) } : {};
