@@ -126,6 +126,8 @@ export const startCmsProcess = async (env: Record<string, string> = {}): Promise
 /** Several CMS nodes of one platform: one database, the same secrets, each its own port. */
 export interface CmsCluster {
   nodes: { child: ChildProcess; baseUrl: string; exited: Promise<unknown> }[];
+  /** Opens the nodes' database from the outside, to watch what they write. */
+  openDatabase(): Knex;
   cleanup(): Promise<void>;
 }
 
@@ -142,8 +144,10 @@ export const startCmsCluster = async (
   const database = await createTestDatabase();
   const shared = testSecrets();
   const nodes: Awaited<ReturnType<typeof spawnCms>>[] = [];
+  const opened: Knex[] = [];
   const cleanup = async () => {
     await Promise.all(nodes.map((node) => node.kill()));
+    await Promise.all(opened.map((db) => db.destroy()));
     await database.drop();
   };
   try {
@@ -154,5 +158,13 @@ export const startCmsCluster = async (
     await cleanup();
     throw error;
   }
-  return { nodes, cleanup };
+  return {
+    nodes,
+    openDatabase() {
+      const db = knexOf(database);
+      opened.push(db);
+      return db;
+    },
+    cleanup,
+  };
 };
