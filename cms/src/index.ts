@@ -77,14 +77,16 @@ export default {
     await registerPlatformClients(strapi, { demo: demoDataEnabled() });
     // 6. The clinic sites' server hears of every publish.
     await syncClinicSitesWebhook(strapi);
-    // 7. Static sites: what a restart interrupted, and clinics never deployed, are built now.
-    await siteDeploys?.resume();
+    // 7. Static sites: what a stopped node interrupted, and clinics never deployed, are queued;
+    //    this node builds its share of the deploys every node queues.
+    await siteDeploys?.start();
     // 8. Every review's files are where its status says: moves a stop interrupted are finished.
     await placeAllAttachments(strapi);
     // 9. Clinic owners and administrators may read their clinics' visit dashboards.
     await syncMetricsPermissions(strapi);
   },
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await siteDeploys?.stop();
     await closePublicCache(strapi);
   },
 };

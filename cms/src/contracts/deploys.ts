@@ -3,7 +3,9 @@
  * plain data, no Koa.
  *
  * queued → building → live | failed; `offline` when the clinic is no longer public and its
- * site was taken down.
+ * site was taken down. A clinic has at most one deploy `queued` (changes heard meanwhile, on any
+ * CMS node, join it) and one `building`; a deploy whose node stopped while building it is
+ * `failed` (its log says it was interrupted), and the clinic is queued again.
  */
 export type DeployStatus = 'queued' | 'building' | 'live' | 'failed' | 'offline';
 

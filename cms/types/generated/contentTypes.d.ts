@@ -1140,10 +1140,16 @@ export interface ApiSiteDeploySiteDeploy extends Struct.CollectionTypeSchema {
         number
       >;
     finishedAt: Schema.Attribute.DateTime;
+    leaseUntil: Schema.Attribute.DateTime & Schema.Attribute.Private;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::site-deploy.site-deploy'> &
       Schema.Attribute.Private;
     log: Schema.Attribute.Text;
+    node: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
     pagesDone: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
         {
@@ -1161,6 +1167,7 @@ export interface ApiSiteDeploySiteDeploy extends Struct.CollectionTypeSchema {
       > &
       Schema.Attribute.DefaultTo<0>;
     publishedAt: Schema.Attribute.DateTime;
+    readyAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     reason: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;

@@ -1,36 +1,29 @@
 import type { Core } from '@strapi/strapi';
 
 import { CLINIC, SITE_DEPLOY } from '../../content-types/uids';
-import { RUNNING_DEPLOY_STATUSES } from '../../contracts';
 import { deployFolders } from './deploy-folders';
+import { enqueueDeploy, failExpiredDeploys } from './deploy-queue';
 import type { DeployScheduler } from './deploy-scheduler';
 import type { DeploySettings } from './deploy-settings';
 
 /**
- * At start: deploys a restart interrupted are marked failed and queued again, and every public
- * clinic without a live static site gets its first deploy. Nothing a publish asked for is lost.
+ * At start, before the worker: deploys whose node stopped are failed and queued again, and every
+ * public clinic without a live static site gets its first deploy. Deploys other nodes build under
+ * a live lease are theirs; a deploy held in this node's name was this process's before a restart.
+ * A clinic queued or building already (another node starting too) is not queued twice.
  */
 export const resumeDeploys = async (
   strapi: Core.Strapi,
   settings: DeploySettings,
-  scheduler: DeployScheduler
+  scheduler: DeployScheduler,
+  { node }: { node: string }
 ) => {
-  const interrupted = (await strapi.db.query(SITE_DEPLOY).findMany({
-    where: { status: { $in: [...RUNNING_DEPLOY_STATUSES] } },
-    select: ['id', 'clinicDocumentId'],
-  })) as { id: number; clinicDocumentId: string }[];
-  if (interrupted.length > 0) {
-    await strapi.db.query(SITE_DEPLOY).updateMany({
-      where: { id: { $in: interrupted.map((deploy) => deploy.id) } },
-      data: {
-        status: 'failed',
-        log: 'Interrupted: the CMS stopped before this deploy finished.\n',
-      },
-    });
-  }
-  for (const clinicDocumentId of new Set(interrupted.map((deploy) => deploy.clinicDocumentId))) {
-    scheduler.schedule({ clinicDocumentId, reason: 'resumed after a restart' });
-  }
+  // This node's lease outlives its restart: what it held is not waited for.
+  await strapi.db.query(SITE_DEPLOY).updateMany({
+    where: { status: 'building', node },
+    data: { leaseUntil: new Date(0) },
+  });
+  await failExpiredDeploys(strapi, { unleased: true });
 
   const clinics = (await strapi.db.query(CLINIC).findMany({
     where: { publishedAt: { $notNull: true }, accountStatus: 'active' },
@@ -38,6 +31,13 @@ export const resumeDeploys = async (
   })) as { documentId: string; subdomain: string }[];
   for (const clinic of clinics) {
     const live = await deployFolders(settings.dir, clinic.subdomain).hasLiveSite();
-    if (!live) scheduler.schedule({ clinicDocumentId: clinic.documentId, reason: 'first deploy' });
+    if (live) continue;
+    await enqueueDeploy(strapi, {
+      clinicDocumentId: clinic.documentId,
+      reasons: ['first deploy'],
+      readyAt: new Date(),
+      ifIdle: true,
+    });
   }
+  scheduler.start();
 };

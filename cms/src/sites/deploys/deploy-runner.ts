@@ -29,12 +29,14 @@ const releaseName = (deployId: number, at: Date) =>
 /**
  * Runs one queued deploy: renders the clinic's whole site into a new release folder and makes
  * it live, or takes the site down when the clinic is no longer public. A failed build leaves the
- * live site as it was; the deploy record tells what happened, with the exporter's log.
+ * live site as it was; the deploy record tells what happened, with the exporter's log. A deploy
+ * the queue `claimed` is `building` already; `signal` stops its build.
  */
 export const runDeploy = async (
   strapi: Core.Strapi,
   settings: DeploySettings,
-  deploy: { id: number; clinicDocumentId: string; subdomain: string; reason: string }
+  deploy: { id: number; clinicDocumentId: string; subdomain: string; reason: string },
+  { claimed = false, signal }: { claimed?: boolean; signal?: AbortSignal } = {}
 ) => {
   const update = (data: Record<string, unknown>) =>
     strapi.db.query(SITE_DEPLOY).update({ where: { id: deploy.id }, data });
@@ -50,7 +52,8 @@ export const runDeploy = async (
 
   const clinic = await publishedClinic(strapi, deploy.clinicDocumentId);
   const folders = deployFolders(settings.dir, clinic?.subdomain ?? deploy.subdomain);
-  await update({ status: 'building', startedAt, reason: deploy.reason });
+  // A status is written once per change: the platform's metrics count them.
+  await update({ ...(claimed ? {} : { status: 'building' }), startedAt, reason: deploy.reason });
 
   if (!clinic || clinic.accountStatus !== 'active') {
     await folders.takeDown();
@@ -66,6 +69,7 @@ export const runDeploy = async (
     outDir: await folders.prepare(release),
     cmsUrl: settings.cmsUrl(),
     siteUrl: settings.siteUrl(clinic),
+    signal,
     onProgress(pagesDone, pagesTotal) {
       if (Date.now() - lastWrite < PROGRESS_WRITE_MS && pagesDone < pagesTotal) return;
       lastWrite = Date.now();

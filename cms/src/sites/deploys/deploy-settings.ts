@@ -10,6 +10,13 @@ export interface DeploySettings {
   exporter: string;
   /** How long to wait after a change for more changes to the same clinic. */
   debounceMs: number;
+  /**
+   * How long a node's claim on the deploy it builds lasts unless renewed (it renews it while it
+   * builds): a deploy whose lease ran out is taken for interrupted, and built again elsewhere.
+   */
+  leaseMs: number;
+  /** How often each node looks for a queued deploy that another node queued. */
+  pollMs: number;
   /** Releases kept per clinic besides the live one, for a quick look back. */
   keepReleases: number;
   /** The public address of a clinic's static site, for canonical links and the sitemap. */
@@ -31,6 +38,8 @@ export const deploySettings = (
     dir: path.resolve(root, env.SITE_DEPLOYS_DIR),
     exporter: path.resolve(root, '../sites/clinic/server/export-clinic.mjs'),
     debounceMs: Number(env.SITE_DEPLOYS_DEBOUNCE_MS || 1500),
+    leaseMs: Math.max(Number(env.SITE_DEPLOYS_LEASE_MS || 30_000), 1000),
+    pollMs: Math.max(Number(env.SITE_DEPLOYS_POLL_MS || 1000), 50),
     keepReleases: 2,
     siteUrl: (clinic) =>
       clinicSiteOrigin(clinic, {

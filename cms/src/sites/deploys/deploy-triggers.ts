@@ -1,3 +1,5 @@
+import { hostname } from 'node:os';
+
 import type { Core, Modules, UID } from '@strapi/strapi';
 
 import { CONTENT_KINDS } from '../../cabinet/content-kinds';
@@ -85,19 +87,20 @@ const watchContent =
  * deleted: the clinic, a page, a service, a doctor, or a review moderators decided on. Changes
  * are heard in the Document Service, whichever way they come (admin panel, cabinet, API), and
  * from the events that moderation and the cabinet emit. Off unless `SITE_DEPLOYS_DIR` is set.
+ * Every node of the platform builds what any node queued (`start`, once the CMS is up).
  */
 export const registerSiteDeploys = (strapi: Core.Strapi) => {
-  const settings = deploySettings({
-    root: strapi.dirs.app.root,
-    cmsPort: () => {
-      const address = strapi.server.httpServer.address();
-      return typeof address === 'object' && address
-        ? address.port
-        : Number(strapi.config.get('server.port'));
-    },
-  });
+  const cmsPort = () => {
+    const address = strapi.server.httpServer.address();
+    return typeof address === 'object' && address
+      ? address.port
+      : Number(strapi.config.get('server.port'));
+  };
+  const settings = deploySettings({ root: strapi.dirs.app.root, cmsPort });
   if (!settings) return null;
-  const scheduler = createDeployScheduler(strapi, settings);
+  // The same after a restart (its deploys are then known to be interrupted), apart from others.
+  const node = `${hostname()}:${Number(strapi.config.get('server.port'))}`.slice(0, 100);
+  const scheduler = createDeployScheduler(strapi, settings, { node });
   strapi.documents.use(watchContent(strapi, scheduler));
   strapi.eventHub.on(CLINIC_SITE_CHANGED, async (request: DeployRequest) =>
     scheduler.schedule(request)
@@ -107,5 +110,8 @@ export const registerSiteDeploys = (strapi: Core.Strapi) => {
       scheduler.schedule({ clinicDocumentId, reason: 'review moderated' });
     }
   });
-  return { resume: () => resumeDeploys(strapi, settings, scheduler) };
+  return {
+    start: () => resumeDeploys(strapi, settings, scheduler, { node }),
+    stop: () => scheduler.stop(),
+  };
 };

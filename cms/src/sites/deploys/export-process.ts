@@ -11,6 +11,8 @@ export interface ExportOptions {
   cmsUrl: string;
   siteUrl: string;
   onProgress(done: number, total: number): void;
+  /** Stops the build when aborted (its node lost the deploy to another). */
+  signal?: AbortSignal;
 }
 
 export interface ExportOutcome {
@@ -45,6 +47,12 @@ export const runExporter = (options: ExportOptions): Promise<ExportOutcome> =>
       log += `\nThe build took longer than ${TIMEOUT_MS / 60000} minutes and was stopped.\n`;
       child.kill('SIGKILL');
     }, TIMEOUT_MS);
+    const abort = () => {
+      log += `\nThe build was stopped: ${String(options.signal?.reason ?? 'aborted')}\n`;
+      child.kill('SIGKILL');
+    };
+    if (options.signal?.aborted) abort();
+    else options.signal?.addEventListener('abort', abort, { once: true });
     let partial = '';
     const read = (chunk: Buffer) => {
       const text = chunk.toString('utf8');
@@ -63,6 +71,7 @@ export const runExporter = (options: ExportOptions): Promise<ExportOutcome> =>
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', abort);
       if (code !== 0) log += `\nThe exporter stopped with ${signal ?? `exit code ${code}`}.\n`;
       resolve({ ok: code === 0, log: capped(log) });
     });

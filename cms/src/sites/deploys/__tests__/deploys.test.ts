@@ -16,7 +16,9 @@ import { TEST_ADMIN } from '@vixenhealth/tooling/testing/strapi-harness';
 
 import { SITE_DEPLOY } from '../../../content-types/uids';
 import type { DeployRecord, DeploySummary } from '../../../contracts';
+import { failExpiredDeploys, INTERRUPTED_LOG } from '../deploy-queue';
 import { runDeploy } from '../deploy-runner';
+import { createDeployScheduler } from '../deploy-scheduler';
 import { deploySettings } from '../deploy-settings';
 
 let id: IdTest;
@@ -35,6 +37,9 @@ beforeAll(async () => {
       DEMO_DATA: 'false',
       SITE_DEPLOYS_DIR: dir,
       SITE_DEPLOYS_DEBOUNCE_MS: '300',
+      // The app's own node looks at the queue after its own changes only: the tests of the
+      // queue below make its nodes take their turns themselves.
+      SITE_DEPLOYS_POLL_MS: '600000',
       STATIC_SITES_PORT: String(staticPort),
     },
   });
@@ -160,7 +165,8 @@ describe('static deploys', () => {
     );
     const { strapi } = id.cms;
     const deploy = await strapi.db.query(SITE_DEPLOY).create({
-      data: { clinicDocumentId: clinic, subdomain, status: 'queued', reason: 'test' },
+      // Building already, as if this test had claimed it: no node's worker takes it.
+      data: { clinicDocumentId: clinic, subdomain, status: 'building', reason: 'test' },
     });
     await runDeploy(strapi, { ...settings!, exporter: crashing }, deploy);
 
@@ -219,6 +225,103 @@ describe('static deploys', () => {
       expect(answer.status, host).toBe(404);
       expect(answer.text, host).not.toContain('planted');
     }
+  });
+});
+
+describe('the deploy queue, which the nodes of the platform share', () => {
+  interface Row {
+    id: number;
+    status: string;
+    reason: string;
+    node: string | null;
+    log: string | null;
+  }
+  const rowsOf = async (clinic: string) =>
+    (await id.cms.strapi.db.query(SITE_DEPLOY).findMany({
+      where: { clinicDocumentId: clinic },
+      select: ['id', 'status', 'reason', 'node', 'log'],
+      orderBy: { id: 'asc' },
+    })) as Row[];
+  const pastDebounce = () => new Promise((resolve) => setTimeout(resolve, 350));
+
+  /** Two nodes on the app's database, as two CMS processes would be; they work when told. */
+  const twoNodes = () => {
+    const settings = deploySettings(
+      {
+        root: id.cms.strapi.dirs.app.root,
+        cmsPort: () => Number(new URL(id.cms.baseUrl).port),
+      },
+      {
+        SITE_DEPLOYS_DIR: dir,
+        SITE_DEPLOYS_DEBOUNCE_MS: '300',
+        STATIC_SITES_PORT: String(staticPort),
+      }
+    )!;
+    return ['node-a', 'node-b'].map((node) =>
+      createDeployScheduler(id.cms.strapi, settings, { node })
+    );
+  };
+
+  it('make one deploy of a burst of changes heard on two nodes, built by one of them', async () => {
+    const { clinic } = await liveClinic();
+    const [a, b] = twoNodes();
+    for (let change = 1; change <= 6; change += 1) {
+      (change % 2 ? a : b).schedule({ clinicDocumentId: clinic, reason: `change ${change}` });
+    }
+    await Promise.all([a.settled(), b.settled()]);
+    const queued = await rowsOf(clinic);
+    expect(queued).toHaveLength(2);
+    expect(queued[1]).toMatchObject({ status: 'queued' });
+    expect(queued[1].reason.split(', ').sort()).toEqual(
+      ['change 1', 'change 2', 'change 3', 'change 4', 'change 5', 'change 6'].sort()
+    );
+
+    // Both look at once: one claims it, and the other finds nothing it may build.
+    await pastDebounce();
+    const worked = await Promise.all([a.work(), b.work()]);
+    expect(worked.filter(Boolean)).toHaveLength(1);
+    const [, built] = await rowsOf(clinic);
+    expect(built).toMatchObject({ status: 'live', node: worked[0] ? 'node-a' : 'node-b' });
+    expect(await Promise.all([a.work(), b.work()])).toEqual([false, false]);
+    expect(await rowsOf(clinic)).toHaveLength(2);
+  });
+
+  it('leave a clinic another node builds under a live lease to it, until the lease runs out', async () => {
+    const { clinic, subdomain } = await liveClinic();
+    const [a, b] = twoNodes();
+    const deploys = id.cms.strapi.db.query(SITE_DEPLOY);
+    const held = await deploys.create({
+      data: {
+        clinicDocumentId: clinic,
+        subdomain,
+        status: 'building',
+        reason: 'service published',
+        node: 'node-c',
+        leaseUntil: new Date(Date.now() + 60_000),
+      },
+    });
+    a.schedule({ clinicDocumentId: clinic, reason: 'page published' });
+    await a.settled();
+    await pastDebounce();
+    expect(await Promise.all([a.work(), b.work()])).toEqual([false, false]);
+    expect((await rowsOf(clinic)).map((row) => row.status)).toEqual(['live', 'building', 'queued']);
+    expect(await failExpiredDeploys(id.cms.strapi)).toBe(0);
+
+    // Node C stopped: its lease runs out, and whichever node notices first fails its deploy
+    // once; the change that waited is built, with the clinic queued again in it.
+    await deploys.update({
+      where: { id: held.id },
+      data: { leaseUntil: new Date(Date.now() - 1) },
+    });
+    expect(
+      await Promise.all([failExpiredDeploys(id.cms.strapi), failExpiredDeploys(id.cms.strapi)])
+    ).toEqual(expect.arrayContaining([0, 1]));
+    expect(await b.work()).toBe(true);
+    const [, interrupted, rebuilt, ...more] = await rowsOf(clinic);
+    expect(interrupted).toMatchObject({ status: 'failed', log: INTERRUPTED_LOG });
+    expect(rebuilt).toMatchObject({ status: 'live', node: 'node-b' });
+    expect(rebuilt.reason).toContain('page published');
+    expect(more).toEqual([]);
   });
 });
 
