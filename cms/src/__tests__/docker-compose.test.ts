@@ -353,6 +353,8 @@ describe('the whole platform', () => {
     expect(cms.CLINIC_SITES_URL).toBe('http://sites:4322');
     const deploys = String(cms.SITE_DEPLOYS_DIR);
     expect(services.cms.volumes).toContain(`site-deploys:${deploys}`);
+    // The deploys run the clinic sites' exporter beside the CMS: the image builds it.
+    expect(read('cms/Dockerfile')).toContain('npm run build --workspace sites/clinic');
     expect(services.deploys.volumes).toContain(
       `site-deploys:${environmentOf(services.deploys).SITE_DEPLOYS_DIR}:ro`
     );
