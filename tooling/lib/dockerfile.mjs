@@ -6,7 +6,7 @@
 // returned to be run the same way. What only makes sense in a container is skipped: apt-get
 // (the machine has the packages), chown and USER.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -266,10 +266,13 @@ export const replayDockerfile = async ({
               : destination
           );
           log(`COPY ${copy.from ? `--from=${copy.from} ` : ''}${source} ${destination}`);
-          mkdirSync(isFolder ? to : path.dirname(to), { recursive: true });
-          if (copy.from) {
-            // Hard links: the earlier stage is not changed afterwards, and node_modules is large.
-            execFileSync('cp', ['-al', isFolder ? `${from}/.` : from, to]);
+          mkdirSync(path.dirname(to), { recursive: true });
+          if (copy.from && isFolder && !existsSync(to)) {
+            // Moved rather than copied: node_modules is large, and an earlier stage is read only
+            // by the COPY lines that name it (each path once in our Dockerfiles).
+            renameSync(from, to);
+          } else if (copy.from) {
+            execFileSync('cp', ['-a', isFolder ? `${from}/.` : from, to]);
           } else {
             cpSync(from, to, {
               recursive: true,
