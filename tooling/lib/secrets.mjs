@@ -32,6 +32,6 @@ export const SECRET_GENERATORS = {
   DOCS_SESSION_SECRET: () => token(32),
   METRICS_TOKEN: () => token(32),
   TELEPHONY_ENCRYPTION_KEY: () => randomBytes(32).toString('base64'),
-  GRAFANA_ADMIN_PASSWORD: password,
   BACKUP_ENCRYPTION_KEY: () => randomBytes(32).toString('base64'),
+  GRAFANA_ADMIN_PASSWORD: password,
 };

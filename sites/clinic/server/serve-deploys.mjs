@@ -28,6 +28,9 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
+/** Answers 204 while the server runs (docker-compose.yml's health check). */
+export const HEALTH_PATH = '/_health';
+
 const NO_SITE = `<!doctype html><html lang="ru"><meta charset="utf-8"><title>Сайт не найден</title>
 <main><h1>Сайт не найден</h1><p>По этому адресу нет опубликованного сайта клиники.</p></main></html>`;
 
@@ -100,6 +103,11 @@ export const serveDeploys = ({ dir, port, host = '127.0.0.1', baseDomain = 'loca
       const head = request.method === 'HEAD';
       if (request.method !== 'GET' && !head) {
         response.writeHead(405, { allow: 'GET, HEAD' }).end();
+        return;
+      }
+      // For the container's health check: no clinic's files, whatever the Host.
+      if (request.url === HEALTH_PATH) {
+        response.writeHead(204).end();
         return;
       }
       try {
