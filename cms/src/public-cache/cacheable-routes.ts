@@ -9,6 +9,8 @@ import { answerTags } from './answer-tags';
 /** A GET of the Content API, and whether (and under which tags) its anonymous answer is cached. */
 interface RouteEntry {
   pattern: RegExp;
+  /** As the router names it (`/api/clinics/:id`), for the request metrics of a cached answer. */
+  template: string;
   /** Undefined for a route that needs a sign-in: its answers are personal. */
   tags: string[] | undefined;
 }
@@ -31,6 +33,7 @@ export const cacheableRoutes = (strapi: Core.Strapi) => {
     for (const route of routes.filter((candidate) => candidate.method === 'GET')) {
       entries.push({
         pattern: contentApiPathPattern(route.path),
+        template: `/api${route.path}`,
         tags: route.access === 'public' ? tags : undefined,
       });
     }
@@ -45,14 +48,17 @@ export const cacheableRoutes = (strapi: Core.Strapi) => {
   for (const uid of coreReaders) {
     const { pluralName } = strapi.contentTypes[uid].info;
     const tags = answerTags(strapi, uid);
-    entries.push({ pattern: contentApiPathPattern(`/${pluralName}`), tags });
-    entries.push({ pattern: contentApiPathPattern(`/${pluralName}/:id`), tags });
+    for (const path of [`/${pluralName}`, `/${pluralName}/:id`]) {
+      entries.push({ pattern: contentApiPathPattern(path), template: `/api${path}`, tags });
+    }
   }
 
   return {
-    /** The tags of a cacheable anonymous GET of `path`, or undefined when it is not one. */
-    tagsOf: (path: string): string[] | undefined =>
-      entries.find((entry) => entry.pattern.test(path))?.tags,
+    /** The route of a cacheable anonymous GET of `path`, or undefined when it is not one. */
+    match: (path: string): { tags: string[]; template: string } | undefined => {
+      const entry = entries.find((candidate) => candidate.pattern.test(path));
+      return entry?.tags && { tags: entry.tags, template: entry.template };
+    },
     /** Every content type some public answer depends on: the changes worth purging for. */
     watchedTypes: () => new Set(entries.flatMap((entry) => entry.tags ?? [])),
   };

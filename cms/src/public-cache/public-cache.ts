@@ -47,11 +47,12 @@ const createPublicCache = (strapi: Core.Strapi): PublicCache => {
   };
 
   const middleware = async (ctx: Context, next: Next) => {
-    const tags =
+    const route =
       config.enabled && (ctx.method === 'GET' || ctx.method === 'HEAD')
-        ? routes.tagsOf(ctx.path)
+        ? routes.match(ctx.path)
         : undefined;
-    if (!tags || ctx.get('authorization')) return next();
+    if (!route || ctx.get('authorization')) return next();
+    const { tags } = route;
 
     const key = cacheKey('public', {
       path: ctx.path,
@@ -60,6 +61,8 @@ const createPublicCache = (strapi: Core.Strapi): PublicCache => {
     });
     const found: Lookup | undefined = await tolerant('lookup', () => store.lookup(key, tags));
     if (found?.answer && isCurrent(found.answer, found.versions)) {
+      // The router never sees a hit: its request metrics are labelled with this route's template.
+      (ctx.state as { routeTemplate?: string }).routeTemplate = route.template;
       sendPublicAnswer(ctx, found.answer, config, 'HIT');
       return;
     }

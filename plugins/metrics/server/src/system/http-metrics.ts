@@ -21,6 +21,9 @@ interface RouterLayer {
 const routeOf = (ctx: Context) => {
   // Answered before the router, by `metrics-endpoint.ts`: Prometheus' own scrapes, named.
   if (ctx.path === METRICS_PATH) return METRICS_PATH;
+  // Answered before the router by a middleware that knows the route (the CMS's public cache).
+  const { routeTemplate } = ctx.state as { routeTemplate?: unknown };
+  if (typeof routeTemplate === 'string') return routeTemplate;
   const { _matchedRoute: template, matched = [] } = ctx as Context & {
     _matchedRoute?: string | RegExp;
     matched?: RouterLayer[];
