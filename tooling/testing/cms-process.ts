@@ -90,12 +90,26 @@ const spawnCms = async (
   return { child, baseUrl, exited, kill };
 };
 
+/** The first admin-panel user of every CMS these helpers start (a Super Admin). */
+const TEST_ADMIN = { email: 'admin@test.vixenhealth.local', password: 'Test-admin-password-1' };
+
 const testSecrets = () =>
   isolatedCmsEnv({
-    adminEmail: 'admin@test.vixenhealth.local',
-    adminPassword: 'Test-admin-password-1',
+    adminEmail: TEST_ADMIN.email,
+    adminPassword: TEST_ADMIN.password,
     demoUserPassword: 'Demo-user-password-1',
   });
+
+/** A token of the test admin at one node, for the admin panel's API. */
+export const adminTokenAt = async (baseUrl: string): Promise<string> => {
+  const response = await fetch(`${baseUrl}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(TEST_ADMIN),
+  });
+  if (response.status !== 200) throw new Error(`Admin login at ${baseUrl}: ${response.status}`);
+  return ((await response.json()) as { data: { token: string } }).data.token;
+};
 
 /**
  * Runs the built CMS as the platform does (`strapi start` in `cms/`), in a child process on a

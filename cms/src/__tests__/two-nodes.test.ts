@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startCmsCluster, type CmsCluster } from '@vixenhealth/tooling/testing/cms-process';
+import {
+  adminTokenAt,
+  startCmsCluster,
+  type CmsCluster,
+} from '@vixenhealth/tooling/testing/cms-process';
 
 /**
  * Two CMS nodes of one platform, as production runs them: one PostgreSQL database, one Redis.
@@ -16,19 +20,6 @@ const CLINICS = '/api/clinics?pagination[pageSize]=100';
 let cluster: CmsCluster;
 let nodeA: string;
 let nodeB: string;
-
-const adminToken = async (baseUrl: string) => {
-  const response = await fetch(`${baseUrl}/admin/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      email: 'admin@test.vixenhealth.local',
-      password: 'Test-admin-password-1',
-    }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { data: { token: string } }).data.token;
-};
 
 const clinicsAt = async (baseUrl: string) => {
   const response = await fetch(`${baseUrl}${CLINICS}`);
@@ -60,7 +51,7 @@ describe.runIf(onPostgres)('two CMS nodes on one PostgreSQL and one Redis', () =
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${await adminToken(nodeA)}`,
+        authorization: `Bearer ${await adminTokenAt(nodeA)}`,
       },
       body: JSON.stringify({
         name,

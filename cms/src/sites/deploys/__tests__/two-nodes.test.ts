@@ -6,7 +6,11 @@ import path from 'node:path';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startCmsCluster, type CmsCluster } from '@vixenhealth/tooling/testing/cms-process';
+import {
+  adminTokenAt,
+  startCmsCluster,
+  type CmsCluster,
+} from '@vixenhealth/tooling/testing/cms-process';
 
 import { INTERRUPTED_LOG } from '../deploy-queue';
 
@@ -32,19 +36,6 @@ let cluster: CmsCluster;
 let db: Knex;
 let dir: string;
 let token: string;
-
-const adminToken = async (baseUrl: string) => {
-  const response = await fetch(`${baseUrl}/admin/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      email: 'admin@test.vixenhealth.local',
-      password: 'Test-admin-password-1',
-    }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { data: { token: string } }).data.token;
-};
 
 /** Publishes a clinic through one node's admin panel API: a new one, or `documentId` renamed. */
 const publish = async (baseUrl: string, key: string, name: string, documentId?: string) => {
@@ -101,7 +92,7 @@ describe.runIf(onPostgres)('static deploys on two CMS nodes', () => {
       SITE_DEPLOYS_POLL_MS: String(POLL_MS),
     });
     db = cluster.openDatabase();
-    token = await adminToken(cluster.nodes[0].baseUrl);
+    token = await adminTokenAt(cluster.nodes[0].baseUrl);
   }, 240_000);
 
   afterAll(async () => {
