@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { NODE_NAME } from './node-name';
+import { nodeName } from './node-name';
 
 /** Claims kept this long show which node ran what; older ones are pruned by the claims. */
 const KEEP_MS = 7 * 24 * 60 * 60 * 1000;
@@ -30,7 +30,7 @@ const ensureTable = async (strapi: Core.Strapi) => {
  * `firedAt`, the first to claim it runs it. Every node's attempt is counted, which shows that
  * the others were there and stood down. `node` names this node (tests give several in one process).
  */
-export const cronClaims = (strapi: Core.Strapi, node: string = NODE_NAME) => {
+export const cronClaims = (strapi: Core.Strapi, node: string = nodeName(strapi)) => {
   let ready: Promise<void> | undefined;
 
   return {

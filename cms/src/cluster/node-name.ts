@@ -1,5 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 
-/** This process among the platform's CMS nodes: host, process and a random part (pids repeat). */
-export const NODE_NAME = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+import type { Core } from '@strapi/strapi';
+
+/**
+ * This CMS node among the platform's: its host and port. Apart from every other running node,
+ * and the same after a restart, so what a node held before it stopped is known as its own.
+ */
+export const nodeName = (strapi: Core.Strapi) =>
+  `${hostname()}:${Number(strapi.config.get('server.port'))}`.slice(0, 100);

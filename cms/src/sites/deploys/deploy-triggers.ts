@@ -1,8 +1,7 @@
-import { hostname } from 'node:os';
-
 import type { Core, Modules, UID } from '@strapi/strapi';
 
 import { CONTENT_KINDS } from '../../cabinet/content-kinds';
+import { nodeName } from '../../cluster/node-name';
 import { CLINIC, DOCTOR, REVIEW } from '../../content-types/uids';
 import {
   CLINIC_SITE_CHANGED,
@@ -98,8 +97,7 @@ export const registerSiteDeploys = (strapi: Core.Strapi) => {
   };
   const settings = deploySettings({ root: strapi.dirs.app.root, cmsPort });
   if (!settings) return null;
-  // The same after a restart (its deploys are then known to be interrupted), apart from others.
-  const node = `${hostname()}:${Number(strapi.config.get('server.port'))}`.slice(0, 100);
+  const node = nodeName(strapi);
   const scheduler = createDeployScheduler(strapi, settings, { node });
   strapi.documents.use(watchContent(strapi, scheduler));
   strapi.eventHub.on(CLINIC_SITE_CHANGED, async (request: DeployRequest) =>
