@@ -4,7 +4,7 @@ import type { Context, Next } from 'koa';
 import { isCurrent, type AnswerStore, type Lookup } from './answer-store';
 import { cacheKey } from './cache-key';
 import { cacheableRoutes } from './cacheable-routes';
-import { readPublicCacheConfig, type PublicCacheConfig } from './config';
+import { readPublicCacheConfig } from './config';
 import { etagOf, replayableHeaders, sendPublicAnswer } from './http-caching';
 import { purgeOnWrite } from './invalidation';
 import { memoryAnswerStore } from './memory-store';
@@ -16,7 +16,6 @@ const MAX_CACHED_BYTES = 2 * 1024 * 1024;
 const caches = new WeakMap<Core.Strapi, PublicCache>();
 
 export interface PublicCache {
-  config: PublicCacheConfig;
   middleware: (ctx: Context, next: Next) => Promise<void>;
   /** Purges answers that depend on `uids` (after the running transaction commits). */
   contentChanged(uids: readonly string[]): Promise<void>;
@@ -84,7 +83,6 @@ const createPublicCache = (strapi: Core.Strapi): PublicCache => {
   };
 
   return {
-    config,
     middleware,
     contentChanged: async (uids) => {
       for (const uid of uids) await purge(uid);
