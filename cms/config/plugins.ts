@@ -99,6 +99,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       ipEventsPerMinute: env.int('METRICS_IP_EVENTS_PER_MINUTE', 120),
       siteEventsPerSecond: env.int('METRICS_SITE_EVENTS_PER_SECOND', 500),
       systemToken: env('METRICS_TOKEN', ''),
+      redisUrl: env('REDIS_URL', ''),
+      redisPrefix: env('REDIS_PREFIX', 'vh:'),
     },
   },
   'users-permissions': {

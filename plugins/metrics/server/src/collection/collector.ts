@@ -9,8 +9,8 @@ import { validateCollectEventInput } from '../validation/event';
 import { createCountryLookup } from './country';
 import { createDailySalt } from './daily-salt';
 import { createEventBuffer, type EventRow } from './event-buffer';
+import { createRateLimits } from './rate-limits';
 import { createSiteCache } from './site-cache';
-import { createTokenBuckets } from './token-buckets';
 import { createUserAgentParser } from './user-agent';
 import { visitorId } from './visitor-id';
 
@@ -57,8 +57,7 @@ export const createCollector = (strapi: Core.Strapi) => {
   const sites = createSiteCache(() => getService(strapi, 'sites').get());
   const salts = createDailySalt(db);
   const userAgent = createUserAgentParser();
-  const perIp = createTokenBuckets(config.ipEventsPerMinute, config.ipEventsPerMinute / 60);
-  const perSite = createTokenBuckets(config.siteEventsPerSecond, config.siteEventsPerSecond);
+  const limits = createRateLimits(strapi, config);
   let country: ((ip: string) => string) | null = null;
   const buffer = createEventBuffer({
     db,
@@ -125,13 +124,13 @@ export const createCollector = (strapi: Core.Strapi) => {
 
       const events = validateCollectEventInput(await request.readBody(METRICS_LIMITS.maxBodyBytes));
 
-      const ipWait = perIp.take(request.ip, events.length);
+      const ipWait = await limits.perIp.take(request.ip, events.length);
       if (ipWait > 0) throw rateLimited(ipWait, 'from this address');
 
       const siteOf = await checkSites(events, request.origin);
       for (const site of new Set(siteOf.values())) {
         const count = events.filter((event) => siteOf.get(event.domain) === site).length;
-        const siteWait = perSite.take(site, count);
+        const siteWait = await limits.perSite.take(site, count);
         if (siteWait > 0) throw rateLimited(siteWait, 'for this site');
       }
 
@@ -188,7 +187,10 @@ export const createCollector = (strapi: Core.Strapi) => {
     },
     /** Writes buffered events now (tests, shutdown). */
     flush: () => buffer.flush(),
-    close: () => buffer.close(),
+    async close() {
+      await buffer.close();
+      await limits.close();
+    },
     get buffered() {
       return buffer.size;
     },

@@ -15,6 +15,9 @@ export interface MetricsConfig {
   siteEventsPerSecond: number;
   /** Bearer token of `GET /metrics` (Prometheus); when empty, only loopback may read it. */
   systemToken: string;
+  /** The platform's Redis (`REDIS_URL`): the rate limits are then shared by every node. */
+  redisUrl: string;
+  redisPrefix: string;
 }
 
 export default {
@@ -27,6 +30,8 @@ export default {
     ipEventsPerMinute: 120,
     siteEventsPerSecond: 500,
     systemToken: '',
+    redisUrl: '',
+    redisPrefix: 'vh:',
   } satisfies MetricsConfig,
 
   validator(config: MetricsConfig) {
