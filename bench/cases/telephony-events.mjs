@@ -1,3 +1,4 @@
+import { signInAdmin } from '../lib/cms-admin-api.mjs';
 import { startCms } from '../lib/cms-target.mjs';
 
 /**
@@ -7,19 +8,14 @@ import { startCms } from '../lib/cms-target.mjs';
  * @param {object} body
  */
 const asAdmin = async (cms, path, body) => {
-  const post = (/** @type {string} */ to, /** @type {object} */ json, token = '') =>
-    fetch(`${cms.url}${to}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify(json),
-    });
-  const login = await post('/admin/login', cms.admin);
-  if (!login.ok) throw new Error(`admin login: ${login.status}`);
-  const { data } = await login.json();
-  const answer = await post(path, body, data.token);
+  const answer = await fetch(`${cms.url}${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await signInAdmin(cms.url, cms.admin)}`,
+    },
+    body: JSON.stringify(body),
+  });
   if (!answer.ok) throw new Error(`${path}: ${answer.status} ${await answer.text()}`);
   return (await answer.json()).data;
 };

@@ -14,6 +14,17 @@ import { onExit } from './cleanup.mjs';
 const password = () => `Bench-${randomBytes(12).toString('hex')}-A1`;
 
 /**
+ * A run's fresh secrets and first admin (a Super Admin): one CMS's, or shared by the nodes of a
+ * cluster (see cms-cluster.mjs).
+ */
+export const benchSecrets = () =>
+  isolatedCmsEnv({
+    adminEmail: 'bench-admin@vixenhealth.local',
+    adminPassword: password(),
+    demoUserPassword: password(),
+  });
+
+/**
  * Builds the plugins and compiles the CMS once per run, however many cases use it; tsc is
  * incremental when unchanged.
  */
@@ -36,11 +47,7 @@ export const compileCms = onceChild(new URL('./cms-compile.mjs', import.meta.url
  */
 export const cmsEnv = (dataDir, url, clinics, docPages = 0, totp = { users: 0, secret: '' }) => ({
   ...process.env,
-  ...isolatedCmsEnv({
-    adminEmail: 'bench-admin@vixenhealth.local',
-    adminPassword: password(),
-    demoUserPassword: password(),
-  }),
+  ...benchSecrets(),
   NODE_ENV: 'development',
   LOG_LEVEL: 'warn',
   DATABASE_CLIENT: 'sqlite',

@@ -15,20 +15,31 @@ export interface Person {
   token: string;
 }
 
-/** Signs in through ID's real form and redeems the code: the API access token. */
-export const accessTokenOf = async (
-  id: IdTest,
+/**
+ * Signs in to the portal of one ID (`portal`, from `discover(issuer, 'portal')`) through its
+ * real form and redeems the code: the API access token. For an ID that is not an `IdTest`'s,
+ * such as a node of a CMS cluster.
+ */
+export const portalAccessToken = async (
+  portal: client.Configuration,
   credentials: { email: string; password: string },
   options: { secondFactorCode?: string } = {}
 ) => {
-  const flow = await signInThroughForm(id.portal, credentials, options);
+  const flow = await signInThroughForm(portal, credentials, options);
   if (!flow.callback) throw new Error(`Sign-in failed: ${flow.signInPage?.status}`);
-  const tokens = await client.authorizationCodeGrant(id.portal, flow.callback, {
+  const tokens = await client.authorizationCodeGrant(portal, flow.callback, {
     pkceCodeVerifier: flow.verifier,
     expectedState: flow.state,
   });
   return tokens.access_token;
 };
+
+/** Signs in through ID's real form and redeems the code: the API access token. */
+export const accessTokenOf = (
+  id: IdTest,
+  credentials: { email: string; password: string },
+  options: { secondFactorCode?: string } = {}
+) => portalAccessToken(id.portal, credentials, options);
 
 /**
  * A new, verified VixenHealth ID user with a name, not signed in anywhere: for tests that sign in

@@ -1,12 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 
+import type * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { Browser, readForm } from '@vixenhealth/tooling/lib/browser';
 import {
   adminTokenAt,
   startCmsCluster,
   type CmsCluster,
 } from '@vixenhealth/tooling/testing/cms-process';
+import { startMailCatcher, type MailCatcher } from '@vixenhealth/tooling/testing/mail-catcher';
+import { portalAccessToken } from '@vixenhealth/tooling/testing/people';
+import { discover, signInThroughForm } from '@vixenhealth/tooling/testing/relying-party';
+import { openSse } from '@vixenhealth/tooling/testing/sse-client';
 
 /**
  * Two CMS nodes of one platform, as production runs them: one PostgreSQL database, one Redis.
@@ -18,8 +25,12 @@ const CM = '/content-manager/collection-types/api::clinic.clinic';
 const CLINICS = '/api/clinics?pagination[pageSize]=100';
 
 let cluster: CmsCluster;
+let mail: MailCatcher;
 let nodeA: string;
 let nodeB: string;
+/** The portal as a client of each node's ID (each node is its own issuer). */
+let portalA: client.Configuration;
+let portalB: client.Configuration;
 
 const clinicsAt = async (baseUrl: string) => {
   const response = await fetch(`${baseUrl}${CLINICS}`);
@@ -28,17 +39,49 @@ const clinicsAt = async (baseUrl: string) => {
   return { names: data.map((clinic) => clinic.name), cache: response.headers.get('x-cache') };
 };
 
+/** A new account, signed up through ID's form on `node` and confirmed by the emailed link. */
+const signUpAt = async (node: string) => {
+  const email = `two-nodes-${randomBytes(4).toString('hex')}@example.ru`;
+  const password = `Two-nodes-password-${randomBytes(4).toString('hex')}`;
+  const browser = new Browser();
+  const pageUrl = `${node}/id/sign-up`;
+  const form = readForm((await browser.request(pageUrl)).text, /\/sign-up$/);
+  const answer = await browser.request(new URL(form.action, pageUrl).href, {
+    form: { ...form.fields, email, password },
+  });
+  expect(answer.status).toBe(200);
+  const link = /(https?:\/\/\S+)/.exec((await mail.waitFor(email)).text ?? '')?.[1];
+  expect((await new Browser().request(link!)).status).toBe(200);
+  return { email, password };
+};
+
+/** One sign-in through the portal's real form at one node: its outcome as a person sees it. */
+const signInAt = async (portal: client.Configuration, email: string, password: string) => {
+  const flow = await signInThroughForm(portal, { email, password });
+  return {
+    signedIn: flow.callback !== null,
+    status: flow.signInPage?.status ?? 303,
+    retryAfter: Number(flow.signInPage?.headers.get('retry-after') ?? 0),
+  };
+};
+
 describe.runIf(onPostgres)('two CMS nodes on one PostgreSQL and one Redis', () => {
   beforeAll(async () => {
+    mail = await startMailCatcher();
     cluster = await startCmsCluster(2, {
+      ...mail.env,
       REDIS_URL: 'redis://127.0.0.1:6379',
       REDIS_PREFIX: `test-${randomBytes(6).toString('hex')}:`,
     });
     [nodeA, nodeB] = cluster.nodes.map((node) => node.baseUrl);
+    [portalA, portalB] = await Promise.all(
+      [nodeA, nodeB].map((node) => discover(`${node}/id`, 'portal'))
+    );
   }, 240_000);
 
   afterAll(async () => {
     await cluster?.cleanup();
+    await mail?.stop();
   });
 
   it('serve a clinic published on node A from node B at once, though B had the list cached', async () => {
@@ -86,4 +129,46 @@ describe.runIf(onPostgres)('two CMS nodes on one PostgreSQL and one Redis', () =
     expect(firings.some((firing) => firing.attempts === 2)).toBe(true);
     for (const firing of firings) expect(firing.attempts).toBeLessThanOrEqual(2);
   }, 60_000);
+
+  it('hold a sign-in throttle tripped on node A on node B, the right password included', async () => {
+    const { email, password } = await signUpAt(nodeA);
+    // The password is right at B: B's refusal below is the throttle's, nothing else's.
+    expect((await signInAt(portalB, email, password)).signedIn).toBe(true);
+
+    // One email from one address: three failures are free, the fourth makes the next attempt
+    // wait 2 s, and the fifth, once that is over, 4 s: room for B's attempt on a busy machine.
+    for (let n = 0; n < 4; n += 1) {
+      expect((await signInAt(portalA, email, `wrong-password-${n}`)).status).toBe(401);
+    }
+    const refused = await signInAt(portalA, email, 'wrong-password-4');
+    expect(refused.status).toBe(429);
+    await sleep(refused.retryAfter * 1000);
+    expect((await signInAt(portalA, email, 'wrong-password-5')).status).toBe(401);
+
+    // Node B never saw any of those failures: only a throttle the nodes share refuses here.
+    const onB = await signInAt(portalB, email, password);
+    expect(onB.signedIn).toBe(false);
+    expect(onB.status).toBe(429);
+    expect(onB.retryAfter).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('let a Support page open on node B hear a ticket opened on node A', async () => {
+    const token = await portalAccessToken(portalA, await signUpAt(nodeA));
+    const page = await openSse(`${nodeB}/support/events`, await adminTokenAt(nodeB));
+    try {
+      const created = await fetch(`${nodeA}/api/support/tickets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ subject: 'Не могу записаться', body: 'Кнопка не работает' }),
+      });
+      expect(created.status).toBe(201);
+      const { number } = (await created.json()) as { number: string };
+      const heard = await page.waitFor(
+        (event) => event.event === 'ticket.created' && JSON.parse(event.data).number === number
+      );
+      expect(JSON.parse(heard.data)).toMatchObject({ type: 'ticket.created', number });
+    } finally {
+      await page.close();
+    }
+  }, 30_000);
 });
