@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 
+import type { VisibilityClass } from './caller-visibility';
+
 const decode = (text: string) => {
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
@@ -28,12 +30,12 @@ const normalisedQuery = (querystring: string) =>
   );
 
 /**
- * The key of an anonymous answer: everything that changes it — the path, the query (filters,
- * populate, locale, pagination...), the caller's visibility class and the `Origin` (CORS headers
- * answer it). Hashed, so a long query makes a short key.
+ * The key of an answer: everything that changes it — the path, the query (filters, populate,
+ * locale, pagination...), the caller's visibility class (the public, or a class of API tokens) and
+ * the `Origin` (CORS headers answer it). Hashed, so a long query makes a short key.
  */
 export const cacheKey = (
-  visibility: 'public',
+  visibility: VisibilityClass,
   request: { path: string; querystring: string; origin: string }
 ) =>
   createHash('sha256')

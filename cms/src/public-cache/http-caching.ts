@@ -40,21 +40,23 @@ const clientHas = (ctx: Context, etag: string) => {
 };
 
 /**
- * Sends a public answer with the headers that let a browser, nginx or a CDN keep it: a strong
- * `ETag` (answering `304` to a client that has it) and `Cache-Control` with
- * `stale-while-revalidate`. `Vary: Authorization`: a signed-in caller's answer may differ.
+ * Sends a cached or cacheable answer with the headers that let a browser, nginx or a CDN keep it:
+ * a strong `ETag` (answering `304` to a client that has it) and `Cache-Control` with
+ * `stale-while-revalidate`. `Vary: Authorization`: a signed-in caller's answer may differ. An API
+ * token's answer is `private`: a shared cache in front must not keep what only tokens may read.
  */
 export const sendPublicAnswer = (
   ctx: Context,
   answer: { body: Buffer; etag: string; headers: Record<string, string> },
   config: PublicCacheConfig,
-  cacheState: 'HIT' | 'MISS'
+  cacheState: 'HIT' | 'MISS',
+  scope: 'public' | 'private'
 ) => {
   ctx.set(answer.headers);
   ctx.set('ETag', answer.etag);
   ctx.set(
     'Cache-Control',
-    `public, max-age=${config.maxAgeSeconds}, stale-while-revalidate=${config.staleWhileRevalidateSeconds}`
+    `${scope}, max-age=${config.maxAgeSeconds}, stale-while-revalidate=${config.staleWhileRevalidateSeconds}`
   );
   ctx.vary('Authorization');
   ctx.set('X-Cache', cacheState);

@@ -3,6 +3,7 @@ import type { Context, Next } from 'koa';
 
 import { isCurrent, type AnswerStore, type Lookup } from './answer-store';
 import { cacheKey } from './cache-key';
+import { callerVisibility } from './caller-visibility';
 import { cacheableRoutes } from './cacheable-routes';
 import { readPublicCacheConfig } from './config';
 import { etagOf, replayableHeaders, sendPublicAnswer } from './http-caching';
@@ -23,9 +24,10 @@ export interface PublicCache {
 }
 
 /**
- * The response cache of the public Content API: anonymous GETs of public reads are answered from
- * memory (or Redis, shared by every node) until a write to a content type they depend on purges
- * them. Nothing personal is cached: a request with credentials always reaches the controllers.
+ * The response cache of the public Content API: GETs of public reads, anonymous or with a Content
+ * API token, are answered from memory (or Redis, shared by every node) until a write to a content
+ * type they depend on purges them. Each caller class has answers of its own. Nothing personal is
+ * cached: a request with any other credentials always reaches the controllers.
  */
 const createPublicCache = (strapi: Core.Strapi): PublicCache => {
   const config = readPublicCacheConfig();
@@ -34,6 +36,7 @@ const createPublicCache = (strapi: Core.Strapi): PublicCache => {
     ? redisAnswerStore(config.redisUrl, config.redisPrefix)
     : memoryAnswerStore(config.maxEntries);
   const purge = purgeOnWrite(strapi, store, routes.watchedTypes());
+  const callers = callerVisibility(strapi);
 
   /** A store that fails (Redis down) costs speed, never an answer. */
   const tolerant = async <T>(what: string, action: () => Promise<T>): Promise<T | undefined> => {
@@ -50,10 +53,13 @@ const createPublicCache = (strapi: Core.Strapi): PublicCache => {
       config.enabled && (ctx.method === 'GET' || ctx.method === 'HEAD')
         ? routes.match(ctx.path)
         : undefined;
-    if (!route || ctx.get('authorization')) return next();
+    if (!route) return next();
+    const caller = await callers.of(ctx.get('authorization'));
+    if (!caller) return next();
     const { tags } = route;
+    const scope = caller.token ? 'private' : 'public';
 
-    const key = cacheKey('public', {
+    const key = cacheKey(caller.visibility, {
       path: ctx.path,
       querystring: ctx.querystring,
       origin: ctx.get('origin'),
@@ -62,7 +68,8 @@ const createPublicCache = (strapi: Core.Strapi): PublicCache => {
     if (found?.answer && isCurrent(found.answer, found.versions)) {
       // The router never sees a hit: its request metrics are labelled with this route's template.
       (ctx.state as { routeTemplate?: string }).routeTemplate = route.template;
-      sendPublicAnswer(ctx, found.answer, config, 'HIT');
+      if (caller.token) await callers.markUsed(caller.token);
+      sendPublicAnswer(ctx, found.answer, config, 'HIT', scope);
       return;
     }
 
@@ -76,10 +83,11 @@ const createPublicCache = (strapi: Core.Strapi): PublicCache => {
       headers: replayableHeaders(ctx),
       versions: found?.versions ?? [],
     };
-    if (found && body.length <= MAX_CACHED_BYTES) {
+    const sameCaller = callers.authenticatedAs(ctx.state) === caller.visibility;
+    if (found && sameCaller && body.length <= MAX_CACHED_BYTES) {
       await tolerant('save', () => store.save(key, answer));
     }
-    sendPublicAnswer(ctx, answer, config, 'MISS');
+    sendPublicAnswer(ctx, answer, config, 'MISS', scope);
   };
 
   return {
