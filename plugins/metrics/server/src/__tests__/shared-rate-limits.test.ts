@@ -99,7 +99,8 @@ describe('the beacon endpoint with REDIS_URL', () => {
       METRICS_IP_EVENTS_PER_MINUTE: '3',
       IS_PROXIED: 'true',
     });
-    host = `${((await fixtures(cms.strapi).clinic()) as { subdomain: string }).subdomain}.localhost`;
+    const clinic = await fixtures(cms.strapi).clinic();
+    host = `${clinic.subdomain as string}.localhost`;
   }, 120_000);
   afterAll(() => cms?.stop());
 
