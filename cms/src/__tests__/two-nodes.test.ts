@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import type { CallNotice } from '@vixenhealth/telephony/contracts';
 import type * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -13,7 +14,7 @@ import {
 import { startMailCatcher, type MailCatcher } from '@vixenhealth/tooling/testing/mail-catcher';
 import { portalAccessToken } from '@vixenhealth/tooling/testing/people';
 import { discover, signInThroughForm } from '@vixenhealth/tooling/testing/relying-party';
-import { openSse } from '@vixenhealth/tooling/testing/sse-client';
+import { openSse, type SseEvent } from '@vixenhealth/tooling/testing/sse-client';
 
 /**
  * Two CMS nodes of one platform, as production runs them: one PostgreSQL database, one Redis.
@@ -63,6 +64,45 @@ const signInAt = async (portal: client.Configuration, email: string, password: s
     status: flow.signInPage?.status ?? 303,
     retryAfter: Number(flow.signInPage?.headers.get('retry-after') ?? 0),
   };
+};
+
+/** JSON requests to one node's admin API with a token (each login counts in its rate limit). */
+const adminApi =
+  (node: string, token: string) =>
+  async <T>(path: string, method = 'GET', body?: unknown) => {
+    const response = await fetch(`${node}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    expect(response.status).toBeLessThan(300);
+    return (await response.json()) as T;
+  };
+
+const cmPath = (uid: string) => `/content-manager/collection-types/${uid}`;
+
+/** The test admin as an available Support agent of `groupSlug`, set up as an operator does. */
+const makeAdminAnAgent = async (api: ReturnType<typeof adminApi>, groupSlug: string) => {
+  await api('/support/me/availability', 'PUT', { status: 'available' });
+  const list = async <T>(uid: string) =>
+    (await api<{ results: T[] }>(`${cmPath(uid)}?pageSize=100`)).results;
+  const group = (await list<{ documentId: string; slug: string }>('plugin::support.group')).find(
+    (candidate) => candidate.slug === groupSlug
+  )!;
+  const [agent] = await list<{ documentId: string }>('plugin::support.agent');
+  await api(`${cmPath('plugin::support.agent')}/${agent!.documentId}`, 'PUT', {
+    groups: { connect: [{ documentId: group.documentId }] },
+  });
+};
+
+/** A PBX's event through Zammad's CTI API at one node. */
+const ctiEvent = async (node: string, token: string, event: Record<string, unknown>) => {
+  const response = await fetch(`${node}/api/telephony/cti/${token}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(event),
+  });
+  expect(response.status).toBe(200);
 };
 
 describe.runIf(onPostgres)('two CMS nodes on one PostgreSQL and one Redis', () => {
@@ -167,6 +207,46 @@ describe.runIf(onPostgres)('two CMS nodes on one PostgreSQL and one Redis', () =
         (event) => event.event === 'ticket.created' && JSON.parse(event.data).number === number
       );
       expect(JSON.parse(heard.data)).toMatchObject({ type: 'ticket.created', number });
+    } finally {
+      await page.close();
+    }
+  }, 30_000);
+
+  it('close a call’s pop-up and free its agent on either node, whichever showed or busied', async () => {
+    const tokenB = await adminTokenAt(nodeB);
+    const [apiA, apiB] = [adminApi(nodeA, await adminTokenAt(nodeA)), adminApi(nodeB, tokenB)];
+    await makeAdminAnAgent(apiA, 'technical');
+    const pbx = await apiA<{ data: { token: string } }>('/telephony/integrations', 'POST', {
+      name: 'Линия поддержки',
+      kind: 'cti',
+      group: 'technical',
+    });
+    const me = async () => (await apiB<{ me: { id: number; status: string } }>('/support/meta')).me;
+    const { email } = (await apiB<{ data: { email: string } }>('/admin/users/me')).data;
+    const page = await openSse(`${nodeB}/support/events`, tokenB);
+    const call = { callId: `two-nodes-${randomBytes(3).toString('hex')}`, direction: 'in' };
+    const popup = (open: boolean) => (event: SseEvent) => {
+      if (event.event !== 'notice') return false;
+      const notice = JSON.parse(event.data).data as CallNotice;
+      return notice.call.callId === call.callId && (notice.caller !== null) === open;
+    };
+    try {
+      await ctiEvent(nodeA, pbx.data.token, {
+        ...call,
+        event: 'newCall',
+        from: '84951234567',
+        to: '78005553535',
+      });
+      await page.waitFor(popup(true));
+
+      // Answered on B: B closes the pop-up A showed, and makes the agent busy.
+      await ctiEvent(nodeB, pbx.data.token, { ...call, event: 'answer', user: email });
+      await page.waitFor(popup(false));
+      expect((await me()).status).toBe('busy');
+
+      // Ended on A: A frees the agent B made busy.
+      await ctiEvent(nodeA, pbx.data.token, { ...call, event: 'hangup', cause: 'normalClearing' });
+      expect((await me()).status).toBe('available');
     } finally {
       await page.close();
     }

@@ -2857,6 +2857,7 @@ export interface PluginTelephonyCall extends Struct.CollectionTypeSchema {
   attributes: {
     agent: Schema.Attribute.Relation<'manyToOne', 'admin::user'>;
     answeredAt: Schema.Attribute.DateTime;
+    busyAgentId: Schema.Attribute.Integer & Schema.Attribute.Private;
     callId: Schema.Attribute.String & Schema.Attribute.Required;
     callKey: Schema.Attribute.String & Schema.Attribute.Required & Schema.Attribute.Unique;
     cause: Schema.Attribute.String;
@@ -2871,6 +2872,7 @@ export interface PluginTelephonyCall extends Struct.CollectionTypeSchema {
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::telephony.call'> &
       Schema.Attribute.Private;
+    popupShownTo: Schema.Attribute.JSON & Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     queue: Schema.Attribute.String;
     recording: Schema.Attribute.Media<'audios' | 'files'>;
