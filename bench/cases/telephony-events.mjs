@@ -1,4 +1,5 @@
-import { signInAdmin } from '../lib/cms-admin-api.mjs';
+import { signInAdmin } from '@vixenhealth/tooling/lib/cms-admin-api';
+
 import { startCms } from '../lib/cms-target.mjs';
 
 /**

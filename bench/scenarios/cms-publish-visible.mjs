@@ -3,7 +3,10 @@
 // from each node until it names the clinic. Run by lib/scenario-worker.mjs, by one user.
 import { randomBytes } from 'node:crypto';
 
-import { CLINICS_LIST, publishClinic, signInAdmin } from '../lib/cms-admin-api.mjs';
+import { publishClinic, signInAdmin } from '@vixenhealth/tooling/lib/cms-admin-api';
+
+/** The public list every clinic site reads, all clinics on one page. */
+const CLINICS_LIST = '/api/clinics?pagination[pageSize]=100';
 
 /** Longer than this and the change counts as never seen: the iteration fails. */
 const GIVE_UP_MS = 10_000;
@@ -44,7 +47,15 @@ export default async ({ url, options }) => {
 
   return async (step) => {
     const name = `Bench ${randomBytes(4).toString('hex')}`;
-    await step('publish on node A', () => publishClinic(url, token, name));
+    await step('publish on node A', async () => {
+      const answer = await publishClinic(url, token, {
+        name,
+        slug: `bench-${randomBytes(4).toString('hex')}`,
+      });
+      if (answer.status !== 200) {
+        throw new Error(`publish: ${answer.status} ${(await answer.text()).slice(0, 200)}`);
+      }
+    });
     const published = performance.now();
     await step('visible on every node', () =>
       Promise.all(nodes.map((node) => untilServed(node, name, published)))

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 
 import type { Knex } from 'knex';
 
+import { signInAdmin } from '../lib/cms-admin-api.mjs';
 import { cmsRequire } from '../lib/cms-require.mjs';
 import { freeLoopbackPort } from '../lib/free-port.mjs';
 import { isolatedCmsEnv } from '../lib/isolated-env.mjs';
@@ -101,15 +102,7 @@ const testSecrets = () =>
   });
 
 /** A token of the test admin at one node, for the admin panel's API. */
-export const adminTokenAt = async (baseUrl: string): Promise<string> => {
-  const response = await fetch(`${baseUrl}/admin/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(TEST_ADMIN),
-  });
-  if (response.status !== 200) throw new Error(`Admin login at ${baseUrl}: ${response.status}`);
-  return ((await response.json()) as { data: { token: string } }).data.token;
-};
+export const adminTokenAt = (baseUrl: string): Promise<string> => signInAdmin(baseUrl, TEST_ADMIN);
 
 /**
  * Runs the built CMS as the platform does (`strapi start` in `cms/`), in a child process on a

@@ -6,6 +6,7 @@ import type * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { Browser, readForm } from '@vixenhealth/tooling/lib/browser';
+import { publishClinic } from '@vixenhealth/tooling/lib/cms-admin-api';
 import {
   adminTokenAt,
   startCmsCluster,
@@ -22,7 +23,6 @@ import { openSse, type SseEvent } from '@vixenhealth/tooling/testing/sse-client'
  */
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
-const CM = '/content-manager/collection-types/api::clinic.clinic';
 const CLINICS = '/api/clinics?pagination[pageSize]=100';
 
 let cluster: CmsCluster;
@@ -130,20 +130,9 @@ describe.runIf(onPostgres)('two CMS nodes on one PostgreSQL and one Redis', () =
 
     const name = `Клиника ${randomBytes(3).toString('hex')}`;
     const key = randomBytes(4).toString('hex');
-    const published = await fetch(`${nodeA}${CM}/actions/publish`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${await adminTokenAt(nodeA)}`,
-      },
-      body: JSON.stringify({
-        name,
-        slug: `two-nodes-${key}`,
-        subdomain: `two-nodes-${key}`,
-        city: 'Москва',
-        address: 'ул. Пример, д. 1',
-        accountStatus: 'active',
-      }),
+    const published = await publishClinic(nodeA, await adminTokenAt(nodeA), {
+      name,
+      slug: `two-nodes-${key}`,
     });
     expect(published.status).toBe(200);
 

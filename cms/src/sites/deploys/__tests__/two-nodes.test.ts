@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { publishClinic } from '@vixenhealth/tooling/lib/cms-admin-api';
 import {
   adminTokenAt,
   startCmsCluster,
@@ -20,7 +21,6 @@ import { INTERRUPTED_LOG } from '../deploy-queue';
  */
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
-const CM = '/content-manager/collection-types/api::clinic.clinic';
 const LEASE_MS = 2000;
 const POLL_MS = 250;
 
@@ -39,25 +39,11 @@ let token: string;
 
 /** Publishes a clinic through one node's admin panel API: a new one, or `documentId` renamed. */
 const publish = async (baseUrl: string, key: string, name: string, documentId?: string) => {
-  const response = await fetch(
-    `${baseUrl}${CM}${documentId ? `/${documentId}` : ''}/actions/publish`,
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(
-        documentId
-          ? { name }
-          : {
-              name,
-              slug: `deploys-${key}`,
-              subdomain: `deploys-${key}`,
-              city: 'Москва',
-              address: 'ул. Пример, д. 1',
-              accountStatus: 'active',
-            }
-      ),
-    }
-  );
+  const response = await publishClinic(baseUrl, token, {
+    name,
+    slug: `deploys-${key}`,
+    documentId,
+  });
   const body = (await response.json()) as { data: { documentId: string } };
   expect(response.status, JSON.stringify(body)).toBe(200);
   return body.data.documentId;
